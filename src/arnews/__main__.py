@@ -1,0 +1,5 @@
+import sys
+
+from arnews.cli import main
+
+sys.exit(main())

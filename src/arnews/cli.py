@@ -1,0 +1,79 @@
+"""`python -m arnews <stage>`: one subcommand per stage, one contract for all of them.
+
+Each stage module defines `CLI_HELP` (one line), `add_arguments(parser)` and `run(args) -> int`.
+This module wires them up and turns every input problem into one line on stderr: a missing corpus
+path, an unreadable file or a bad argument never shows the user a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from pathlib import Path
+
+from arnews.errors import InputError
+
+#: Stage name → module, in pipeline order.
+STAGES = ("corpus", "clean", "terms", "timeline", "delegations", "build")
+
+
+def add_corpus_argument(parser: argparse.ArgumentParser, default: str | None = None) -> None:
+    """Add the shared `--corpus PATH` option (a folder, file or .zip of articles)."""
+    parser.add_argument(
+        "--corpus",
+        required=default is None,
+        default=default,
+        metavar="PATH",
+        help="folder of .txt/.json/.jsonl/.csv/.zip files, or one such file"
+        + (f" (default: {default})" if default else ""),
+    )
+
+
+def add_strict_argument(parser: argparse.ArgumentParser) -> None:
+    """Add the shared `--strict` flag: the first input problem ends the run with a non-zero exit."""
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first unreadable or suspicious input file (exit code 1) instead of skipping it",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="arnews",
+        description="Analyse a corpus of Arabic news articles, stage by stage.",
+    )
+    sub = parser.add_subparsers(dest="stage", metavar="STAGE", required=True)
+    for name in STAGES:
+        module = importlib.import_module(f"arnews.{name}")
+        stage = sub.add_parser(
+            name,
+            help=module.CLI_HELP,
+            description=(module.__doc__ or "").strip(),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        module.add_arguments(stage)
+        stage.set_defaults(run=module.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    prefix = f"arnews {args.stage}: error:"
+    corpus = getattr(args, "corpus", None)
+    if corpus is not None and not Path(corpus).exists():
+        print(f"{prefix} corpus path '{corpus}' does not exist", file=sys.stderr)
+        return 2
+    try:
+        return int(args.run(args) or 0)
+    except InputError as err:
+        print(f"{prefix} {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"arnews {args.stage}: interrupted; no output was half-written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

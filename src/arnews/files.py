@@ -1,0 +1,60 @@
+"""Writing outputs safely: atomically, and never over an input.
+
+Every table arnews writes goes through here, so an interrupted run leaves either the old file or the
+new one, never half of one, and raw inputs are never opened for writing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
+    """Yield a temporary path beside `path`; on success rename it onto `path`.
+
+    Args:
+        path: the final destination. Its folder is created if missing.
+    Yields:
+        A temporary file path in the same folder (so the rename is atomic).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        os.replace(tmp_path, path)
+    finally:
+        tmp_path.unlink(missing_ok=True)
+
+
+def write_text(path: str | os.PathLike, text: str) -> Path:
+    """Write UTF-8 text atomically; returns the path."""
+    with atomic_path(path) as tmp:
+        tmp.write_text(text, encoding="utf-8", newline="\n")
+    return Path(path)
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write a DataFrame as UTF-8 CSV (no index, `\\n` line ends) atomically; returns the path."""
+    with atomic_path(path) as tmp:
+        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    return Path(path)
+
+
+def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
+    """Write one JSON object per line (UTF-8, Arabic kept readable) atomically; returns the path."""
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8", newline="\n") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False, default=str))
+            out.write("\n")
+    return Path(path)
