@@ -125,12 +125,13 @@ def _rows_from_path(path: Path, fields: dict | None) -> list[dict]:
 SUPPORTED = {".txt", ".json", ".jsonl", ".csv", ".zip"}
 
 
-def load(path: str | Path, fields: dict | None = None) -> pd.DataFrame:
+def load(path: str | Path, fields: dict | None = None, strict: bool = False) -> pd.DataFrame:
     """Load every article under `path` into a DataFrame.
 
     Args:
         path: a folder, or one .txt/.json/.jsonl/.csv/.zip file.
         fields: optional overrides, column → source field name, e.g. {"text": "maintext"}.
+        strict: raise InputError at the first problem file instead of skipping it (skeleton: unused).
     Returns:
         DataFrame with columns doc_id, title, outlet, published (datetime64, NaT when unknown), url, text,
         sorted by doc_id.

@@ -1,0 +1,78 @@
+"""Read the knowledge kept as data in data/lexicons/ (CSV/YAML a researcher edits without code).
+
+Every stage reads its rules and word lists through here, so a lexicon has one reader and one format.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from arnews import LEXICONS
+from arnews.errors import InputError
+
+#: Separator between spellings in the `variants` column of entities.csv.
+VARIANT_SEPARATOR = "|"
+
+
+def path(name: str) -> Path:
+    """The path of lexicon `name` (e.g. "entities.csv") in data/lexicons/."""
+    return LEXICONS / name
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    """All rows of a CSV lexicon as dicts; blank lines and rows whose first cell starts with # skipped."""
+    file = path(name)
+    if not file.is_file():
+        raise InputError(file, "lexicon file is missing")
+    with open(file, encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
+    first = next(iter(rows[0])) if rows else None
+    return [r for r in rows if not (r.get(first) or "").lstrip().startswith("#")]
+
+
+def read_yaml(name: str):
+    """A YAML lexicon, parsed."""
+    file = path(name)
+    if not file.is_file():
+        raise InputError(file, "lexicon file is missing")
+    with open(file, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A named entity and the spellings outlets use for it.
+
+    canonical: the spelling the project reports (e.g. "بيونغ يانغ", Pyongyang).
+    variants: every other spelling met in the news (e.g. ("بيونج يانج",)).
+    type: person, place, organisation, country …
+    gloss: the English name.
+    """
+
+    canonical: str
+    variants: tuple[str, ...]
+    type: str
+    gloss: str
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        return (self.canonical, *self.variants)
+
+
+@cache
+def entities() -> tuple[Entity, ...]:
+    """The entities lexicon (data/lexicons/entities.csv: canonical, variants, type, gloss)."""
+    return tuple(
+        Entity(
+            canonical=row["canonical"].strip(),
+            variants=tuple(v.strip() for v in (row.get("variants") or "").split(VARIANT_SEPARATOR) if v.strip()),
+            type=(row.get("type") or "").strip(),
+            gloss=(row.get("gloss") or "").strip(),
+        )
+        for row in read_csv("entities.csv")
+    )
