@@ -38,6 +38,7 @@ FIELD_ALIASES = {
 }
 
 METADATA_NAME = "metadata.csv"
+SUPPORTED = {".txt", ".json", ".jsonl", ".csv", ".zip"}
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -122,7 +123,55 @@ def _rows_from_path(path: Path, fields: dict | None) -> list[dict]:
     return _rows_from_structured(path.read_bytes(), path.name, fields)
 
 
-SUPPORTED = {".txt", ".json", ".jsonl", ".csv", ".zip"}
+def sources(path: str | Path) -> list[Path]:
+    """The files a corpus path stands for, in a stable order (a file stands for itself).
+
+    Stages that stream a large corpus map a worker over these and call `load_source` on each.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError(path, "does not exist")
+    if path.is_file():
+        return [path]
+    return sorted(
+        p for p in path.rglob("*")
+        if p.is_file() and p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME
+    )
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"doc_id": str})
+    for column in ("title", "outlet", "url", "text"):
+        frame[column] = frame[column].fillna("").astype(str)
+    frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
+    return frame
+
+
+def load_source(source: Path, fields: dict | None = None, strict: bool = False,
+                metadata: dict[str, dict] | None = None) -> pd.DataFrame:
+    """Load the articles of one source file (a .txt, .json, .jsonl, .csv or .zip).
+
+    Args:
+        source: one file from `sources(path)`.
+        fields: optional column → source field overrides.
+        strict: raise at the first problem instead of skipping (skeleton: unused).
+        metadata: rows of metadata.csv keyed by file name (see `metadata_for`).
+    Returns:
+        DataFrame with the columns of `load`, in the file's order.
+    """
+    rows = _rows_from_path(Path(source), fields)
+    meta = (metadata or {}).get(Path(source).name, {})
+    for row in rows:
+        for column in ("title", "outlet", "published", "url"):
+            if row.get(column) in (None, "") and meta.get(column):
+                row[column] = meta[column]
+    return _frame(rows)
+
+
+def metadata_for(path: str | Path) -> dict[str, dict]:
+    """metadata.csv rows (keyed by file name) that apply to the corpus folder `path`."""
+    path = Path(path)
+    return _read_metadata(path) if path.is_dir() else {}
 
 
 def load(path: str | Path, fields: dict | None = None, strict: bool = False) -> pd.DataFrame:
@@ -136,29 +185,9 @@ def load(path: str | Path, fields: dict | None = None, strict: bool = False) -> 
         DataFrame with columns doc_id, title, outlet, published (datetime64, NaT when unknown), url, text,
         sorted by doc_id.
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(path, "does not exist")
-    if path.is_dir():
-        metadata = _read_metadata(path)
-        sources = sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME
-        )
-    else:
-        metadata, sources = {}, [path]
-    rows = []
-    for source in sources:
-        for row in _rows_from_path(source, fields):
-            meta = metadata.get(source.name, {})
-            for column in ("title", "outlet", "published", "url"):
-                if row.get(column) in (None, "") and meta.get(column):
-                    row[column] = meta[column]
-            rows.append(row)
-    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"doc_id": str})
-    for column in ("title", "outlet", "url", "text"):
-        frame[column] = frame[column].fillna("").astype(str)
-    frame["published"] = pd.to_datetime(frame["published"], errors="coerce")
+    metadata = metadata_for(path)
+    frames = [load_source(s, fields, strict, metadata) for s in sources(path)]
+    frame = pd.concat(frames, ignore_index=True) if frames else _frame([])
     return frame.sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 

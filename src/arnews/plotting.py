@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 
-
-
 def ar(text: str) -> str:
     """Skeleton: returns the text unchanged (matplotlib >= 3.11 shapes Arabic itself)."""
     return text
