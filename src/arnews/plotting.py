@@ -69,9 +69,7 @@ def _register_font() -> Path:
     try:
         path = Path(fontpkg.path(FONT_FAMILY))
     except fontpkg.FontpkgError as error:
-        raise ImportError(
-            f"arnews.plotting needs the font package 'fontpkg-noto-sans-arabic' ({error})"
-        ) from error
+        raise ImportError(f"arnews.plotting needs the font package 'fontpkg-noto-sans-arabic' ({error})") from error
     font_manager.fontManager.addfont(str(path))
     return path
 
@@ -267,8 +265,17 @@ def barh(
     return fig
 
 
-def heatmap(matrix, *, title: str = "", xlabel: str = "", ylabel: str = "", ax=None,
-            empty_message: str = "nothing to show", cmap: str = "Blues", annotate: int = 400):
+def heatmap(
+    matrix,
+    *,
+    title: str = "",
+    xlabel: str = "",
+    ylabel: str = "",
+    ax=None,
+    empty_message: str = "nothing to show",
+    cmap: str = "Blues",
+    annotate: int = 400,
+):
     """Heat map of a DataFrame (e.g. entity × article counts) laid out for right-to-left reading.
 
     Row labels sit on the right, the first column is rightmost, column labels run along the top, and
@@ -303,8 +310,9 @@ def heatmap(matrix, *, title: str = "", xlabel: str = "", ylabel: str = "", ax=N
         for (r, c), value in np.ndenumerate(values):
             if np.isfinite(value):
                 text = f"{value:g}"
-                ax.text(c, r, text, ha="center", va="center", fontsize=8,
-                        color="white" if value > threshold else "black")
+                ax.text(
+                    c, r, text, ha="center", va="center", fontsize=8, color="white" if value > threshold else "black"
+                )
     fig.colorbar(image, ax=ax, location="left", pad=0.02)
     ax.set_title(ar(title), loc="right")
     ax.set_xlabel(ar(xlabel))
