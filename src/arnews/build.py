@@ -62,7 +62,7 @@ def describe(nb: nbformat.NotebookNode) -> tuple[str, str]:
         heading = _HEADING.search(cell.source)
         if not heading:
             continue
-        rest = cell.source[heading.end():].strip().split("\n\n")
+        rest = cell.source[heading.end() :].strip().split("\n\n")
         paragraph = next((p for p in rest if p.strip() and not p.lstrip().startswith("#")), "")
         paragraph = _MARKUP.sub(lambda m: m.group(1) or "", " ".join(paragraph.split()))
         sentence = _SENTENCE.match(paragraph)
@@ -87,9 +87,7 @@ def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.
             log_output=False,
         )
     except PapermillExecutionError as err:
-        raise BuildError(
-            f"{notebook.name}: cell {err.exec_count} failed: {err.ename}: {err.evalue}"
-        ) from None
+        raise BuildError(f"{notebook.name}: cell {err.exec_count} failed: {err.ename}: {err.evalue}") from None
     return nbformat.read(target, as_version=4)
 
 

@@ -134,8 +134,7 @@ def sources(path: str | Path) -> list[Path]:
     if path.is_file():
         return [path]
     return sorted(
-        p for p in path.rglob("*")
-        if p.is_file() and p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME
+        p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED and p.name != METADATA_NAME
     )
 
 
@@ -147,8 +146,9 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
-def load_source(source: Path, fields: dict | None = None, strict: bool = False,
-                metadata: dict[str, dict] | None = None) -> pd.DataFrame:
+def load_source(
+    source: Path, fields: dict | None = None, strict: bool = False, metadata: dict[str, dict] | None = None
+) -> pd.DataFrame:
     """Load the articles of one source file (a .txt, .json, .jsonl, .csv or .zip).
 
     Args:
