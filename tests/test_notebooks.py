@@ -28,8 +28,13 @@ def test_has_one_parameters_cell_with_corpus_and_out(path):
     nb = nbformat.read(path, as_version=4)
     cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
     assert len(cells) == 1, f"{path.name}: needs exactly one cell tagged 'parameters'"
-    names = {t.id for node in ast.walk(ast.parse(cells[0].source)) if isinstance(node, ast.Assign)
-             for t in node.targets if isinstance(t, ast.Name)}
+    names = {
+        t.id
+        for node in ast.walk(ast.parse(cells[0].source))
+        if isinstance(node, ast.Assign)
+        for t in node.targets
+        if isinstance(t, ast.Name)
+    }
     assert {"corpus_path", "out_dir"} <= names
 
 

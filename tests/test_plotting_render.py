@@ -1,4 +1,4 @@
-"""Arabic labels drawn by matplotlib read correctly: compared with an independent shaping engine.
+"""Arabic labels drawn by matplotlib read correctly: compared with independent shaping engines and OCR.
 
 The reference is built without matplotlib: uharfbuzz shapes the logical string with the same Noto Sans
 Arabic file, its glyph outlines are placed at HarfBuzz's positions and filled with Pillow (nonzero
@@ -10,7 +10,11 @@ matplotlib), the logical string reversed, and the letters left unjoined must all
 
 from __future__ import annotations
 
+import io
+import os
 import re
+import shutil
+import subprocess
 
 import arabic_reshaper
 import matplotlib
@@ -19,7 +23,7 @@ import pytest
 import uharfbuzz as hb
 from bidi.algorithm import get_display
 from fontTools.pens.basePen import BasePen
-from PIL import Image, ImageDraw, ImageFilter, ImageFont, features
+from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageOps, features
 
 from arnews import plotting
 
@@ -280,3 +284,58 @@ def test_dollar_signs_do_not_switch_to_unshaped_mathtext():
     plain = 1 - np.asarray(fig.canvas.buffer_rgba())[..., :3].mean(axis=-1) / 255
     plt.close(fig)
     assert reads_like(matplotlib_rendering(plotting.ar(label)), plain)
+
+
+# --- a third, unrelated reader: OCR ---------------------------------------------------------------------
+
+#: Labels tesseract's Arabic model reads exactly when they are drawn right (a transliterated name on its
+#: own, like بيونغ يانغ, is too unusual for its language model, so it is read inside a sentence).
+OCR_LABELS = {
+    "كيم جونغ أون": "Kim Jong Un",
+    "قمة 2024": "summit 2024",
+    "وكالة سبوتنيك": "Sputnik agency",
+    "قمة بوتين وكيم في بيونغ يانغ": "the Putin–Kim summit in Pyongyang",
+    "وصل الرئيس الروسي إلى بيونغ يانغ": "the Russian president arrived in Pyongyang",
+}
+
+
+@pytest.fixture(scope="module")
+def tesseract_ara():
+    """The tesseract command, when it has the Arabic model; a missing one fails in CI, is skipped elsewhere."""
+    command = shutil.which("tesseract")
+    langs = subprocess.run([command, "--list-langs"], capture_output=True, text=True).stdout.split() if command else []
+    if "ara" not in langs:
+        reason = "needs Debian's tesseract-ocr and tesseract-ocr-ara (.ci/run installs them when run as root)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return command
+
+
+def ocr(tesseract: str, label: str) -> str:
+    """What tesseract (Arabic model, one text line) reads in matplotlib's drawing of `label`."""
+    fig = plt.figure(figsize=(12, 1.6), dpi=DPI)
+    fig.text(0.5, 0.5, label, fontsize=40, ha="center", va="center")
+    png = io.BytesIO()
+    fig.savefig(png, format="png")
+    plt.close(fig)
+    image = Image.open(png).convert("L")
+    image = ImageOps.expand(image.crop(ImageOps.invert(image).getbbox()), 24, fill=255)
+    cropped = io.BytesIO()
+    image.save(cropped, format="png")
+    result = subprocess.run(
+        [tesseract, "stdin", "stdout", "-l", "ara", "--psm", "7"], input=cropped.getvalue(), capture_output=True
+    )
+    return result.stdout.decode("utf-8").strip()
+
+
+@pytest.mark.parametrize("label", OCR_LABELS)
+def test_ocr_reads_labels_in_logical_order(tesseract_ara, label):
+    assert ocr(tesseract_ara, plotting.ar(label)) == label
+
+
+@pytest.mark.parametrize("label", OCR_LABELS)
+def test_ocr_does_not_read_double_shaped_or_reversed_labels(tesseract_ara, label):
+    if plotting.NATIVE_SHAPING:
+        assert ocr(tesseract_ara, get_display(arabic_reshaper.reshape(label))) != label
+    assert ocr(tesseract_ara, label[::-1]) != label
