@@ -6,6 +6,8 @@ winding, 4x supersampled). A label passes when matplotlib's rendering (of `plott
 same proportions as the reference and correlates with it pixel-wise. Negative controls prove the test
 catches the bugs it is for: the double-shaped string (`get_display(reshape(text))` handed to a shaping
 matplotlib), the logical string reversed, and the letters left unjoined must all fail.
+A second reference (Pillow's own libraqm) checks the first, and tesseract's Arabic OCR must read the
+drawn labels back in logical order, and not the broken ones.
 """
 
 from __future__ import annotations
