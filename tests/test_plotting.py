@@ -210,6 +210,18 @@ def test_barh_draws_into_given_axes():
     plt.close(fig)
 
 
+def test_rtl_axes_moves_the_y_axis_right_and_aligns_texts_right():
+    fig, ax = plt.subplots()
+    ax.plot([2019, 2023, 2024], [1, 1, 2])
+    assert plotting.rtl_axes(ax, title="القمم (summits)", ylabel="عدد القمم") is ax
+    assert ax.yaxis.get_ticks_position() == "right" and ax.yaxis.get_label_position() == "right"
+    assert ax.get_title(loc="right") == "القمم (summits)" and ax.get_title(loc="center") == ""
+    assert not ax.xaxis_inverted()  # time keeps running left to right unless asked
+    plotting.rtl_axes(ax, flip_x=True)
+    assert ax.xaxis_inverted()
+    plt.close(fig)
+
+
 # --- heatmap ------------------------------------------------------------------------------------------------
 
 

@@ -184,7 +184,7 @@ def ar(text, *, native: bool | None = None) -> str:
     Returns:
         On a shaping matplotlib the same text; otherwise its reshaped, visual-order form. Either way
         a `$` is escaped (two would turn the label into unshaped mathtext) and a character no font
-        has becomes U+FFFD, with a warning.
+        has becomes U+FFFD, with a warning (once per distinct label: results are cached).
     """
     if text is None:
         return ""
@@ -212,6 +212,29 @@ def _nothing_to_show(ax, title: str, message: str):
     ax.set_title(ar(title), loc="right")
     ax.text(0.5, 0.5, ar(message), ha="center", va="center", transform=ax.transAxes, fontsize=12, color="0.4")
     return ax.figure
+
+
+def rtl_axes(ax, *, title: str = "", xlabel: str = "", ylabel: str = "", flip_x: bool = False):
+    """Arrange an Axes for right-to-left reading: y axis, its ticks and label on the right, titles right-aligned.
+
+    Stage modules build their own figures on this: a ranking flips x so bars start at their labels; whether
+    a time axis runs right to left is the stage's choice (the default keeps matplotlib's left to right).
+
+    Args:
+        ax: the matplotlib Axes.
+        title, xlabel, ylabel: texts in logical order (passed through `ar`).
+        flip_x: also run the x axis right to left.
+    Returns:
+        The same Axes.
+    """
+    ax.yaxis.tick_right()
+    ax.yaxis.set_label_position("right")
+    if flip_x:
+        ax.invert_xaxis()
+    ax.set_title(ar(title), loc="right")
+    ax.set_xlabel(ar(xlabel), loc="right")
+    ax.set_ylabel(ar(ylabel))
+    return ax
 
 
 def barh(
@@ -251,15 +274,12 @@ def barh(
     positions = np.arange(len(order))
     bars = ax.barh(positions, [values[i] for i in order], color="#3b6ea8")
     ax.set_yticks(positions, ar_labels(labels[i] for i in order))
-    ax.yaxis.tick_right()
     ax.invert_yaxis()  # first (largest) bar at the top
-    ax.invert_xaxis()  # bars start at the labels on the right
+    rtl_axes(ax, title=title, xlabel=xlabel, flip_x=True)  # bars start at the labels on the right
     if all(isinstance(v, int | np.integer) for v in values):
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.margins(x=0.12)
-    ax.set_title(ar(title), loc="right")
-    ax.set_xlabel(ar(xlabel), loc="right")
     for side in ("top", "left"):
         ax.spines[side].set_visible(False)
     return fig
@@ -300,11 +320,9 @@ def heatmap(
     image = ax.imshow(values, cmap=cmap, aspect="auto", interpolation="nearest")
     ax.set_yticks(np.arange(rows), ar_labels(matrix.index))
     ax.set_xticks(np.arange(cols), ar_labels(matrix.columns), rotation=60, ha="left", rotation_mode="anchor")
-    ax.yaxis.tick_right()
-    ax.yaxis.set_label_position("right")
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
-    ax.invert_xaxis()  # first column on the right, where reading starts
+    rtl_axes(ax, title=title, xlabel=xlabel, ylabel=ylabel, flip_x=True)  # first column on the right
     if rows * cols <= annotate:
         threshold = np.nanmax(values) / 2 if np.isfinite(values).any() else 0
         for (r, c), value in np.ndenumerate(values):
@@ -314,9 +332,6 @@ def heatmap(
                     c, r, text, ha="center", va="center", fontsize=8, color="white" if value > threshold else "black"
                 )
     fig.colorbar(image, ax=ax, location="left", pad=0.02)
-    ax.set_title(ar(title), loc="right")
-    ax.set_xlabel(ar(xlabel))
-    ax.set_ylabel(ar(ylabel))
     return fig
 
 
