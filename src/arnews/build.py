@@ -49,6 +49,8 @@ ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 
 #: Static instances cut from the variable Noto Sans Arabic: body text and bold headings / table headers.
 FONT_WEIGHTS = (400, 700)
 FONT_FAMILY = "arnews Noto Sans Arabic"
+#: A report larger than this is slow to open and mail; the build warns (issue 8: ≤ 5 MB on saudinewsnet).
+REPORT_BUDGET = 5_000_000
 
 
 class BuildError(Exception):
@@ -382,9 +384,12 @@ def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = No
             page = out / "reports" / f"{notebook.stem}.html"
             files.write_text(page, to_html(executed, title))
             reports.append(Report(notebook.name, title or notebook.stem, summary, page.name))
-            size = page.stat().st_size / 1e6
-            print(f"      done in {time.perf_counter() - started:.1f} s → {page} ({size:.1f} MB)",
+            size = page.stat().st_size
+            print(f"      done in {time.perf_counter() - started:.1f} s → {page} ({size / 1e6:.1f} MB)",
                   file=sys.stderr, flush=True)
+            if size > REPORT_BUDGET:
+                print(f"      warning: {page.name} is over {REPORT_BUDGET / 1e6:.0f} MB: show top-N tables and"
+                      " sampled rows, not whole tables", file=sys.stderr, flush=True)
     return files.write_text(out / "reports" / "index.html", index_html(reports, corpus))
 
 
