@@ -101,12 +101,11 @@ def describe(nb: nbformat.NotebookNode) -> tuple[str, str]:
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _CELL_FRAME = re.compile(r"^Cell In\[\d+\], line (\d+)")
-_ARROW_LINE = re.compile(r"^-*>\s*\d+\s(.*)$")
 _FILE_FRAME = re.compile(r"^File (.+?):(\d+)")
 
 
 def failure_message(notebook: str, cell_index: int, source: str, traceback: list[str], error: str) -> str:
-    """Name the notebook, the cell (1-based, as in JupyterLab), the failing line and the exception.
+    """Name the notebook, the cell (counting every cell from 1, markdown too), the failing line and the error.
 
     Args:
         notebook: the notebook's file name.
@@ -164,6 +163,8 @@ def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.
     runs; in the report, progress bars are collapsed to their final state.
     """
     import papermill
+    from nbclient.exceptions import DeadKernelError
+    from nbformat.reader import NotJSONError
     from papermill.exceptions import PapermillExecutionError
 
     target = workdir / notebook.name
@@ -185,6 +186,10 @@ def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.
             notebook.name, _authored_index(notebook, err.cell_index), err.source, err.traceback,
             f"{err.ename}: {err.evalue}",
         )) from None
+    except DeadKernelError:
+        raise BuildError(f"{notebook.name}: the Python kernel died (out of memory?)") from None
+    except NotJSONError:
+        raise InputError(notebook, "not a notebook (invalid JSON)") from None
     return nbformat.read(target, as_version=4)
 
 
@@ -266,7 +271,7 @@ def check_inert(nb: nbformat.NotebookNode, notebook: str) -> None:
         if findings:
             raise BuildError(
                 f"{notebook}: cell {index + 1} puts live HTML into the report ({', '.join(sorted(set(findings)))});"
-                " display article text as a DataFrame or escape it with html.escape"
+                " show article text in a DataFrame or escape it with html.escape, and fetch nothing from the web"
             )
 
 
