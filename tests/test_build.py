@@ -376,6 +376,7 @@ def test_whole_build_renders_every_notebook_with_the_articles_arabic_text(seed_b
     pages = assert_clean_reports(out, executed)
     index = (out / "reports" / "index.html").read_text(encoding="utf-8")
     assert [a["href"] for t, a in parse(index).tags if t == "a"] == [f"{p.stem}.html" for p in build.notebook_paths()]
+    assert "<code>data/raw</code>" in index  # the corpus, named as in the repository
     assert (out / "figures").is_dir() and (out / "data" / "processed").is_dir()
     # The corpus table of 01 shows every article's title (pandas may shorten long ones: compare 4 words).
     load_text = " ".join(parse(pages["01_load.ipynb"]).text)

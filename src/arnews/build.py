@@ -327,6 +327,11 @@ def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
     return body
 
 
+def _shown_path(path: Path) -> str:
+    """A path as the index shows it: relative to the repository when inside it (`data/raw`)."""
+    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+
+
 def index_html(reports: list[Report], corpus: Path) -> str:
     """The reports' table of contents, styled like the reports."""
     rows = "\n".join(
@@ -346,7 +351,7 @@ def index_html(reports: list[Report], corpus: Path) -> str:
 <body>
 <main class="arnews-index">
 <h1>arnews reports</h1>
-<p>Corpus: <code>{html.escape(str(corpus))}</code></p>
+<p>Corpus: <code>{html.escape(_shown_path(corpus))}</code></p>
 <table>
 <thead><tr><th>Report</th><th>What it answers</th></tr></thead>
 <tbody>
