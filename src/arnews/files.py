@@ -58,3 +58,31 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
             out.write(json.dumps(record, ensure_ascii=False, default=str))
             out.write("\n")
     return Path(path)
+
+
+def check_output_path(out: str | os.PathLike, *inputs: str | os.PathLike) -> Path:
+    """Refuse an output path that would land inside an input folder or over an input file.
+
+    Every stage calls this before writing, so raw inputs are never written, whatever the user types.
+
+    Args:
+        out: the output file the user asked for.
+        inputs: the corpus path(s) (folders or files) the run reads.
+    Returns:
+        `out` as a Path.
+    Raises:
+        InputError: `out` is an input file, lies inside an input folder, or is an existing folder.
+    """
+    from arnews.errors import InputError
+
+    target = Path(out).resolve()
+    if target.is_dir():
+        raise InputError(out, "is a folder; give a file name for the output")
+    for source in inputs:
+        source_path = Path(source).resolve()
+        if target == source_path:
+            raise InputError(out, "is an input file; refusing to overwrite it (raw inputs are never written)")
+        if source_path.is_dir() and target.is_relative_to(source_path):
+            raise InputError(out, f"is inside the corpus folder {source}; write outputs elsewhere "
+                             "(raw inputs are never written)")
+    return Path(out)
