@@ -967,7 +967,7 @@ def counts_by_date(articles: pd.DataFrame) -> pd.DataFrame:
     return counts
 
 
-def _label(title: str, doc_id: str, width: int = 50) -> str:
+def _label(title: str, doc_id: str, width: int = 80) -> str:
     label = " ".join(title.split()) or doc_id
     return label if len(label) <= width else label[: width - 1] + "…"
 
