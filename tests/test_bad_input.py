@@ -162,7 +162,8 @@ def test_multi_megabyte_single_line(tmp_path):
     write(tmp_path / "feed.jsonl", json.dumps({"text": line + " " + HEGEMONY}, ensure_ascii=False) + "\n")
     articles, _, _ = _load(tmp_path)
     assert articles["doc_id"].tolist() == ["feed#00000", "one_line", "table#00000"]
-    assert articles["text"].str.len().tolist() == [len(line) + 1 + len(HEGEMONY), len(line), len(line) + 1 + len(SUPPORT)]
+    lengths = [len(line) + 1 + len(HEGEMONY), len(line), len(line) + 1 + len(SUPPORT)]
+    assert articles["text"].str.len().tolist() == lengths
 
 
 def test_html_remnants_are_loaded_as_raw_text(tmp_path):

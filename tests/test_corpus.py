@@ -6,6 +6,7 @@ import codecs
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -296,6 +297,9 @@ def test_cli_writes_the_article_table(tmp_path):
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(table.columns) == ["doc_id", "title", "outlet", "published", "url", "chars"]
     assert table.values.tolist() == [["crawl#00000", TITLE_TALKS, "", "2024-06-19", "", str(len(ARTICLE_A))]]
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not the 0600 of a temporary file
     first = out.read_bytes()
     assert _cli("--corpus", corpus_dir, "--out", out, "--field", "text=maintext").returncode == 0
     assert out.read_bytes() == first  # deterministic

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import codecs
 import csv
+import html
 import io
 import json
 import logging
@@ -143,9 +144,18 @@ class LoadReport:
         # pandas deep-copies attrs on every operation; the report is immutable, so share it.
         return self
 
-    def table(self, limit: int | None = None) -> pd.DataFrame:
-        """The problems as a table (file, record, kind, reason, action); the first `limit` rows if given."""
-        rows = [(p.file, p.record, p.kind, p.reason, p.action) for p in self.problems[:limit]]
+    def table(self, per_kind: int | None = None, relative_to: str | Path | None = None) -> pd.DataFrame:
+        """The problems as a table (file, record, kind, reason, action).
+
+        Args:
+            per_kind: keep only the first this many problems of each kind (a sample of every kind).
+            relative_to: show file names relative to this folder (the corpus path) where possible.
+        """
+        shown, rows = Counter(), []
+        for p in self.problems:
+            shown[p.kind] += 1
+            if per_kind is None or shown[p.kind] <= per_kind:
+                rows.append((_relative(p.file, relative_to), p.record, p.kind, p.reason, p.action))
         return pd.DataFrame(rows, columns=["file", "record", "kind", "reason", "action"])
 
     def counts(self) -> pd.DataFrame:
@@ -215,6 +225,15 @@ _SUMMARY_TEXT = (
     ("dates", ("article",), "{} without a valid date"),
     ("other", ("other problem",), "{}"),
 )
+
+
+def _relative(file: str, folder: str | Path | None) -> str:
+    if folder is None or not Path(folder).is_dir():
+        return file
+    try:
+        return Path(file).relative_to(folder).as_posix()
+    except ValueError:
+        return file
 
 
 def _n(n: int, singular: str, plural: str | None = None) -> str:
@@ -896,7 +915,7 @@ def load_with_report(path: str | Path, fields: dict | None = None, strict: bool 
     meta_path, metadata = _find_metadata(root, sink)
     meta_file = str(meta_path) if meta_path else ""
     rows, origins = _Rows(), []
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     for source in tqdm(found, desc="loading", unit="file", delay=3, disable=not progress or None, file=sys.stderr):
         before = len(rows)
@@ -968,7 +987,7 @@ def counts_by_date(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(title: str, doc_id: str, width: int = 80) -> str:
-    label = " ".join(title.split()) or doc_id
+    label = " ".join(html.unescape(title).split()) or doc_id  # crawled titles often keep &quot; and the like
     return label if len(label) <= width else label[: width - 1] + "…"
 
 

@@ -16,6 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success rename it onto `path`.
@@ -32,6 +41,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        tmp_path.chmod(_FILE_MODE)  # mkstemp makes 0600 files; outputs get the usual rw-r--r-- (umask)
         os.replace(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
