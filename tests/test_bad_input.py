@@ -458,3 +458,49 @@ def test_the_report_survives_pandas_operations_cheaply(tmp_path):
     articles, report, _ = _load(tmp_path)
     assert corpus.report_of(articles.drop(columns="text").head(1)) is report  # shared, not deep-copied
     assert corpus.report_of(pd.DataFrame({"x": [1]})).problems == ()
+
+
+def test_an_unforeseen_error_in_one_file_skips_that_file(tmp_path, monkeypatch):
+    write_json(tmp_path / "odd.json", [{"text": ARTICLE_A}])
+    write(tmp_path / "b.txt", ARTICLE_B)
+
+    def explode(text, file, sink):
+        raise ValueError("a parser bug")
+
+    monkeypatch.setattr(corpus, "_records_from_json", explode)
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["b"]
+    assert _only(report, "unreadable").reason == "could not be read (ValueError: a parser bug)"
+
+
+def test_strict_errors_survive_a_worker_process(tmp_path):
+    import pickle
+
+    write(tmp_path / "b.txt", b"")
+    with pytest.raises(InputError) as raised:
+        corpus.load_source(tmp_path / "b.txt", strict=True)
+    copy = pickle.loads(pickle.dumps(raised.value))
+    assert str(copy) == str(raised.value) and copy.path == raised.value.path
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".json", ".jsonl", ".csv", ".zip"])
+def test_arbitrary_bytes_never_raise_anything_but_input_error(suffix):
+    import tempfile
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    seeds = [ARTICLE_A.encode("utf-8"), json.dumps(records(), ensure_ascii=False).encode("utf-8"),
+             ARTICLE_B.encode("cp1256"), b"text\n" + ARTICLE_C.encode("utf-16")]
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(seed=st.sampled_from(seeds), cut=st.integers(0, 400), noise=st.binary(max_size=40))
+    def check(seed, cut, noise):
+        with tempfile.TemporaryDirectory() as folder:
+            path = write(Path(folder) / f"x{suffix}", seed[:cut] + noise + seed[cut:])
+            try:
+                corpus.load(path)
+            except InputError:
+                pass
+
+    check()

@@ -60,6 +60,8 @@ STRUCTURED = {".json", ".jsonl", ".csv"}
 MAX_ZIP_DEPTH = 3
 #: A file with more than this share of control bytes (other than tab, newlines, form feed, escape) is binary.
 BINARY_SHARE = 0.05
+#: … judged on the file's first bytes.
+BINARY_SAMPLE = 1 << 20
 #: Text that is not UTF-8 is Windows-1256 when at least this share of its non-ASCII characters is Arabic.
 CP1256_ARABIC_SHARE = 0.8
 #: UTF-8 text with at most this share of invalid bytes (among its non-ASCII bytes) is repaired, not skipped.
@@ -282,9 +284,10 @@ def _share(part: int, whole: int) -> str:
 
 
 def _binary_reason(data: bytes) -> str | None:
-    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
-    if controls > BINARY_SHARE * len(data):
-        return f"binary, not text ({_share(controls, len(data))} control bytes)"
+    sample = data[:BINARY_SAMPLE]  # enough to tell; a binary tail still fails to decode
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls > BINARY_SHARE * len(sample):
+        return f"binary, not text ({_share(controls, len(sample))} control bytes)"
     return None
 
 
@@ -601,6 +604,15 @@ class _Context:
 
 
 def _read_source(source: Path, ctx: _Context) -> None:
+    try:
+        _read_source_or_fail(source, ctx)
+    except InputError:
+        raise
+    except Exception as err:  # input nobody foresaw must not end the run with a traceback
+        ctx.sink.add("unreadable", source, f"could not be read ({type(err).__name__}: {err})", "skipped")
+
+
+def _read_source_or_fail(source: Path, ctx: _Context) -> None:
     suffix = source.suffix.lower()
     try:
         if suffix == ".zip":
