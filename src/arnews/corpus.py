@@ -368,7 +368,7 @@ class _Rows:
     published: list = field(default_factory=list)
     url: list = field(default_factory=list)
     text: list = field(default_factory=list)
-    where: list = field(default_factory=list)  # (file, record) for messages
+    where: list = field(default_factory=list)  # (file, record index or None, index width) for messages
     date_origin: list = field(default_factory=list)  # "" or the metadata file the date came from
     records: int = 0
 
@@ -415,30 +415,32 @@ def _add_records(records, file: str, stem: str, fields: dict | None, rows: _Rows
     width = max(5, len(str(len(records) - 1)))
     maps: dict[tuple, dict] = {}
     found_text, textless = False, []
+    rows.records += len(records)
     for i, record in enumerate(records):
-        label = f"record #{i:0{width}d}"
-        rows.records += 1
-        if isinstance(record, tuple):  # a line that did not parse
-            label, reason = record
-            sink.add("bad-record", file, reason, "skipped", label)
-            continue
-        if not isinstance(record, dict):
-            sink.add("bad-record", file, f"not an object but {type(record).__name__}", "skipped", label)
-            continue
+        if record.__class__ is not dict:
+            if isinstance(record, tuple):  # a line that did not parse: (label, reason)
+                sink.add("bad-record", file, record[1], "skipped", record[0])
+                continue
+            if not isinstance(record, dict):
+                sink.add("bad-record", file, f"not an object but {type(record).__name__}", "skipped",
+                         _record_label(i, width))
+                continue
         keys = tuple(record)
         mapping = maps.get(keys) or maps.setdefault(keys, _field_map(keys, fields))
         if mapping["text"] is None:
-            textless.append(label)
+            textless.append(_record_label(i, width))
             continue
         found_text = True
-        text = _string(record[mapping["text"]])
+        text = record[mapping["text"]]
+        if text.__class__ is not str:
+            text = _string(text)
         if raw_controls:
-            text = _clean_record_text(text, file, label, sink)
-        if not text.strip():
-            sink.add("empty", file, "empty text", "skipped", label)
+            text = _clean_record_text(text, file, _record_label(i, width), sink)
+        if not text or text.isspace():
+            sink.add("empty", file, "empty text", "skipped", _record_label(i, width))
             continue
-        values = {c: _string(record[k]) if k is not None else "" for c, k in mapping.items()}
-        _append(rows, values.get("doc_id") or f"{stem}#{i:0{width}d}", values, text, (file, label), meta,
+        values = {c: "" if k is None else _string(record[k]) for c, k in mapping.items()}
+        _append(rows, values["doc_id"] or f"{stem}#{i:0{width}d}", values, text, (file, i, width), meta,
                 meta_file)
     wanted = (fields or {}).get("text") or "/".join(FIELD_ALIASES["text"])
     if found_text:
@@ -448,6 +450,10 @@ def _add_records(records, file: str, stem: str, fields: dict | None, rows: _Rows
         seen = sorted({str(k) for r in records if isinstance(r, dict) for k in r})[:12]
         sink.add("no-text", file, f"no text field ({wanted}) among its fields {seen}; name it with "
                  "--field text=NAME", "skipped")
+
+
+def _record_label(index: int | None, width: int) -> str:
+    return "" if index is None else f"record #{index:0{width}d}"
 
 
 def _append(rows: _Rows, doc_id: str, values: dict, text: str, where: tuple, meta: dict | None,
@@ -547,7 +553,7 @@ def _read_bytes(name: str, suffix: str, data: bytes, stem: str, ctx: _Context, d
         if not text.strip():
             ctx.sink.add("empty", name, "only whitespace", "skipped")
             return
-        _append(ctx.rows, stem, {}, text, (name, ""), ctx.meta, ctx.meta_file)
+        _append(ctx.rows, stem, {}, text, (name, None, 0), ctx.meta, ctx.meta_file)
         return
     records = {
         ".json": lambda: _records_from_json(text, name, ctx.sink),
@@ -708,7 +714,8 @@ def _parse_dates(values: list[str]) -> pd.Series:
 def _frame(rows: _Rows, sink: _Sink) -> pd.DataFrame:
     published = _parse_dates(rows.published)
     for i in (published.isna()).to_numpy().nonzero()[0]:
-        file, record = rows.where[i]
+        file, index, width = rows.where[i]
+        record = _record_label(index, width)
         origin = f" (from {rows.date_origin[i]})" if rows.date_origin[i] else ""
         if rows.published[i].strip():
             sink.add("bad-date", file, f"invalid date '{rows.published[i]}'{origin}", "published left empty (NaT)",
@@ -886,7 +893,8 @@ def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd
         j = first.setdefault(key, i)
         if j == i:
             continue
-        file, record = where[i]
+        file, index, width = where[i]
+        record = _record_label(index, width)
         if outlets[i] == outlets[j]:
             sink.add("duplicate", file, f"same text as {ids[j]}", "dropped", record or ids[i])
             drop.append(i)
@@ -898,7 +906,8 @@ def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd
     kept_texts = [texts[i] for i in kept]
     for a, b, share in find_near_duplicates(kept_texts):
         i, j = kept[a], kept[b]
-        file, record = where[j]
+        file, index, width = where[j]
+        record = _record_label(index, width)
         sink.add("near-duplicate", file, f"{share:.0%} of its long paragraphs are also in {ids[i]}",
                  "kept (reported only)", record or ids[j])
     return frame.drop(index=frame.index[drop]) if drop else frame
