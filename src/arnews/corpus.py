@@ -6,8 +6,12 @@
 Accepted inputs: a folder (nested folders too) of .txt files (doc_id = file name without extension)
 with an optional `metadata.csv` (columns `file,title,outlet,published,url,notes`) inside the folder
 or beside it; .json (an array of objects, or one object), .jsonl and .csv files; .zip archives holding
-any of these; folders of such files. Field names map automatically (see `FIELD_ALIASES`) and can be
-overridden (`fields={"text": "maintext"}`, `--field text=maintext`).
+any of these; folders of such files. Field names map automatically, case-insensitively (text ←
+text/content/body/article/maintext; title ← title/head_line/headline; published ← published/date/
+date_extracted/date_publish/pubdate; outlet ← outlet/source/newspaper/site; url ← url/link; doc_id ←
+doc_id/id) and can be overridden (`fields={"text": "maintext"}`, `--field text=maintext`). Records without
+an id get `<file>#<index>` (`2015-07-21/2015-07-21#00012` for record 12 of 2015-07-21.json in 2015-07-21.zip).
+Text may be UTF-8 (with or without BOM), UTF-16/32 with a BOM or Windows-1256; newlines become `\\n`.
 
 Messy input never stops the run: each problem (an empty, binary or undecodable file, stray NUL bytes,
 a guessed Windows-1256 encoding, a bad date, a duplicate…) becomes one `Problem` naming the file, the
@@ -54,7 +58,6 @@ FIELD_ALIASES = {
 
 METADATA_NAME = "metadata.csv"
 SUPPORTED = {".txt", ".json", ".jsonl", ".csv", ".zip"}
-STRUCTURED = {".json", ".jsonl", ".csv"}
 
 #: Zip archives inside zip archives are read this many levels deep.
 MAX_ZIP_DEPTH = 3
@@ -334,7 +337,7 @@ def decode(data: bytes) -> Decoded:
     return Decoded(text, encoding, tuple(notes))
 
 
-def _decode_without_bom(data: bytes, notes: list[str]) -> tuple[str, str]:
+def _decode_without_bom(data: bytes, notes: list[tuple[str, str, str]]) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError as err:
@@ -550,8 +553,8 @@ def _read_bytes(name: str, suffix: str, data: bytes, stem: str, ctx: _Context, d
     if text is None:
         return
     if suffix == ".txt":
-        if not text.strip():
-            ctx.sink.add("empty", name, "only whitespace", "skipped")
+        if not text or text.isspace():
+            ctx.sink.add("empty", name, "only whitespace" if text else "no text after the byte-order mark", "skipped")
             return
         _append(ctx.rows, stem, {}, text, (name, None, 0), ctx.meta, ctx.meta_file)
         return
@@ -896,11 +899,11 @@ def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd
         file, index, width = where[i]
         record = _record_label(index, width)
         if outlets[i] == outlets[j]:
-            sink.add("duplicate", file, f"same text as {ids[j]}", "dropped", record or ids[i])
+            sink.add("duplicate", file, f"same text as {ids[j]}", "dropped", record)
             drop.append(i)
         else:
             sink.add("syndicated", file, f"same text as {ids[j]}, published by '{outlets[j]}' (this one by "
-                     f"'{outlets[i]}')", "kept (another outlet)", record or ids[i])
+                     f"'{outlets[i]}')", "kept (another outlet)", record)
     dropped = set(drop)
     kept = [i for i in range(len(texts)) if i not in dropped]
     kept_texts = [texts[i] for i in kept]
@@ -909,7 +912,7 @@ def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd
         file, index, width = where[j]
         record = _record_label(index, width)
         sink.add("near-duplicate", file, f"{share:.0%} of its long paragraphs are also in {ids[i]}",
-                 "kept (reported only)", record or ids[j])
+                 "kept (reported only)", record)
     return frame.drop(index=frame.index[drop]) if drop else frame
 
 
