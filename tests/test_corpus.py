@@ -347,3 +347,28 @@ def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids():
     kinds = {p.kind for p in report.problems}
     assert {"empty", "duplicate"} <= kinds
     assert sum(p.kind == "empty" for p in report.problems) == sum(not r["content"].strip() for _, r in raw)
+
+
+def test_field_names_come_from_the_lexicon(tmp_path, monkeypatch):
+    from arnews import lexicons
+
+    rows = lexicons.read_csv(corpus.FIELD_ALIASES_LEXICON)
+    assert all(row["description"].strip() for row in rows)
+    assert corpus.field_aliases()["text"][:2] == ("text", "content")
+    # A researcher adds "nass" (نص, "text") for a corpus exported with Arabic-transliterated field names.
+    write(tmp_path / "lex" / corpus.FIELD_ALIASES_LEXICON, "column,field,description\ntext,nass,transliterated\n")
+    write_json(tmp_path / "c" / "a.json", [{"nass": ARTICLE_A}])
+    monkeypatch.setattr(lexicons, "LEXICONS", tmp_path / "lex")
+    corpus.field_aliases.cache_clear()
+    try:
+        assert corpus.load(tmp_path / "c").loc[0, "text"] == ARTICLE_A
+    finally:
+        corpus.field_aliases.cache_clear()
+
+
+def test_nested_metadata_csv_is_neither_an_article_nor_silently_used(tmp_path):
+    write(tmp_path / "2024" / "a.txt", ARTICLE_A)
+    write(tmp_path / "2024" / "metadata.csv", f"file,title,outlet,published,url,notes\na.txt,{TITLE_TALKS},,,,\n")
+    articles, report = corpus.load_with_report(tmp_path)
+    assert articles["doc_id"].tolist() == ["a"] and articles.loc[0, "title"] == ""
+    assert report.ignored == (str(tmp_path / "2024" / "metadata.csv"),)

@@ -6,10 +6,10 @@
 Accepted inputs: a folder (nested folders too) of .txt files (doc_id = file name without extension)
 with an optional `metadata.csv` (columns `file,title,outlet,published,url,notes`) inside the folder
 or beside it; .json (an array of objects, or one object), .jsonl and .csv files; .zip archives holding
-any of these; folders of such files. Field names map automatically, case-insensitively (text ←
-text/content/body/article/maintext; title ← title/head_line/headline; published ← published/date/
-date_extracted/date_publish/pubdate; outlet ← outlet/source/newspaper/site; url ← url/link; doc_id ←
-doc_id/id) and can be overridden (`fields={"text": "maintext"}`, `--field text=maintext`). Records without
+any of these; folders of such files. Field names map automatically, case-insensitively, as listed in
+data/lexicons/field_aliases.csv (text ← text/content/body/…; title ← title/head_line/…; published ←
+published/date/date_extracted/…; outlet ← outlet/source/…; url ← url/link; doc_id ← doc_id/id), and can
+be overridden (`fields={"text": "maintext"}`, `--field text=maintext`). Records without
 an id get `<file>#<index>` (`2015-07-21/2015-07-21#00012` for record 12 of 2015-07-21.json in 2015-07-21.zip).
 Text may be UTF-8 (with or without BOM), UTF-16/32 with a BOM or Windows-1256; newlines become `\\n`.
 
@@ -35,26 +35,22 @@ import zipfile
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from arnews import files
+from arnews import files, lexicons
 from arnews.errors import InputError
 
 CLI_HELP = "load a corpus and write its article table (one row per article, no text)"
 
 COLUMNS = ["doc_id", "title", "outlet", "published", "url", "text"]
 
-#: Which source field fills which column, first match wins (case-insensitive).
-FIELD_ALIASES = {
-    "text": ("text", "content", "body", "article", "maintext"),
-    "title": ("title", "head_line", "headline"),
-    "published": ("published", "date", "date_extracted", "date_publish", "pubdate"),
-    "outlet": ("outlet", "source", "newspaper", "site"),
-    "url": ("url", "link"),
-    "doc_id": ("doc_id", "id"),
-}
+#: Lexicon naming which source fields fill which column (data/lexicons/field_aliases.csv).
+FIELD_ALIASES_LEXICON = "field_aliases.csv"
+#: The columns a field mapping may name.
+MAPPED_COLUMNS = ("text", "title", "published", "outlet", "url", "doc_id")
 
 METADATA_NAME = "metadata.csv"
 SUPPORTED = {".txt", ".json", ".jsonl", ".csv", ".zip"}
@@ -397,11 +393,24 @@ def _clean_record_text(text: str, file: str, record: str, sink: _Sink) -> str:
     return text
 
 
+@cache
+def field_aliases() -> dict[str, tuple[str, ...]]:
+    """Column → the source field names that fill it, first match wins (from field_aliases.csv)."""
+    aliases: dict[str, list[str]] = {column: [] for column in MAPPED_COLUMNS}
+    for row in lexicons.read_csv(FIELD_ALIASES_LEXICON):
+        column = row["column"].strip()
+        if column not in aliases:
+            raise InputError(lexicons.path(FIELD_ALIASES_LEXICON), f"unknown column '{column}' "
+                             f"(choose from {', '.join(MAPPED_COLUMNS)})")
+        aliases[column].append(row["field"].strip().lower())
+    return {column: tuple(names) for column, names in aliases.items()}
+
+
 def _field_map(keys: tuple, fields: dict | None) -> dict[str, str | None]:
     """Column → the record's key that fills it."""
     lowered = {str(k).strip().lower(): k for k in keys}
     mapping = {}
-    for column, aliases in FIELD_ALIASES.items():
+    for column, aliases in field_aliases().items():
         names = (fields[column],) if fields and column in fields else aliases
         mapping[column] = next((lowered[n.lower()] for n in names if n.lower() in lowered), None)
     return mapping
@@ -445,7 +454,7 @@ def _add_records(records, file: str, stem: str, fields: dict | None, rows: _Rows
         values = {c: "" if k is None else _string(record[k]) for c, k in mapping.items()}
         _append(rows, values["doc_id"] or f"{stem}#{i:0{width}d}", values, text, (file, i, width), meta,
                 meta_file)
-    wanted = (fields or {}).get("text") or "/".join(FIELD_ALIASES["text"])
+    wanted = (fields or {}).get("text") or "/".join(field_aliases()["text"])
     if found_text:
         for label in textless:
             sink.add("no-text", file, f"no text field ({wanted})", "skipped", label)
@@ -489,7 +498,7 @@ def _records_from_json(text: str, file: str, sink: _Sink) -> list | None:
     if isinstance(data, dict):
         lists = [v for v in data.values() if isinstance(v, list) and v and all(isinstance(r, dict) for r in v)]
         # {"articles": [...]} wraps the records; any other object is one record.
-        has_text = any(str(k).lower() in FIELD_ALIASES["text"] for k in data)
+        has_text = any(str(k).strip().lower() in field_aliases()["text"] for k in data)
         data = lists[0] if len(lists) == 1 and not has_text else [data]
     if not isinstance(data, list):
         sink.add("bad-json", file, f"JSON holds a {type(data).__name__}, not an array of objects", "skipped")
@@ -748,10 +757,10 @@ def _read(source: Path, fields: dict | None, metadata: dict | None, meta_file: s
 
 
 def _check_fields(fields: dict | None) -> None:
-    unknown = sorted(set(fields or {}) - set(FIELD_ALIASES))
+    unknown = sorted(set(fields or {}) - set(MAPPED_COLUMNS))
     if unknown:
         raise InputError(None, f"unknown column(s) in field mapping: {', '.join(unknown)} "
-                         f"(choose from {', '.join(FIELD_ALIASES)})")
+                         f"(choose from {', '.join(MAPPED_COLUMNS)})")
 
 
 def load_source(source: Path, fields: dict | None = None, strict: bool = False,
@@ -781,7 +790,11 @@ def _walk(path: Path) -> tuple[list[Path], list[Path]]:
     """Supported files and files of other types under `path`, hidden files and folders left out."""
     supported, other = [], []
     for p in sorted(path.rglob("*")):
-        if not p.is_file() or _is_hidden(p.relative_to(path).parts) or p.name == METADATA_NAME:
+        if not p.is_file() or _is_hidden(p.relative_to(path).parts):
+            continue
+        if p.name == METADATA_NAME:  # only the corpus folder's own metadata.csv is read, never as articles
+            if p.parent != path:
+                other.append(p)
             continue
         (supported if p.suffix.lower() in SUPPORTED else other).append(p)
     return supported, other
