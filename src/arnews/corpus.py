@@ -179,8 +179,13 @@ class LoadReport:
             parts.append(f"ignored {_n(len(self.ignored), 'file')} of other types")
         return "; ".join(parts)
 
-    def log(self, per_kind: int = LOG_PER_KIND) -> None:
-        """Log each problem as one warning (at most `per_kind` per kind), then the summary."""
+    def log(self, per_kind: int = LOG_PER_KIND, more: str = "see corpus.report_of(articles).table()") -> None:
+        """Log each problem as one warning (at most `per_kind` per kind), then the summary.
+
+        Args:
+            per_kind: how many messages of one kind to show; the rest are counted.
+            more: where the reader finds the ones not shown.
+        """
         shown = Counter()
         for problem in self.problems:
             shown[problem.kind] += 1
@@ -188,7 +193,7 @@ class LoadReport:
                 logger.warning(problem.message())
         for kind, n in shown.items():
             if n > per_kind:
-                logger.warning(f"… and {n - per_kind} more '{kind}' problems (all are in the load report's table)")
+                logger.warning(f"… and {n - per_kind} more '{kind}' problems ({more})")
         (logger.warning if self.problems else logger.info)(self.summary())
 
     @classmethod
@@ -1086,7 +1091,7 @@ def run(args: argparse.Namespace) -> int:
     for out in outputs:
         files.check_output_path(out, args.corpus)
     articles, report = load_with_report(args.corpus, fields, args.strict)
-    report.log()
+    report.log(more=f"all are in {args.problems}" if args.problems else "write them all with --problems FILE.csv")
     files.write_csv(article_table(articles), args.out)
     if args.problems:
         files.write_csv(report.table(), args.problems)
