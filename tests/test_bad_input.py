@@ -504,3 +504,16 @@ def test_arbitrary_bytes_never_raise_anything_but_input_error(suffix):
                 pass
 
     check()
+
+
+def test_messages_are_capped_per_kind_but_the_table_keeps_all(tmp_path):
+    write(tmp_path / "a.txt", ARTICLE_A)
+    for i in range(corpus.LOG_PER_KIND + 2):
+        write(tmp_path / f"blank{i}.txt", "\n")
+    _dated(tmp_path, "a.txt", *[f"blank{i}.txt" for i in range(corpus.LOG_PER_KIND + 2)])
+    _, report, messages = _load(tmp_path)
+    assert len(report.table()) == corpus.LOG_PER_KIND + 2
+    assert sum(m.endswith("only whitespace: skipped") for m in messages) == corpus.LOG_PER_KIND
+    assert "… and 2 more 'empty' problems (see corpus.report_of(articles).table())" in messages
+    assert messages[-1] == f"loaded 1 article from {corpus.LOG_PER_KIND + 3} files ({corpus.LOG_PER_KIND + 3} " \
+        f"records read); skipped {corpus.LOG_PER_KIND + 2} files"
