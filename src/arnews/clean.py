@@ -1,32 +1,414 @@
-"""Strip news boilerplate losslessly. (Skeleton: issue #4 fills this module.)
+"""Strip news boilerplate losslessly: every cut is a recorded span, the raw text is never changed.
 
-`clean_corpus(articles)` returns the articles with `text` replaced by the clean text, and the removed
-spans (`doc_id, start, end, rule, text`, offsets into the raw text).
+`clean_text(raw, title)` returns the clean text and the removed spans (offsets into the raw text,
+with the rule that cut them); `restore(clean, spans)` puts them back and gives the raw text again.
+`clean_corpus(articles)` does the same for an article table. The rules live in
+data/lexicons/boilerplate.yaml (kinds: title, line, block, inline, trailer); `discover(articles)`
+reports lines an outlet repeats across many articles, as candidates for new rules.
+
+Whitespace: a removed line takes the line break(s) before it (at the top of the text: the ones after
+it), so removing lines leaves no blank-line runs; inline rules remove exactly what they match.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
+
+from arnews import corpus, files, lexicons
+from arnews.errors import InputError
 
 CLI_HELP = "strip boilerplate; write articles.jsonl (clean text) and removed.csv (what was cut, and why)"
 
 REMOVED_COLUMNS = ["doc_id", "start", "end", "rule", "text"]
+ARTICLE_FIELDS = ["doc_id", "title", "outlet", "published", "text"]
+CANDIDATE_COLUMNS = ["line", "count", "outlets", "example_doc", "rule"]
+
+RULES_FILE = "boilerplate.yaml"
+KINDS = ("title", "line", "block", "inline", "trailer")
+#: Kinds applied to whole lines (one combined regex, matched against each stripped line).
+LINE_KINDS = ("line", "block")
+#: Kinds applied anywhere in the text (one combined regex, scanned over the whole text).
+TEXT_KINDS = ("inline", "trailer")
+
+_DIGITS = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_HSPACE = " \t\xa0\u2009\u200a\u202f\u3000"
+_NO_GROUP_TRICKS = re.compile(r"\(\?P|\\[1-9]|\(\?\(")
 
 
-def clean_corpus(articles: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Skeleton: returns the articles unchanged and no removed spans."""
-    return articles.copy(), pd.DataFrame(columns=REMOVED_COLUMNS)
+@dataclass(frozen=True)
+class Rule:
+    """One boilerplate rule, as written in boilerplate.yaml.
+
+    name: identifier written to removed.csv, e.g. "ad_marker".
+    kind: title, line, block, inline or trailer (see the YAML header).
+    pattern: Python regular expression.
+    items: block rules only: the pattern each line of the block matches.
+    description, example, example_item, gloss, seen_in: documentation; `example` is a real string
+    the rule removes.
+    """
+
+    name: str
+    kind: str
+    pattern: str
+    description: str = ""
+    example: str = ""
+    items: str = ""
+    example_item: str = ""
+    gloss: str = ""
+    seen_in: str = ""
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument, add_strict_argument
+class Span(NamedTuple):
+    """Text cut from a raw article: raw[start:end] == text, removed by `rule`."""
 
-    add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for articles.jsonl and removed.csv")
-    add_strict_argument(parser)
+    start: int
+    end: int
+    rule: str
+    text: str
 
 
-def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("arnews clean arrives with issue #4")
+class Cleaned(NamedTuple):
+    """The clean text and the spans cut out of the raw text to make it."""
+
+    text: str
+    spans: tuple[Span, ...]
+
+
+def _rule_from_entry(entry: dict, source: str) -> Rule:
+    fields = {k: str(v).strip() if k != "pattern" and k != "items" else str(v)
+              for k, v in entry.items() if v is not None and k in Rule.__dataclass_fields__}
+    missing = [k for k in ("name", "kind", "pattern") if not fields.get(k)]
+    if missing:
+        raise InputError(source, f"rule {entry.get('name', '?')!r} lacks {', '.join(missing)}")
+    rule = Rule(**fields)
+    if rule.kind not in KINDS:
+        raise InputError(source, f"rule {rule.name!r}: kind {rule.kind!r} is not one of {', '.join(KINDS)}")
+    if rule.kind == "block" and not rule.items:
+        raise InputError(source, f"rule {rule.name!r}: a block rule needs `items`")
+    for pattern in (rule.pattern, rule.items):
+        if _NO_GROUP_TRICKS.search(pattern):
+            raise InputError(source, f"rule {rule.name!r}: named groups and back-references are not allowed")
+        try:
+            re.compile(pattern)
+        except re.error as err:
+            raise InputError(source, f"rule {rule.name!r}: bad pattern ({err})") from None
+    return rule
+
+
+def load_rules(path: str | Path | None = None) -> RuleSet:
+    """Read and compile boilerplate rules.
+
+    Args:
+        path: a rules YAML file; default data/lexicons/boilerplate.yaml.
+    Returns:
+        The compiled RuleSet.
+    """
+    if path is None:
+        return default_rules()
+    return _ruleset_from_yaml(Path(path))
+
+
+@cache
+def default_rules() -> RuleSet:
+    """The project's rules (data/lexicons/boilerplate.yaml), compiled once per process."""
+    return _ruleset_from_yaml(lexicons.path(RULES_FILE))
+
+
+def _ruleset_from_yaml(path: Path) -> RuleSet:
+    import yaml
+
+    if not path.is_file():
+        raise InputError(path, "rules file is missing")
+    with open(path, encoding="utf-8") as f:
+        try:
+            data = yaml.safe_load(f) or {}
+        except yaml.YAMLError as err:
+            where = getattr(err, "problem_mark", None)
+            raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)}{where or ''})") from None
+    entries = data.get("rules") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        raise InputError(path, "expected a mapping with a `rules:` list")
+    rules = [_rule_from_entry(e, str(path)) for e in entries if isinstance(e, dict)]
+    names = [r.name for r in rules]
+    if len(set(names)) != len(names):
+        raise InputError(path, f"duplicate rule names: {sorted(n for n, c in Counter(names).items() if c > 1)}")
+    return RuleSet(tuple(rules), int(data.get("max_line_chars", 600)), int(data.get("max_title_chars", 300)))
+
+
+def _alternation(patterns: list[str]) -> tuple[re.Pattern | None, dict[int, int]]:
+    """One regex `(p0)|(p1)|…` and the map group index → position in `patterns`."""
+    if not patterns:
+        return None, {}
+    groups, index = {}, 1
+    for position, pattern in enumerate(patterns):
+        groups[index] = position
+        index += 1 + re.compile(pattern).groups
+    return re.compile("|".join(f"({p})" for p in patterns)), groups
+
+
+class RuleSet:
+    """Rules compiled for speed: one alternation for line rules, one for inline and trailer rules.
+
+    The inline/trailer alternation is joined without groups so that Python's regex engine can skip
+    to the positions where one of the patterns' first characters occurs; the rule of a match is
+    then found by matching the rules one by one at that position (matches are rare).
+
+    Args:
+        rules: the rules, in file order (earlier rules win where two match at the same place).
+        max_line_chars: longer lines are prose paragraphs; line and block rules skip them.
+        max_title_chars: longer lines are never taken for a headline by the title rule.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...], max_line_chars: int = 600, max_title_chars: int = 300):
+        self.rules = rules
+        self.max_line_chars = max_line_chars
+        self.max_title_chars = max_title_chars
+        self.line_rules = [r for r in rules if r.kind in LINE_KINDS]
+        self.line_re, self._line_groups = _alternation([r.pattern for r in self.line_rules])
+        self.text_rules = [(r, re.compile(r.pattern)) for r in rules if r.kind in TEXT_KINDS]
+        self.text_re = re.compile("|".join(r.pattern for r, _ in self.text_rules)) if self.text_rules else None
+        self.block_items = {r.name: re.compile(r.items) for r in rules if r.kind == "block"}
+        title = next((r for r in rules if r.kind == "title"), None)
+        self.title_rule = title.name if title else None
+        self.title_fold = re.compile(title.pattern) if title else None
+
+    def line_rule(self, line: str) -> Rule | None:
+        """The line/block rule whose pattern matches the whole (stripped) line, or None."""
+        if self.line_re is None or len(line) > self.max_line_chars:
+            return None
+        match = self.line_re.fullmatch(line)
+        return self.line_rules[self._line_groups[match.lastindex]] if match else None
+
+    def text_matches(self, text: str):
+        """(start, end, rule) for each inline/trailer match, in order; a trailer match ends the scan."""
+        if self.text_re is None:
+            return
+        for match in self.text_re.finditer(text):
+            start = match.start()
+            rule = next(r for r, regex in self.text_rules if regex.match(text, start))
+            if rule.kind == "trailer":
+                yield start, len(text), rule
+                return
+            if match.end() > start:
+                yield start, match.end(), rule
+
+    def fold(self, line: str) -> str:
+        """A line reduced to what the title rule compares (letters and digits)."""
+        return self.title_fold.sub("", line) if self.title_fold else line
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning one text
+
+
+def _line_bounds(lines: list[str]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of each line of a text split at \\n (end excludes the line break)."""
+    starts, ends, position = [], [], 0
+    for line in lines:
+        starts.append(position)
+        position += len(line)
+        ends.append(position)
+        position += 1
+    return starts, ends
+
+
+def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> dict[int, str]:
+    """Line index → rule name for the lines that title, line and block rules remove (lines < stop)."""
+    removed = {}
+    items = block = None
+    title_key = rules.fold(title) if title and rules.title_rule else ""
+    first_key, headline_zone = "", rules.title_rule is not None
+    for i in range(stop):
+        line = lines[i].strip()
+        if not line:
+            continue
+        if headline_zone:  # the leading run of headline lines
+            key = rules.fold(line) if len(line) <= rules.max_title_chars else ""
+            if key and key == (title_key or first_key):
+                removed[i] = rules.title_rule
+                continue
+            if title_key or first_key:  # the run is over
+                headline_zone = False
+            else:  # no title: the first line stays as the headline; a repeat of it goes
+                first_key, headline_zone = key, bool(key)
+        if items is not None:
+            if len(line) <= rules.max_line_chars and items.fullmatch(line):
+                removed[i] = block
+                continue
+            items = None
+        rule = rules.line_rule(line)
+        if rule is not None:
+            removed[i] = rule.name
+            if rule.kind == "block":
+                items, block = rules.block_items[rule.name], rule.name
+    return removed
+
+
+def _line_spans(limit: int, starts: list[int], ends: list[int], content: list[int],
+                removed: dict[int, str]) -> list[tuple[int, int, str]]:
+    """Spans for removed lines: each takes the breaks before it, or after it at the top of the text.
+
+    Args:
+        limit: where the lines end (the text's length, or where a trailer starts).
+        starts, ends: line offsets.
+        content: indexes of the non-blank lines, in order.
+        removed: line index → rule, for the removed lines.
+    """
+    spans = []
+    previous_end, kept_before = 0, False
+    for position, i in enumerate(content):
+        rule = removed.get(i)
+        if rule is None:
+            kept_before = True
+        elif kept_before:
+            spans.append((previous_end, ends[i], rule))
+        else:
+            end = starts[content[position + 1]] if position + 1 < len(content) else limit
+            spans.append((previous_end, end, rule))
+        previous_end = ends[i]
+    return spans
+
+
+def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Sort, clip overlaps (earlier span wins) and join touching spans of the same rule."""
+    merged = []
+    for start, end, rule in sorted(spans):
+        if merged:
+            last_start, last_end, last_rule = merged[-1]
+            start = max(start, last_end)
+            if start >= end:
+                continue
+            if start == last_end and rule == last_rule:
+                merged[-1] = (last_start, end, rule)
+                continue
+        merged.append((start, end, rule))
+    return merged
+
+
+def clean_text(text: str, title: str = "", rules: RuleSet | None = None) -> Cleaned:
+    """Remove boilerplate from one article.
+
+    Args:
+        text: the raw article text (newlines as \\n).
+        title: the article's title from the corpus metadata ("" when unknown); a headline line
+            repeating it is removed because the title column keeps it.
+        rules: compiled rules; default data/lexicons/boilerplate.yaml.
+    Returns:
+        Cleaned(text, spans): cutting the spans out of `text` gives the clean text.
+
+    >>> clean_text("اشترك مجانا بقناة الديار على يوتيوب\\n\\nبدأت مباحثات بوتين.").text
+    'بدأت مباحثات بوتين.'
+
+    (Subscribe for free to Al-Diyar's YouTube channel / Putin's talks began.)
+    """
+    rules = rules or default_rules()
+    lines = text.split("\n")
+    starts, ends = _line_bounds(lines)
+    inline, trailer, stop, limit = [], [], len(lines), len(text)
+    for start, end, rule in rules.text_matches(text):
+        if rule.kind != "trailer":
+            inline.append(_widen(text, start, end) + (rule.name,))
+            continue
+        line = bisect.bisect_right(starts, start) - 1
+        if text[starts[line]:start].strip():  # mid-line: what precedes it on the line is a line of its own
+            start = _widen(text, start, end)[0]
+            lines[line], ends[line] = text[starts[line]:start], start
+            trailer.append((start, end, rule.name))
+            stop, limit = line + 1, start
+        else:  # at a line start: cut like a removed line, with the breaks before it
+            before = next((j for j in range(line - 1, -1, -1) if lines[j].strip()), None)
+            trailer.append((ends[before] if before is not None else 0, end, rule.name))
+            stop, limit = line, starts[line]
+    removed = _removed_lines(lines, title, rules, stop)
+    inline = _absorb_covered_lines(text, starts, ends, inline, removed)
+    content = [i for i in range(stop) if i in removed or lines[i].strip()]
+    spans = _merge(_line_spans(limit, starts, ends, content, removed) + inline + trailer)
+    if not spans:
+        return Cleaned(text, ())
+    pieces, position, cuts = [], 0, []
+    for start, end, rule in spans:
+        pieces.append(text[position:start])
+        cuts.append(Span(start, end, rule, text[start:end]))
+        position = end
+    pieces.append(text[position:])
+    return Cleaned("".join(pieces), tuple(cuts))
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend an inline cut over the spaces on one side, so no double or dangling spaces remain."""
+    before, after = start, end
+    while before > 0 and text[before - 1] in _HSPACE:
+        before -= 1
+    while after < len(text) and text[after] in _HSPACE:
+        after += 1
+    if after == len(text) or text[after] == "\n":  # at the end of a line: take the spaces before too
+        return before, after
+    if before == 0 or text[before - 1] == "\n" or before < start:  # at a line start, or spaces both sides
+        return start, after
+    return start, end
+
+
+def _absorb_covered_lines(text, starts, ends, inline, removed):
+    """Lines whose whole text inline rules remove become removed lines; returns the other inline spans."""
+    by_line = defaultdict(list)
+    for span in inline:
+        line = bisect.bisect_right(starts, span[0]) - 1
+        if span[1] <= ends[line]:
+            by_line[line].append(span)
+    for line, spans in by_line.items():
+        if line in removed:
+            continue
+        position, covered = starts[line], True
+        for start, end, _ in spans:
+            if text[position:start].strip():
+                covered = False
+                break
+            position = max(position, end)
+        if covered and not text[position:ends[line]].strip():
+            removed[line] = spans[0][2]
+    return [span for line, spans in by_line.items() if line not in removed for span in spans] + [
+        span for span in inline if span[1] > ends[bisect.bisect_right(starts, span[0]) - 1]
+    ]
+
+
+def cut(raw: str, spans) -> str:
+    """The raw text without the spans (what `clean_text` returns as text)."""
+    pieces, position = [], 0
+    for span in sorted(spans, key=lambda s: s[0]):
+        pieces.append(raw[position:span[0]])
+        position = span[1]
+    pieces.append(raw[position:])
+    return "".join(pieces)
+
+
+def restore(clean: str, spans) -> str:
+    """Put removed spans back into a clean text: restore(*clean_text(raw)) == raw.
+
+    Args:
+        clean: a clean text.
+        spans: its removed spans (Span or rows with start, end, text), offsets into the raw text.
+    Returns:
+        The raw text.
+    """
+    pieces, raw_position, clean_position = [], 0, 0
+    for span in sorted(spans, key=lambda s: s[0]):
+        start, end, removed = span[0], span[1], span[3]
+        kept = start - raw_position
+        pieces.append(clean[clean_position:clean_position + kept])
+        pieces.append(removed)
+        clean_position += kept
+        raw_position = end
+    pieces.append(clean[clean_position:])
+    return "".join(pieces)
