@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import csv
 import json
+import multiprocessing
+import os
 import re
 import sys
+import zipfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -412,3 +416,322 @@ def restore(clean: str, spans) -> str:
         raw_position = end
     pieces.append(clean[clean_position:])
     return "".join(pieces)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning a corpus
+
+
+def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Clean every article of a table.
+
+    Args:
+        articles: a table from `corpus.load` (columns doc_id, title, text at least).
+        rules: compiled rules; default data/lexicons/boilerplate.yaml.
+    Returns:
+        (clean_articles, removed): the same table with `text` = clean text, and the removed spans,
+        columns doc_id, start, end, rule, text (offsets into the raw text), in article order.
+    """
+    rules = rules or default_rules()
+    titles = articles["title"] if "title" in articles else [""] * len(articles)
+    texts, rows = [], []
+    for doc_id, title, text in zip(articles["doc_id"], titles, articles["text"], strict=True):
+        cleaned = clean_text(text, title or "", rules)
+        texts.append(cleaned.text)
+        rows.extend((doc_id, *span) for span in cleaned.spans)
+    clean_articles = articles.copy()
+    clean_articles["text"] = pd.Series(texts, index=articles.index, dtype=articles["text"].dtype)
+    return clean_articles, removed_frame(rows)
+
+
+def removed_frame(rows=()) -> pd.DataFrame:
+    """The removed-spans table (doc_id, start, end, rule, text) from (doc_id, start, end, rule, text) rows."""
+    frame = pd.DataFrame(list(rows), columns=REMOVED_COLUMNS)
+    return frame.astype({"doc_id": str, "start": "int64", "end": "int64", "rule": str, "text": str})
+
+
+def clean_source(source, fields: dict | None = None, strict: bool = False, metadata: dict | None = None,
+                 rules_path: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Load and clean the articles of one source file: the unit of work for a process pool.
+
+    Args:
+        source: one path from `corpus.sources(path)`.
+        fields, strict, metadata: passed to `corpus.load_source`.
+        rules_path: a rules YAML file; default data/lexicons/boilerplate.yaml.
+    Returns:
+        (clean_articles, removed) as `clean_corpus` returns them, in the file's order.
+    """
+    articles = corpus.load_source(source, fields=fields, strict=strict, metadata=metadata)
+    return clean_corpus(articles, _rules_at(rules_path))
+
+
+@cache
+def _rules_at(path: str | None) -> RuleSet:
+    return load_rules(path)
+
+
+def restore_corpus(clean_articles: pd.DataFrame, removed: pd.DataFrame) -> pd.Series:
+    """The raw texts, rebuilt from clean texts and removed spans (indexed like clean_articles)."""
+    spans = {doc: list(zip(group["start"], group["end"], group["rule"], group["text"], strict=True))
+             for doc, group in removed.groupby("doc_id")}
+    texts = zip(clean_articles["doc_id"], clean_articles["text"], strict=True)
+    return pd.Series([restore(text, spans.get(doc, ())) for doc, text in texts], index=clean_articles.index)
+
+
+def removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
+    """Per rule: spans, articles touched and characters removed, largest first."""
+    table = removed.assign(chars=removed["text"].str.len()).groupby("rule").agg(
+        spans=("doc_id", "size"), articles=("doc_id", "nunique"), chars=("chars", "sum"))
+    return table.sort_values(["chars", "spans"], ascending=False).reset_index()
+
+
+def word_counts(raw: pd.DataFrame, clean: pd.DataFrame) -> pd.DataFrame:
+    """Per article: words before and after cleaning, and how many went (doc_id order kept)."""
+    before = raw["text"].str.split().str.len()
+    after = clean["text"].str.split().str.len()
+    return pd.DataFrame({"doc_id": raw["doc_id"], "outlet": raw.get("outlet", ""), "words_raw": before.values,
+                         "words_clean": after.values, "words_removed": (before - after).values})
+
+
+def side_by_side(raw: str, cleaned: Cleaned) -> pd.DataFrame:
+    """One article line by line: each raw line, what is left of it, and the rules that cut it."""
+    rows, position = [], 0
+    for line in raw.split("\n"):
+        end = position + len(line)
+        rules = sorted({s.rule for s in cleaned.spans
+                        if s.start < end and s.end > position and raw[max(s.start, position):min(s.end, end)].strip()})
+        kept = cut(line, [(max(s.start, position) - position, min(s.end, end) - position)
+                          for s in cleaned.spans if s.start < end and s.end > position])
+        if line.strip():
+            rows.append({"raw": line, "clean": kept, "removed by": ", ".join(rules)})
+        position = end + 1
+    return pd.DataFrame(rows, columns=["raw", "clean", "removed by"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Discovering boilerplate in a new corpus
+
+
+def _line_key(line: str) -> str:
+    """Lines that differ only in spacing or numbers (dates, codes) count as one."""
+    return _DIGITS.sub("0", _SPACES.sub(" ", line))
+
+
+def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
+             rules: RuleSet | None = None) -> pd.DataFrame:
+    """Lines that one outlet repeats across many articles: candidate boilerplate.
+
+    Args:
+        articles: an article table (doc_id, outlet, text).
+        min_count: report a line when at least this many articles of one outlet carry it.
+        max_chars: longer lines are prose and never counted.
+        rules: the rules in force, to say which candidates they already remove.
+    Returns:
+        DataFrame line (an example), count (articles), outlets ("outlet: articles; …"), example_doc,
+        rule (the rule that already removes it, "" if none), most frequent first.
+    """
+    rules = rules or default_rules()
+    per_outlet, example = Counter(), {}
+    outlets = articles["outlet"] if "outlet" in articles else [""] * len(articles)
+    for doc_id, outlet, text in zip(articles["doc_id"], outlets, articles["text"], strict=True):
+        keys = {}
+        for line in text.split("\n"):
+            line = line.strip()
+            if line and len(line) <= max_chars:
+                keys.setdefault(_line_key(line), line)
+        for key, line in keys.items():
+            per_outlet[key, outlet or "(unknown)"] += 1
+            example.setdefault(key, (line, doc_id))
+    counts, spread = Counter(), defaultdict(list)
+    for (key, outlet), n in per_outlet.items():
+        counts[key] += n
+        spread[key].append((n, outlet))
+    rows = []
+    for key, total in counts.items():
+        if max(spread[key])[0] < min_count:
+            continue
+        line, doc_id = example[key]
+        outlets_text = "; ".join(f"{o}: {n}" for n, o in sorted(spread[key], key=lambda x: (-x[0], x[1])))
+        rows.append({"line": line, "count": total, "outlets": outlets_text, "example_doc": doc_id,
+                     "rule": _rule_removing(line, rules)})
+    table = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
+    return table.sort_values(["count", "line"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def _rule_removing(line: str, rules: RuleSet) -> str:
+    """The rule that removes `line` when it stands alone in an article, or ""."""
+    spans = clean_text(line, "", rules).spans
+    return spans[0].rule if spans and not cut(line, spans).strip() else ""
+
+
+def candidate_rule(line: str, name: str, description: str = "", kind: str = "line") -> dict:
+    """Turn a discovered line into a rule entry for boilerplate.yaml (numbers become \\d+).
+
+    Args:
+        line: the candidate line, e.g. "للتواصل أرسل sms إلى 88548".
+        name: the new rule's name.
+        description: what it is, for the rules file.
+        kind: "line" (the whole line) or "inline" (wherever it occurs).
+    Returns:
+        A dict with name, kind, pattern, description, example, ready for `rules_yaml`.
+    """
+    pattern = _SPACES.sub(r"\\s+", _DIGITS.sub(r"\\d+", re.escape(" ".join(line.split()))))
+    pattern = pattern.replace(re.escape(" "), r"\s+").replace(r"\ ", r"\s+")
+    return {"name": name, "kind": kind, "pattern": pattern,
+            "description": description or f"Line repeated across articles: {line}", "example": line}
+
+
+def rules_yaml(entries: list[dict]) -> str:
+    """Rule entries as YAML, to paste under `rules:` in boilerplate.yaml."""
+    import yaml
+
+    return yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=110)
+
+
+def with_rules(rules: RuleSet, entries: list[dict]) -> RuleSet:
+    """A RuleSet with extra rule entries (e.g. promoted candidates) after the existing ones."""
+    extra = tuple(_rule_from_entry(e, "promoted rule") for e in entries)
+    return RuleSet(rules.rules + extra, rules.max_line_chars, rules.max_title_chars)
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line
+
+#: Below this many bytes of input the corpus is cleaned in this process (a pool costs more).
+PARALLEL_MIN_BYTES = 8_000_000
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from arnews.cli import add_corpus_argument, add_strict_argument
+
+    add_corpus_argument(parser)
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for articles.jsonl and removed.csv")
+    add_strict_argument(parser)
+    parser.add_argument("--rules", metavar="FILE.yaml",
+                        help="boilerplate rules (default: data/lexicons/boilerplate.yaml)")
+    parser.add_argument("--discover", metavar="FILE.csv",
+                        help="also write lines repeated across many articles of one outlet (candidate rules)")
+    parser.add_argument("--min-count", type=int, default=10, metavar="N",
+                        help="--discover: articles of one outlet a line must appear in (default 10)")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+
+
+def _clean_task(source, strict: bool, metadata: dict, rules_path: str | None, as_jsonl: bool):
+    """Worker: (articles or (doc_ids, JSONL lines), removed, problem) for one source file.
+
+    An unreadable file becomes a "skipped …" problem (with strict: an InputError). With as_jsonl the
+    articles come back as encoded articles.jsonl lines: encoding runs in the workers, and bytes
+    travel between processes much faster than pickled text.
+    """
+    try:
+        articles, removed = clean_source(source, strict=strict, metadata=metadata, rules_path=rules_path)
+    except InputError as err:
+        if strict:
+            raise
+        return None, None, f"skipped {source}: {err.reason}"
+    except (ValueError, OSError, zipfile.BadZipFile, csv.Error) as err:
+        if strict:
+            raise InputError(source, f"cannot be read ({err})") from None
+        return None, None, f"skipped {source}: cannot be read ({err})"
+    if as_jsonl:
+        lines = [(json.dumps(r, ensure_ascii=False, default=str) + "\n").encode() for r in article_records(articles)]
+        return (articles["doc_id"].tolist(), lines), removed, None
+    return articles, removed, None
+
+
+def _map_sources(path, strict: bool, rules_path: str | None, jobs: int | None, progress: bool, as_jsonl: bool):
+    """Run `_clean_task` over the corpus's source files, on a process pool when the corpus is large."""
+    from tqdm import tqdm
+
+    _rules_at(rules_path)  # a bad rules file fails here, once, with one clear message
+    sources = corpus.sources(path)
+    metadata = corpus.metadata_for(path)
+    size = sum(s.stat().st_size for s in sources)
+    jobs = min(jobs or os.cpu_count() or 1, len(sources)) if size >= PARALLEL_MIN_BYTES else 1
+    work = partial(_clean_task, strict=strict, metadata=metadata, rules_path=rules_path, as_jsonl=as_jsonl)
+    bar = dict(total=len(sources), unit="file", desc="clean", file=sys.stderr,
+               disable=not progress or (len(sources) < 20 and size < PARALLEL_MIN_BYTES))
+    if jobs > 1:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            results = list(tqdm(pool.imap(work, sources), **bar))
+    else:
+        results = [work(s) for s in tqdm(sources, **bar)]
+    problems = [p for _, _, p in results if p]
+    return [(a, r) for a, r, _ in results if a is not None], problems
+
+
+def _in_doc_order(doc_ids: list[str], removed: list[pd.DataFrame]) -> tuple[list[int], pd.DataFrame]:
+    """Positions sorting the articles by doc_id (stable, like `corpus.load`) and the spans in that order."""
+    order = sorted(range(len(doc_ids)), key=doc_ids.__getitem__)
+    rank = {doc_ids[i]: n for n, i in enumerate(order)}
+    spans = pd.concat(removed, ignore_index=True) if removed else removed_frame()
+    spans = spans.assign(_rank=spans["doc_id"].map(rank)).sort_values(["_rank", "start"], kind="stable")
+    return order, spans.drop(columns="_rank").reset_index(drop=True)
+
+
+def clean_path(path, strict: bool = False, rules_path: str | None = None, jobs: int | None = None,
+               progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+    """Load and clean a whole corpus, one source file per task, on all cores.
+
+    Args:
+        path: a corpus path (folder, file or .zip).
+        strict: stop at the first unreadable file (InputError) instead of skipping it.
+        rules_path: a rules YAML file; default data/lexicons/boilerplate.yaml.
+        jobs: worker processes; default all cores (one process for small corpora).
+        progress: show a tqdm bar on stderr for corpora of many or large files.
+    Returns:
+        (clean_articles, removed, problems): sorted by doc_id like `corpus.load`, whatever the
+        number of processes; problems are the "skipped …" messages.
+    """
+    results, problems = _map_sources(path, strict, rules_path, jobs, progress, as_jsonl=False)
+    if not results:
+        empty = pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "published" else str)
+                              for c in corpus.COLUMNS})
+        return empty, removed_frame(), problems
+    articles = pd.concat([a for a, _ in results], ignore_index=True)
+    order, removed = _in_doc_order(articles["doc_id"].tolist(), [r for _, r in results])
+    return articles.iloc[order].reset_index(drop=True), removed, problems
+
+
+def write_clean(path, out, strict: bool = False, rules_path: str | None = None, jobs: int | None = None,
+                progress: bool = True) -> tuple[int, pd.DataFrame, list[str]]:
+    """Clean a corpus straight into out/articles.jsonl and out/removed.csv (atomically).
+
+    Returns:
+        (number of articles, removed spans, problems).
+    """
+    results, problems = _map_sources(path, strict, rules_path, jobs, progress, as_jsonl=True)
+    doc_ids = [d for (ids, _), _ in results for d in ids]
+    lines = [line for (_, encoded), _ in results for line in encoded]
+    order, removed = _in_doc_order(doc_ids, [r for _, r in results])
+    with files.atomic_path(Path(out) / "articles.jsonl") as tmp, open(tmp, "wb") as f:
+        f.writelines(lines[i] for i in order)
+    files.write_csv(removed, Path(out) / "removed.csv")
+    return len(doc_ids), removed, problems
+
+
+def article_records(articles: pd.DataFrame):
+    """articles.jsonl records: doc_id, title, outlet, published (ISO date, or null), text."""
+    published = articles["published"]
+    iso = published.dt.strftime("%Y-%m-%d").where(published == published.dt.normalize(),
+                                                  published.dt.strftime("%Y-%m-%dT%H:%M:%S"))
+    iso = iso.astype(object).where(published.notna(), None)
+    columns = (articles["doc_id"], articles["title"], articles["outlet"], iso, articles["text"])
+    for doc_id, title, outlet, date, text in zip(*columns, strict=True):
+        yield {"doc_id": doc_id, "title": title, "outlet": outlet, "published": date, "text": text}
+
+
+def run(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    count, removed, problems = write_clean(args.corpus, out, strict=args.strict, rules_path=args.rules,
+                                           jobs=args.jobs)
+    for problem in problems:
+        print(f"arnews clean: {problem}", file=sys.stderr)
+    print(f"{count} articles, {len(removed)} spans removed ({removed['text'].str.len().sum()} characters)"
+          f" → {out / 'articles.jsonl'}, {out / 'removed.csv'}")
+    if args.discover:
+        raw = corpus.load(args.corpus, strict=args.strict)
+        candidates = discover(raw, args.min_count, rules=_rules_at(args.rules))
+        files.write_csv(candidates, args.discover)
+        print(f"{len(candidates)} candidate boilerplate lines → {args.discover}")
+    return 0
