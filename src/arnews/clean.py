@@ -575,8 +575,7 @@ def candidate_rule(line: str, name: str, description: str = "", kind: str = "lin
     Returns:
         A dict with name, kind, pattern, description, example, ready for `rules_yaml`.
     """
-    pattern = _SPACES.sub(r"\\s+", _DIGITS.sub(r"\\d+", re.escape(" ".join(line.split()))))
-    pattern = pattern.replace(re.escape(" "), r"\s+").replace(r"\ ", r"\s+")
+    pattern = r"\s+".join(_DIGITS.sub(lambda _: r"\d+", re.escape(word)) for word in line.split())
     return {"name": name, "kind": kind, "pattern": pattern,
             "description": description or f"Line repeated across articles: {line}", "example": line}
 
