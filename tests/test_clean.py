@@ -3,8 +3,8 @@
 import json
 import re
 import subprocess
-from itertools import pairwise
 import sys
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
