@@ -375,3 +375,21 @@ def test_saudinewsnet_day_loses_its_wire_boilerplate_and_nothing_else():
         assert marker in "\n".join(articles["text"]), marker
         assert marker not in text, marker
     assert removed["text"].str.len().sum() < 0.01 * articles["text"].str.len().sum()
+
+
+def test_the_before_after_view_escapes_article_text():
+    raw = 'وقال بوتين <script>alert("x")</script> إن روسيا ستدعم كوريا.\n[ad_1]'  # Putin said Russia will support Korea
+    result = clean.clean_text(raw)
+    shown = clean.marked_html(raw, result.spans)
+    assert "<script>" not in shown and "&lt;script&gt;" in shown
+    assert '<del style="color:#b03a2e" title="ad_marker">[ad_1]</del>' in shown
+    assert "Nothing removed" in clean.describe_removed(pd.DataFrame({"text": ["نص"]}), clean.removed_frame())
+
+
+def test_discovery_names_the_rule_that_removes_a_line_in_its_article():
+    # an SMS-contact footer split over lines: its operator lines are removed by the footer's trailer rule
+    footer = "للتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc"
+    articles = _synthetic_outlet(lambda i: footer, outlet="almadina")
+    found = clean.discover(articles, min_count=10).set_index("line")
+    assert found.loc["88591 - Stc", "rule"] == "sms_contact"
+    assert found.loc["للتواصل مع الكاتب ارسل رسالة SMS", "count"] == 12

@@ -422,12 +422,15 @@ def restore(clean: str, spans) -> str:
 # Cleaning a corpus
 
 
-def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None,
+                 progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a table.
 
     Args:
         articles: a table from `corpus.load` (columns doc_id, title, text at least).
         rules: compiled rules; default data/lexicons/boilerplate.yaml.
+        progress: tqdm bar on stderr; default: only for tables of 100,000 articles or more (31,000
+            take about two seconds).
     Returns:
         (clean_articles, removed): the same table with `text` = clean text, and the removed spans,
         columns doc_id, start, end, rule, text (offsets into the raw text), in article order.
@@ -435,7 +438,12 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None) -> tuple[
     rules = rules or default_rules()
     titles = articles["title"] if "title" in articles else [""] * len(articles)
     texts, rows = [], []
-    for doc_id, title, text in zip(articles["doc_id"], titles, articles["text"], strict=True):
+    rows_in = zip(articles["doc_id"], titles, articles["text"], strict=True)
+    if progress or (progress is None and len(articles) >= 100_000):
+        from tqdm import tqdm
+
+        rows_in = tqdm(rows_in, total=len(articles), desc="clean", unit="article", file=sys.stderr)
+    for doc_id, title, text in rows_in:
         cleaned = clean_text(text, title or "", rules)
         texts.append(cleaned.text)
         rows.extend((doc_id, *span) for span in cleaned.spans)
@@ -462,7 +470,7 @@ def clean_source(source, fields: dict | None = None, strict: bool = False, metad
         (clean_articles, removed) as `clean_corpus` returns them, in the file's order.
     """
     articles = corpus.load_source(source, fields=fields, strict=strict, metadata=metadata)
-    return clean_corpus(articles, _rules_at(rules_path))
+    return clean_corpus(articles, _rules_at(rules_path), progress=False)
 
 
 @cache
@@ -493,19 +501,52 @@ def word_counts(raw: pd.DataFrame, clean: pd.DataFrame) -> pd.DataFrame:
                          "words_clean": after.values, "words_removed": (before - after).values})
 
 
-def side_by_side(raw: str, cleaned: Cleaned) -> pd.DataFrame:
-    """One article line by line: each raw line, what is left of it, and the rules that cut it."""
-    rows, position = [], 0
-    for line in raw.split("\n"):
-        end = position + len(line)
-        rules = sorted({s.rule for s in cleaned.spans
-                        if s.start < end and s.end > position and raw[max(s.start, position):min(s.end, end)].strip()})
-        kept = cut(line, [(max(s.start, position) - position, min(s.end, end) - position)
-                          for s in cleaned.spans if s.start < end and s.end > position])
-        if line.strip():
-            rows.append({"raw": line, "clean": kept, "removed by": ", ".join(rules)})
-        position = end + 1
-    return pd.DataFrame(rows, columns=["raw", "clean", "removed by"])
+def describe_removed(articles: pd.DataFrame, removed: pd.DataFrame) -> str:
+    """One sentence on what cleaning removed, or an explicit "nothing removed"."""
+    if removed.empty:
+        return f"Nothing removed: no rule matched any of the {len(articles)} articles; the clean text is the raw text."
+    chars = int(removed["text"].str.len().sum())
+    total = int(articles["text"].str.len().sum()) or 1
+    return (f"{len(removed):,} spans removed from {removed['doc_id'].nunique():,} of {len(articles):,} articles: "
+            f"{chars:,} characters, {chars / total:.1%} of the raw text, by {removed['rule'].nunique()} rules.")
+
+
+def showcase_doc(articles: pd.DataFrame, removed: pd.DataFrame) -> str:
+    """The article whose cleaning shows the most: most distinct rules, then most characters removed."""
+    if removed.empty:
+        return articles["doc_id"].iloc[0] if len(articles) else ""
+    per_doc = removed.assign(chars=removed["text"].str.len()).groupby("doc_id", sort=True).agg(
+        rules=("rule", "nunique"), chars=("chars", "sum"))
+    return per_doc.sort_values(["rules", "chars"], ascending=False, kind="stable").index[0]
+
+
+def marked_html(raw: str, spans) -> str:
+    """The raw article as escaped HTML, right to left, with each removed span struck through and labelled.
+
+    Args:
+        raw: the raw article text.
+        spans: its removed spans (Span tuples, or the article's rows of the removed table).
+    Returns:
+        HTML in which every piece of article text went through html.escape: the article can never
+        become live HTML.
+    """
+    import html
+
+    if isinstance(spans, pd.DataFrame):
+        spans = zip(spans["start"], spans["end"], spans["rule"], spans["text"], strict=True)
+    pieces, position = [], 0
+    for start, end, rule, text in sorted((tuple(s[:4]) for s in spans), key=lambda s: s[0]):
+        core = text.strip()
+        lead = text[:len(text) - len(text.lstrip())]
+        trail = text[len(lead) + len(core):]
+        label = html.escape(rule)
+        pieces += [html.escape(raw[position:start]), html.escape(lead),
+                   f'<del style="color:#b03a2e" title="{label}">{html.escape(core)}</del>',
+                   f'<sup style="color:#b03a2e">[{label}]</sup>' if core else "", html.escape(trail)]
+        position = end
+    pieces.append(html.escape(raw[position:]))
+    return ('<div dir="rtl" style="white-space:pre-wrap;line-height:1.7;font-size:110%;'
+            f'font-family:\'Noto Sans Arabic\',sans-serif">{"".join(pieces)}</div>')
 
 
 # ---------------------------------------------------------------------------------------------
@@ -528,12 +569,13 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
         rules: the rules in force, to say which candidates they already remove.
     Returns:
         DataFrame line (an example), count (articles), outlets ("outlet: articles; …"), example_doc,
-        rule (the rule that already removes it, "" if none), most frequent first.
+        rule (the rule that removes it in the example article, "" if none), most frequent first.
     """
     rules = rules or default_rules()
     per_outlet, example = Counter(), {}
     outlets = articles["outlet"] if "outlet" in articles else [""] * len(articles)
-    for doc_id, outlet, text in zip(articles["doc_id"], outlets, articles["text"], strict=True):
+    titles = articles["title"] if "title" in articles else [""] * len(articles)
+    for doc_id, outlet, title, text in zip(articles["doc_id"], outlets, titles, articles["text"], strict=True):
         keys = {}
         for line in text.split("\n"):
             line = line.strip()
@@ -541,7 +583,8 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
                 keys.setdefault(_line_key(line), line)
         for key, line in keys.items():
             per_outlet[key, outlet or "(unknown)"] += 1
-            example.setdefault(key, (line, doc_id))
+            if key not in example:
+                example[key] = (line, doc_id, title, text)
     counts, spread = Counter(), defaultdict(list)
     for (key, outlet), n in per_outlet.items():
         counts[key] += n
@@ -550,18 +593,25 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
     for key, total in counts.items():
         if max(spread[key])[0] < min_count:
             continue
-        line, doc_id = example[key]
+        line, doc_id, title, text = example[key]
         outlets_text = "; ".join(f"{o}: {n}" for n, o in sorted(spread[key], key=lambda x: (-x[0], x[1])))
         rows.append({"line": line, "count": total, "outlets": outlets_text, "example_doc": doc_id,
-                     "rule": _rule_removing(line, rules)})
+                     "rule": _rule_removing(line, text, title or "", rules)})
     table = pd.DataFrame(rows, columns=CANDIDATE_COLUMNS)
     return table.sort_values(["count", "line"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
-def _rule_removing(line: str, rules: RuleSet) -> str:
-    """The rule that removes `line` when it stands alone in an article, or ""."""
-    spans = clean_text(line, "", rules).spans
-    return spans[0].rule if spans and not cut(line, spans).strip() else ""
+def discovery_min_count(articles: int) -> int:
+    """A sensible --min-count for a corpus of this many articles (2 for a handful, 10 from 1,000 on)."""
+    return max(2, min(10, articles // 100))
+
+
+def _rule_removing(line: str, text: str, title: str, rules: RuleSet) -> str:
+    """The rule that removes `line` where it stands in `text` (its example article), or ""."""
+    start = text.find(line)
+    end = start + len(line)
+    spans = clean_text(text, title, rules).spans
+    return next((s.rule for s in spans if s.start <= start and end <= s.end), "")
 
 
 def candidate_rule(line: str, name: str, description: str = "", kind: str = "line") -> dict:
