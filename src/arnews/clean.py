@@ -232,21 +232,20 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
     """Line index → rule name for the lines that title, line and block rules remove (lines < stop)."""
     removed = {}
     items = block = None
-    title_key = rules.fold(title) if title and rules.title_rule else ""
-    first_key, headline_zone = "", rules.title_rule is not None
+    first, headline_zone = "", rules.title_rule is not None
     for i in range(stop):
         line = lines[i].strip()
         if not line:
             continue
         if headline_zone:  # the leading run of headline lines
-            key = rules.fold(line) if len(line) <= rules.max_title_chars else ""
-            if key and key == (title_key or first_key):
+            if _same_headline(line, title or first, rules):
                 removed[i] = rules.title_rule
                 continue
-            if title_key or first_key:  # the run is over
+            if title or first:  # the run is over
                 headline_zone = False
             else:  # no title: the first line stays as the headline; a repeat of it goes
-                first_key, headline_zone = key, bool(key)
+                first = line if len(line) <= rules.max_title_chars else ""
+                headline_zone = bool(first)
         if items is not None:
             if len(line) <= rules.max_line_chars and items.fullmatch(line):
                 removed[i] = block
@@ -258,6 +257,14 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
             if rule.kind == "block":
                 items, block = rules.block_items[rule.name], rule.name
     return removed
+
+
+def _same_headline(line: str, headline: str, rules: RuleSet) -> bool:
+    """Whether `line` repeats `headline`, ignoring what the title rule's pattern matches (quotes, spaces)."""
+    if not headline or len(line) > rules.max_title_chars or len(line) > 2 * len(headline) + 20:
+        return False  # far longer than the headline: prose (checked first: folding costs more)
+    key = rules.fold(line)
+    return bool(key) and key == rules.fold(headline)
 
 
 def _line_spans(limit: int, starts: list[int], ends: list[int], content: list[int],
@@ -319,28 +326,34 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None) -> Clea
     """
     rules = rules or default_rules()
     lines = text.split("\n")
+    found = list(rules.text_matches(text))
+    stop, cut_line = len(lines), None
+    if found and found[-1][2].kind == "trailer":
+        start = found[-1][0]
+        stop = text.count("\n", 0, start)  # the trailer's line
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():  # mid-line: what precedes it on the line is a line of its own
+            cut_line = _widen(text, start, len(text))[0]
+            lines[stop] = text[line_start:cut_line]
+            stop += 1
+    removed = _removed_lines(lines, title, rules, stop)
+    if not removed and not found:  # most articles: nothing to cut
+        return Cleaned(text, ())
     starts, ends = _line_bounds(lines)
-    inline, trailer, stop, limit = [], [], len(lines), len(text)
-    for start, end, rule in rules.text_matches(text):
+    inline, trailer, limit = [], [], len(text)
+    for start, end, rule in found:
         if rule.kind != "trailer":
             inline.append(_widen(text, start, end) + (rule.name,))
-            continue
-        line = bisect.bisect_right(starts, start) - 1
-        if text[starts[line]:start].strip():  # mid-line: what precedes it on the line is a line of its own
-            start = _widen(text, start, end)[0]
-            lines[line], ends[line] = text[starts[line]:start], start
-            trailer.append((start, end, rule.name))
-            stop, limit = line + 1, start
+        elif cut_line is not None:
+            ends[stop - 1] = limit = cut_line
+            trailer.append((cut_line, end, rule.name))
         else:  # at a line start: cut like a removed line, with the breaks before it
-            before = next((j for j in range(line - 1, -1, -1) if lines[j].strip()), None)
+            before = next((j for j in range(stop - 1, -1, -1) if lines[j].strip()), None)
+            limit = starts[stop]
             trailer.append((ends[before] if before is not None else 0, end, rule.name))
-            stop, limit = line, starts[line]
-    removed = _removed_lines(lines, title, rules, stop)
     inline = _absorb_covered_lines(text, starts, ends, inline, removed)
     content = [i for i in range(stop) if i in removed or lines[i].strip()]
     spans = _merge(_line_spans(limit, starts, ends, content, removed) + inline + trailer)
-    if not spans:
-        return Cleaned(text, ())
     pieces, position, cuts = [], 0, []
     for start, end, rule in spans:
         pieces.append(text[position:start])
