@@ -2,12 +2,15 @@
 
 `clean_text(raw, title)` returns the clean text and the removed spans (offsets into the raw text,
 with the rule that cut them); `restore(clean, spans)` puts them back and gives the raw text again.
-`clean_corpus(articles)` does the same for an article table. The rules live in
+`clean_corpus(articles)` does the same for an article table; `clean_source(source)` loads and cleans
+one file of a corpus (the unit of work for a process pool over `corpus.sources(path)`), and
+`clean_path(path)` cleans a whole corpus on all cores. The rules live in
 data/lexicons/boilerplate.yaml (kinds: title, line, block, inline, trailer); `discover(articles)`
 reports lines an outlet repeats across many articles, as candidates for new rules.
 
 Whitespace: a removed line takes the line break(s) before it (at the top of the text: the ones after
-it), so removing lines leaves no blank-line runs; inline rules remove exactly what they match.
+it), so removing lines leaves no blank-line runs; an inline cut takes the spaces on one side of it,
+so no double or dangling spaces remain.
 """
 
 from __future__ import annotations
@@ -105,7 +108,7 @@ def _rule_from_entry(entry: dict, source: str) -> Rule:
         if _NO_GROUP_TRICKS.search(pattern):
             raise InputError(source, f"rule {rule.name!r}: named groups and back-references are not allowed")
         try:
-            re.compile(pattern)
+            re.compile(f"({pattern})")  # as it will be compiled: inside a group, next to other rules
         except re.error as err:
             raise InputError(source, f"rule {rule.name!r}: bad pattern ({err})") from None
     return rule
@@ -148,7 +151,11 @@ def _ruleset_from_yaml(path: Path) -> RuleSet:
     names = [r.name for r in rules]
     if len(set(names)) != len(names):
         raise InputError(path, f"duplicate rule names: {sorted(n for n, c in Counter(names).items() if c > 1)}")
-    return RuleSet(tuple(rules), int(data.get("max_line_chars", 600)), int(data.get("max_title_chars", 300)))
+    try:
+        limits = int(data.get("max_line_chars", 600)), int(data.get("max_title_chars", 300))
+    except (TypeError, ValueError):
+        raise InputError(path, "max_line_chars and max_title_chars must be whole numbers") from None
+    return RuleSet(tuple(rules), *limits)
 
 
 def _alternation(patterns: list[str]) -> tuple[re.Pattern | None, dict[int, int]]:
