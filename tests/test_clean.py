@@ -330,17 +330,22 @@ def _json_corpus(folder, files=4, per_file=30):
 
 
 def test_outputs_are_identical_whatever_the_number_of_processes(tmp_path, monkeypatch):
-    source = _json_corpus(tmp_path / "corpus")
-    monkeypatch.setattr(clean, "PARALLEL_MIN_BYTES", 0)
+    articles = corpus.load(_json_corpus(tmp_path / "corpus"))
+    monkeypatch.setattr(clean, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(clean, "CHUNK_ARTICLES", 25)  # 5 chunks
     outputs = []
     for jobs in (1, 2):
         out = tmp_path / f"out{jobs}"
-        count, removed, problems = clean.write_clean(source, out, jobs=jobs, progress=False)
-        assert count == 120 and len(removed) == 80 and not problems
+        removed = clean.write_clean(articles, out, jobs=jobs, progress=False)
+        assert len(removed) == 80
         outputs.append(((out / "articles.jsonl").read_bytes(), (out / "removed.csv").read_bytes()))
     assert outputs[0] == outputs[1]
-    first = json.loads(outputs[0][0].decode().splitlines()[0])
-    assert first["published"] == "2015-07-20T10:00:00" and first["doc_id"] == "f0-000"
+    records = [json.loads(line) for line in outputs[0][0].decode().splitlines()]
+    assert len(records) == 120 and records[0]["published"] == "2015-07-20T10:00:00"
+    assert [r["doc_id"] for r in records] == articles["doc_id"].tolist()
+    parallel, spans = clean.clean_corpus(articles, jobs=2)
+    serial, serial_spans = clean.clean_corpus(articles)
+    assert parallel["text"].tolist() == serial["text"].tolist() and spans.equals(serial_spans)
 
 
 def test_unreadable_files_are_skipped_with_a_message_or_stop_a_strict_run(tmp_path, raw_dir):

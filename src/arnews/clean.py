@@ -442,20 +442,26 @@ def restore(clean: str, spans) -> str:
 # Cleaning a corpus
 
 
-def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None,
-                 progress: bool | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress: bool | None = None,
+                 jobs: int = 1) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Clean every article of a table.
 
     Args:
         articles: a table from `corpus.load` (columns doc_id, title, text at least).
         rules: compiled rules; default data/lexicons/boilerplate.yaml.
         progress: tqdm bar on stderr; default: only for tables of 100,000 articles or more (31,000
-            take about two seconds).
+            take about a second).
+        jobs: worker processes (forked, where the platform can fork; 0 = all cores). The result
+            is the same whatever the number.
     Returns:
         (clean_articles, removed): the same table with `text` = clean text, and the removed spans,
         columns doc_id, start, end, rule, text (offsets into the raw text), in article order.
     """
     rules = rules or default_rules()
+    if jobs != 1:
+        parts = _clean_in_chunks(articles, rules, jobs, as_jsonl=False, progress=bool(progress))
+        clean_articles = pd.concat([p for p, _ in parts]) if parts else articles.copy()
+        return clean_articles, _concat_removed([r for _, r in parts])
     titles = articles["title"] if "title" in articles else [""] * len(articles)
     texts, rows = [], []
     rows_in = zip(articles["doc_id"], titles, articles["text"], strict=True)
@@ -470,6 +476,10 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None,
     clean_articles = articles.copy()
     clean_articles["text"] = pd.Series(texts, index=articles.index, dtype=articles["text"].dtype)
     return clean_articles, removed_frame(rows)
+
+
+def _concat_removed(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    return pd.concat(frames, ignore_index=True) if frames else removed_frame()
 
 
 def removed_frame(rows=()) -> pd.DataFrame:
@@ -666,8 +676,12 @@ def with_rules(rules: RuleSet, entries: list[dict]) -> RuleSet:
 # ---------------------------------------------------------------------------------------------
 # Command line
 
-#: Below this many bytes of input the corpus is cleaned in this process (a pool costs more).
-PARALLEL_MIN_BYTES = 8_000_000
+#: Below this many characters of text a corpus is cleaned in one process (a pool costs more).
+PARALLEL_MIN_CHARS = 4_000_000
+#: Articles per task handed to a worker process.
+CHUNK_ARTICLES = 2_000
+#: What forked workers read: the loaded articles and the rules (set by the parent just before the fork).
+_FORKED: dict = {}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -682,101 +696,88 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also write lines repeated across many articles of one outlet (candidate rules)")
     parser.add_argument("--min-count", type=int, default=10, metavar="N",
                         help="--discover: articles of one outlet a line must appear in (default 10)")
-    parser.add_argument("--jobs", type=int, default=None, metavar="N", help="worker processes (default: all cores)")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N", help="worker processes (default 0: all cores)")
 
 
-def _clean_task(source, strict: bool, metadata: dict, rules_path: str | None, as_jsonl: bool):
-    """Worker: (articles or (doc_ids, JSONL lines), removed, problem) for one source file.
+def load_corpus(path, strict: bool = False) -> tuple[pd.DataFrame, list[str]]:
+    """`corpus.load(path)`; with a loader that stops at an unreadable file, the corpus file by file.
 
-    An unreadable file becomes a "skipped …" problem (with strict: an InputError). With as_jsonl the
-    articles come back as encoded articles.jsonl lines: encoding runs in the workers, and bytes
-    travel between processes much faster than pickled text.
+    Returns:
+        (articles, problems): problems are "skipped <file>: <reason>" lines for files left out here
+        (the loader reports its own problems itself).
     """
     try:
-        articles, removed = clean_source(source, strict=strict, metadata=metadata, rules_path=rules_path)
-    except InputError as err:
+        return corpus.load(path, strict=strict), []
+    except (InputError, ValueError, OSError, zipfile.BadZipFile, csv.Error) as err:
         if strict:
-            raise
-        return None, None, f"skipped {source}: {err.reason}"
-    except (ValueError, OSError, zipfile.BadZipFile, csv.Error) as err:
-        if strict:
-            raise InputError(source, f"cannot be read ({err})") from None
-        return None, None, f"skipped {source}: cannot be read ({err})"
-    if as_jsonl:
-        lines = [(json.dumps(r, ensure_ascii=False, default=str) + "\n").encode() for r in article_records(articles)]
-        return (articles["doc_id"].tolist(), lines), removed, None
-    return articles, removed, None
+            raise err if isinstance(err, InputError) else InputError(path, f"cannot be read ({err})") from None
+    frames, problems = [], []
+    metadata = corpus.metadata_for(path)
+    for source in corpus.sources(path):
+        try:
+            frames.append(corpus.load_source(source, metadata=metadata))
+        except (InputError, ValueError, OSError, zipfile.BadZipFile, csv.Error) as err:
+            problems.append(f"skipped {source}: {getattr(err, 'reason', None) or f'cannot be read ({err})'}")
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "published" else str)
+                             for c in corpus.COLUMNS}), problems
+    articles = pd.concat(frames, ignore_index=True)
+    return articles.sort_values("doc_id", kind="stable").reset_index(drop=True), problems
 
 
-def _map_sources(path, strict: bool, rules_path: str | None, jobs: int | None, progress: bool, as_jsonl: bool):
-    """Run `_clean_task` over the corpus's source files, on a process pool when the corpus is large."""
+def _clean_chunk(bounds: tuple[int, int], as_jsonl: bool):
+    """Worker: clean rows [start, end) of the forked articles; clean rows or JSONL lines, and spans."""
+    part = _FORKED["articles"].iloc[bounds[0]:bounds[1]]
+    clean_part, removed = clean_corpus(part, _FORKED["rules"], progress=False)
+    if as_jsonl:  # encoded here, in parallel; bytes also travel between processes faster than text
+        lines = [(json.dumps(r, ensure_ascii=False, default=str) + "\n").encode() for r in article_records(clean_part)]
+        return lines, removed
+    return clean_part, removed
+
+
+def _clean_in_chunks(articles: pd.DataFrame, rules: RuleSet, jobs: int, as_jsonl: bool, progress: bool):
+    """Clean the articles in chunks of CHUNK_ARTICLES rows, in forked worker processes when it pays.
+
+    Chunks come back in article order, so the result does not depend on the number of processes.
+    """
     from tqdm import tqdm
 
-    _rules_at(rules_path)  # a bad rules file fails here, once, with one clear message
-    sources = corpus.sources(path)
-    metadata = corpus.metadata_for(path)
-    size = sum(s.stat().st_size for s in sources)
-    jobs = min(jobs or os.cpu_count() or 1, len(sources)) if size >= PARALLEL_MIN_BYTES else 1
-    work = partial(_clean_task, strict=strict, metadata=metadata, rules_path=rules_path, as_jsonl=as_jsonl)
-    bar = dict(total=len(sources), unit="file", desc="clean", file=sys.stderr,
-               disable=not progress or (len(sources) < 20 and size < PARALLEL_MIN_BYTES))
-    if jobs > 1:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            results = list(tqdm(pool.imap(work, sources), **bar))
-    else:
-        results = [work(s) for s in tqdm(sources, **bar)]
-    problems = [p for _, _, p in results if p]
-    return [(a, r) for a, r, _ in results if a is not None], problems
+    chunks = [(i, min(i + CHUNK_ARTICLES, len(articles))) for i in range(0, len(articles), CHUNK_ARTICLES)]
+    jobs = jobs or os.cpu_count() or 1
+    big = int(articles["text"].str.len().sum()) >= PARALLEL_MIN_CHARS if len(articles) else False
+    forked = jobs > 1 and len(chunks) > 1 and big and "fork" in multiprocessing.get_all_start_methods()
+    work = partial(_clean_chunk, as_jsonl=as_jsonl)
+    bar = dict(total=len(chunks), desc="clean", unit="chunk", file=sys.stderr, disable=not (progress and big))
+    _FORKED.update(articles=articles, rules=rules)
+    try:
+        if forked:
+            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                return list(tqdm(pool.imap(work, chunks), **bar))
+        return [work(chunk) for chunk in tqdm(chunks, **bar)]
+    finally:
+        _FORKED.clear()
 
 
-def _in_doc_order(doc_ids: list[str], removed: list[pd.DataFrame]) -> tuple[list[int], pd.DataFrame]:
-    """Positions sorting the articles by doc_id (stable, like `corpus.load`) and the spans in that order."""
-    order = sorted(range(len(doc_ids)), key=doc_ids.__getitem__)
-    rank = {doc_ids[i]: n for n, i in enumerate(order)}
-    spans = pd.concat(removed, ignore_index=True) if removed else removed_frame()
-    spans = spans.assign(_rank=spans["doc_id"].map(rank)).sort_values(["_rank", "start"], kind="stable")
-    return order, spans.drop(columns="_rank").reset_index(drop=True)
-
-
-def clean_path(path, strict: bool = False, rules_path: str | None = None, jobs: int | None = None,
-               progress: bool = True) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    """Load and clean a whole corpus, one source file per task, on all cores.
+def write_clean(articles: pd.DataFrame, out, rules: RuleSet | None = None, jobs: int = 0,
+                progress: bool = True) -> pd.DataFrame:
+    """Clean articles straight into out/articles.jsonl and out/removed.csv (atomically, on all cores).
 
     Args:
-        path: a corpus path (folder, file or .zip).
-        strict: stop at the first unreadable file (InputError) instead of skipping it.
-        rules_path: a rules YAML file; default data/lexicons/boilerplate.yaml.
-        jobs: worker processes; default all cores (one process for small corpora).
-        progress: show a tqdm bar on stderr for corpora of many or large files.
+        articles: a table from `corpus.load`.
+        out: the output folder.
+        rules: compiled rules; default data/lexicons/boilerplate.yaml.
+        jobs: worker processes (0 = all cores); the files are byte-identical whatever the number.
+        progress: tqdm bar on stderr for large corpora.
     Returns:
-        (clean_articles, removed, problems): sorted by doc_id like `corpus.load`, whatever the
-        number of processes; problems are the "skipped …" messages.
+        The removed spans.
     """
-    results, problems = _map_sources(path, strict, rules_path, jobs, progress, as_jsonl=False)
-    if not results:
-        empty = pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c == "published" else str)
-                              for c in corpus.COLUMNS})
-        return empty, removed_frame(), problems
-    articles = pd.concat([a for a, _ in results], ignore_index=True)
-    order, removed = _in_doc_order(articles["doc_id"].tolist(), [r for _, r in results])
-    return articles.iloc[order].reset_index(drop=True), removed, problems
-
-
-def write_clean(path, out, strict: bool = False, rules_path: str | None = None, jobs: int | None = None,
-                progress: bool = True) -> tuple[int, pd.DataFrame, list[str]]:
-    """Clean a corpus straight into out/articles.jsonl and out/removed.csv (atomically).
-
-    Returns:
-        (number of articles, removed spans, problems).
-    """
-    results, problems = _map_sources(path, strict, rules_path, jobs, progress, as_jsonl=True)
-    doc_ids = [d for (ids, _), _ in results for d in ids]
-    lines = [line for (_, encoded), _ in results for line in encoded]
-    order, removed = _in_doc_order(doc_ids, [r for _, r in results])
+    parts = _clean_in_chunks(articles, rules or default_rules(), jobs, as_jsonl=True, progress=progress)
     with files.atomic_path(Path(out) / "articles.jsonl") as tmp, open(tmp, "wb") as f:
-        f.writelines(lines[i] for i in order)
+        for lines, _ in parts:
+            f.writelines(lines)
+    removed = _concat_removed([r for _, r in parts])
     files.write_csv(removed, Path(out) / "removed.csv")
-    return len(doc_ids), removed, problems
+    return removed
 
 
 def article_records(articles: pd.DataFrame):
@@ -792,15 +793,15 @@ def article_records(articles: pd.DataFrame):
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    count, removed, problems = write_clean(args.corpus, out, strict=args.strict, rules_path=args.rules,
-                                           jobs=args.jobs)
+    rules = _rules_at(args.rules)  # a bad rules file stops here, before any work, with one clear line
+    articles, problems = load_corpus(args.corpus, strict=args.strict)
     for problem in problems:
         print(f"arnews clean: {problem}", file=sys.stderr)
-    print(f"{count} articles, {len(removed)} spans removed ({removed['text'].str.len().sum()} characters)"
+    removed = write_clean(articles, out, rules, jobs=args.jobs)
+    print(f"{len(articles)} articles, {len(removed)} spans removed ({removed['text'].str.len().sum()} characters)"
           f" → {out / 'articles.jsonl'}, {out / 'removed.csv'}")
     if args.discover:
-        raw = corpus.load(args.corpus, strict=args.strict)
-        candidates = discover(raw, args.min_count, rules=_rules_at(args.rules))
+        candidates = discover(articles, args.min_count, rules=rules)
         files.write_csv(candidates, args.discover)
         print(f"{len(candidates)} candidate boilerplate lines → {args.discover}")
     return 0
