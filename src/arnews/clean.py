@@ -470,7 +470,7 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress:
 
         rows_in = tqdm(rows_in, total=len(articles), desc="clean", unit="article", file=sys.stderr)
     for doc_id, title, text in rows_in:
-        cleaned = clean_text(text, title or "", rules)
+        cleaned = clean_text(text if isinstance(text, str) else "", title if isinstance(title, str) else "", rules)
         texts.append(cleaned.text)
         rows.extend((doc_id, *span) for span in cleaned.spans)
     clean_articles = articles.copy()
