@@ -7,7 +7,8 @@ Measures, in one run on the same corpus (default ../shared/corpora/saudinewsnet)
     with one worker process and with all cores, in MB/s of UTF-8 raw text;
   * a naive cleaner: `corpus.load`, then one `Series.apply(re.sub)` pass per rule, then the same
     JSONL written with pandas (no removed spans, so not even lossless);
-and checks that the outputs of the 1-process and all-core runs are byte-identical.
+and checks that the outputs of the 1-process and all-core runs are byte-identical. Wall-clock seconds
+(best of --repeats) give the MB/s; CPU seconds and the load average show how busy the machine was.
 Writes a CSV table and prints it as Markdown.
 """
 
@@ -17,6 +18,7 @@ import argparse
 import os
 import platform
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -38,17 +40,20 @@ def corpus_megabytes(path: Path) -> float:
     return corpus.load(path)["text"].str.encode("utf-8").str.len().sum() / 1e6
 
 
-def time_cli(path: Path, jobs: int, out: Path) -> float:
-    """Wall-clock seconds of one `python -m arnews clean` run."""
+def time_cli(path: Path, jobs: int, out: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds (all its processes) of one `python -m arnews clean` run."""
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "arnews", "clean", "--corpus", str(path), "--out", str(out),
                     "--jobs", str(jobs)], check=True, capture_output=True)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - cpu.ru_utime) + (after.ru_stime - cpu.ru_stime)
 
 
-def time_naive(path: Path, out: Path) -> float:
-    """Wall-clock seconds of a straightforward cleaner: one regex pass per rule over every article."""
-    start = time.perf_counter()
+def time_naive(path: Path, out: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a straightforward cleaner: one regex pass per rule over every article."""
+    start, cpu = time.perf_counter(), time.process_time()
     articles = corpus.load(path)
     texts = articles["text"]
     for rule in clean.default_rules().rules:
@@ -64,7 +69,7 @@ def time_naive(path: Path, out: Path) -> float:
     articles = articles.assign(text=texts)
     articles["published"] = articles["published"].astype(str)
     files.write_jsonl(articles[clean.ARTICLE_FIELDS].to_dict("records"), out / "articles.jsonl")
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def measure(path: Path, repeats: int = 3) -> pd.DataFrame:
@@ -75,17 +80,19 @@ def measure(path: Path, repeats: int = 3) -> pd.DataFrame:
     with tempfile.TemporaryDirectory() as tmp:
         for name, jobs in (("arnews clean, 1 process", 1), (f"arnews clean, {cores} processes", cores)):
             out = Path(tmp) / f"jobs{jobs}"
-            seconds = min(time_cli(path, jobs, out) for _ in range(repeats))
+            wall, cpu = min(time_cli(path, jobs, out) for _ in range(repeats))
             outputs[jobs] = [(out / f).read_bytes() for f in ("articles.jsonl", "removed.csv")]
-            rows.append({"pipeline": name, "seconds": seconds})
-        seconds = min(time_naive(path, Path(tmp) / "naive") for _ in range(1))
-        rows.append({"pipeline": "naive pandas apply, one re.sub pass per rule (not lossless)", "seconds": seconds})
+            rows.append({"pipeline": name, "seconds": wall, "cpu seconds": cpu})
+        wall, cpu = time_naive(path, Path(tmp) / "naive")
+        rows.append({"pipeline": "naive pandas apply, one re.sub pass per rule (not lossless)", "seconds": wall,
+                     "cpu seconds": cpu})
     table = pd.DataFrame(rows)
     table["MB/s"] = megabytes / table["seconds"]
     table["corpus MB"] = megabytes
     table["identical outputs (1 vs all cores)"] = outputs[1] == outputs[cores]
     table["machine"] = f"{platform.machine()}, {cores} cores, Python {platform.python_version()}"
-    return table.round({"seconds": 2, "MB/s": 1, "corpus MB": 1})
+    table["load average"] = round(os.getloadavg()[0], 1)  # other work on the machine slows the wall clock
+    return table.round({"seconds": 2, "cpu seconds": 2, "MB/s": 1, "corpus MB": 1})
 
 
 def main() -> int:

@@ -520,7 +520,7 @@ def removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:
     """Per rule: spans, articles touched and characters removed, largest first."""
     table = removed.assign(chars=removed["text"].str.len()).groupby("rule").agg(
         spans=("doc_id", "size"), articles=("doc_id", "nunique"), chars=("chars", "sum"))
-    return table.sort_values(["chars", "spans"], ascending=False).reset_index()
+    return table.sort_values(["chars", "spans"], ascending=False, kind="stable").reset_index()
 
 
 def word_counts(raw: pd.DataFrame, clean: pd.DataFrame) -> pd.DataFrame:
