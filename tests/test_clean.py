@@ -323,7 +323,8 @@ def _json_corpus(folder, files=4, per_file=30):
     folder.mkdir()
     for f in range(files):
         records = [{"id": f"f{f}-{i:03d}", "source": "was", "date_extracted": f"2015-07-2{f} 10:00:00",
-                    "title": f"خبر {i}", "content": f"{PROSE[i % 5]}\n{'// انتهى //' if i % 3 else ''}"}
+                    "title": f"خبر {i}",  # news item i; the numbers keep every text distinct (no duplicates)
+                    "content": f"الخبر {f}-{i}: {PROSE[i % 5]}\n{'// انتهى //' if i % 3 else ''}"}
                    for i in range(per_file)]
         (folder / f"day{f}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
     return folder
@@ -353,11 +354,11 @@ def test_unreadable_files_are_skipped_with_a_message_or_stop_a_strict_run(tmp_pa
     folder.mkdir()
     (folder / "good.txt").write_bytes((raw_dir / "003_88f50d0ee01a588f.txt").read_bytes())
     (folder / "broken.json").write_text('[{"content": "نص', encoding="utf-8")
-    (folder / "latin1.txt").write_bytes("نص".encode("cp1256"))
+    (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\xff" * 8)  # not text
     out = tmp_path / "out"
     result = arnews("clean", "--corpus", str(folder), "--out", str(out))
     assert result.returncode == 0, result.stderr
-    assert "broken.json" in result.stderr and "latin1.txt" in result.stderr
+    assert "broken.json" in result.stderr and "image.txt" in result.stderr
     assert "Traceback" not in result.stderr
     assert len((out / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 1
     strict = arnews("clean", "--corpus", str(folder), "--out", str(tmp_path / "strict"), "--strict")
