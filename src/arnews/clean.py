@@ -607,12 +607,12 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
     titles = articles["title"] if "title" in articles else [""] * len(articles)
     for doc_id, outlet, title, text in zip(articles["doc_id"], outlets, titles, articles["text"], strict=True):
         keys = {}
-        for line in text.split("\n"):
+        for line in (text if isinstance(text, str) else "").split("\n"):
             line = line.strip()
             if line and len(line) <= max_chars:
                 keys.setdefault(_line_key(line), line)
         for key, line in keys.items():
-            per_outlet[key, outlet or "(unknown)"] += 1
+            per_outlet[key, outlet if isinstance(outlet, str) and outlet else "(unknown)"] += 1
             if key not in example:
                 example[key] = (line, doc_id, title, text)
     counts, spread = Counter(), defaultdict(list)
