@@ -1,12 +1,14 @@
 """Strip news boilerplate losslessly: every cut is a recorded span, the raw text is never changed.
 
-`clean_text(raw, title)` returns the clean text and the removed spans (offsets into the raw text,
-with the rule that cut them); `restore(clean, spans)` puts them back and gives the raw text again.
-`clean_corpus(articles)` does the same for an article table; `clean_source(source)` loads and cleans
-one file of a corpus (the unit of work for a process pool over `corpus.sources(path)`), and
-`clean_path(path)` cleans a whole corpus on all cores. The rules live in
-data/lexicons/boilerplate.yaml (kinds: title, line, block, inline, trailer); `discover(articles)`
-reports lines an outlet repeats across many articles, as candidates for new rules.
+`arnews clean` writes DIR/articles.jsonl (doc_id, title, outlet, published, text = the clean text)
+and DIR/removed.csv (doc_id, start, end, rule, text: each cut, with offsets into the raw text and the
+rule that made it). The rules are data/lexicons/boilerplate.yaml (or --rules FILE); --discover lists
+lines that one outlet repeats across many articles, as candidates for new rules.
+
+In Python: `clean_text(raw, title)` returns the clean text and the removed spans, and
+`restore(clean, spans)` gives the raw text back; `clean_corpus(articles, jobs=0)` cleans a table
+from `corpus.load` on all cores; `clean_source(source)` loads and cleans one file of a corpus (a unit
+of work for a process pool over `corpus.sources(path)`); `discover(articles)` finds candidates.
 
 Whitespace: a removed line takes the line break(s) before it (at the top of the text: the ones after
 it), so removing lines leaves no blank-line runs; an inline cut takes the spaces on one side of it,
