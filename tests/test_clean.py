@@ -399,3 +399,15 @@ def test_discovery_names_the_rule_that_removes_a_line_in_its_article():
     found = clean.discover(articles, min_count=10).set_index("line")
     assert found.loc["88591 - Stc", "rule"] == "sms_contact"
     assert found.loc["للتواصل مع الكاتب ارسل رسالة SMS", "count"] == 12
+
+
+def test_tables_for_the_notebook_count_what_went(seeds):
+    clean_articles, removed = clean.clean_corpus(seeds)
+    words = clean.word_counts(seeds, clean_articles).set_index("doc_id")
+    assert words.loc["000_2f3a022fdb695d49", "words_removed"] == 0
+    # the comment widget "تم أضافة تعليقك سوف يظهر بعد المراجعة" is seven words
+    assert words.loc["003_88f50d0ee01a588f", "words_removed"] == 7
+    by_rule = clean.removed_by_rule(removed).set_index("rule")
+    assert by_rule.loc["ad_marker"].tolist() == [2, 1, len("[ad_1]\n\n") + len("\n\n[ad_2]")]
+    assert by_rule["chars"].is_monotonic_decreasing
+    assert clean.showcase_doc(seeds, removed) == "001_f6edb634fef66647"  # the most distinct rules
