@@ -411,3 +411,24 @@ def test_tables_for_the_notebook_count_what_went(seeds):
     assert by_rule.loc["ad_marker"].tolist() == [2, 1, len("[ad_1]\n\n") + len("\n\n[ad_2]")]
     assert by_rule["chars"].is_monotonic_decreasing
     assert clean.showcase_doc(seeds, removed) == "001_f6edb634fef66647"  # the most distinct rules
+
+
+def test_a_researchers_own_rules_file_replaces_the_default(tmp_path, raw_dir):
+    entry = clean.candidate_rule("جميع الحقوق محفوظة لصحيفة المثال 2024", "copyright_notice",
+                                 "Copyright line (All rights reserved to Al-Mithal newspaper 2024).")
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("rules:\n" + clean.rules_yaml([entry]), encoding="utf-8")  # as pasted by hand
+    rules = clean.load_rules(rules_file)
+    raw = "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا.\nجميع الحقوق محفوظة لصحيفة المثال 2025"  # another year
+    result = clean.clean_text(raw, rules=rules)
+    assert result.text == "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا."  # only the new rule applies
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text(raw, encoding="utf-8")
+    out = tmp_path / "out"
+    assert arnews("clean", "--corpus", str(corpus_dir), "--out", str(out), "--rules", str(rules_file)).returncode == 0
+    assert pd.read_csv(out / "removed.csv")["rule"].tolist() == ["copyright_notice"]
+    duplicate = tmp_path / "dup.yaml"
+    duplicate.write_text(yaml.safe_dump({"rules": [entry, entry]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate rule names"):
+        clean.load_rules(duplicate)
