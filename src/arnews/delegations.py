@@ -110,6 +110,7 @@ class Grammar:
     enders: frozenset[str]
     name_max_tokens: int
     folds: dict[str, str]
+    ranks: frozenset[str]
 
 
 @cache
@@ -128,6 +129,7 @@ def grammar() -> Grammar:
         enders=frozenset(data["enders"]),
         name_max_tokens=int(data.get("name_max_tokens", 7)),
         folds={key(a): key(b) for a, b in (data.get("name_folds") or {}).items()},
+        ranks=frozenset(key(str(w)) for w in data.get("rank_suffixes") or {}),
     )
 
 
@@ -281,7 +283,7 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
     """
     g = grammar()
     name, core = [], 0
-    while i < len(words) and (words[i].cls == "honorific" or (name and words[i].cls == "rank")):
+    while i < len(words) and (words[i].cls == "honorific" or (name and key(words[i].text) in g.ranks)):
         name.append(i)
         i += 1
     while i < len(words):
@@ -361,7 +363,11 @@ def _pair(items: list[Item]) -> list[Item]:
 
 def _core(words: list[Word], name: list[int]) -> list[int]:
     """The name without its honorifics and rank words."""
-    return [i for i in name if words[i].cls not in ("honorific", "rank")]
+    ranks = grammar().ranks
+    n = 0
+    while n < len(name) and (words[name[n]].cls == "honorific" or (n and key(words[name[n]].text) in ranks)):
+        n += 1
+    return name[n:]
 
 
 # --- cues and sides ------------------------------------------------------------------------------------
@@ -533,8 +539,10 @@ def _parse_leader(words: list[Word]) -> tuple[Item | None, int]:
         return None, 0
     if words[0].cls == "head":
         title, i = parse_title(words, 0)
+        if i < len(words) and words[i].cls == "head":  # ويرافق ولي العهد وزير الخارجية …: no name given
+            return Item(title, []), i
         name, i, complete = parse_name(words, i, min_tokens=1)
-        return (Item(title, name) if title else None), i
+        return Item(title, name if complete else []), i
     if words[0].cls in ("", "honorific") and not words[0].definite or words[0].text.startswith("ل"):
         name, i, complete = parse_name(words, 0, min_tokens=1)
         return (Item([], name) if complete else None), i
@@ -568,7 +576,7 @@ def strip_honorifics(name: str) -> str:
     g = grammar()
     words = name.split()
     while words and (g.classes.get(key(words[0])) in ("honorific", "courtesy")
-                     or (len(words) < len(name.split()) and g.classes.get(key(words[0])) == "rank")):
+                     or (len(words) < len(name.split()) and key(words[0]) in g.ranks)):
         words = words[1:]
     return " ".join(words) or name
 
