@@ -151,7 +151,7 @@ def classify(token: str, g: Grammar) -> tuple[bool, str, str]:
         return True, k[1:], g.classes[k[1:]]
     conj, stem = _stem(k)
     cls = g.classes.get(stem, "")
-    if cls in ("head", "construct"):
+    if cls in ("head", "construct", "courtesy"):
         return conj, stem, cls
     return (conj and cls == "stop"), (stem if cls else k), ("stop" if cls == "stop" and conj else "")
 
@@ -203,6 +203,7 @@ class Item:
 
     title: list[int]
     name: list[int]
+    name_conj: bool = False  # the name's first word carries the conjunction (", وعادل الجبير وزير …")
 
 
 def _ends(w: Word) -> bool:
@@ -288,7 +289,7 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
         i += 1
     while i < len(words):
         w = words[i]
-        if _ends(w):
+        if _ends(w) or w.cls == "preposition":
             break
         if w.conj and w.cls in ("head", "honorific", "courtesy"):
             break
@@ -304,11 +305,20 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
     return name, i, core > 0
 
 
-def parse_item(words: list[Word], i: int) -> tuple[Item | None, int]:
-    """Read one list item, title-first (وزير الخارجية سيرغي لافروف) or name-first (الدكتور عادل الطريفي،
-    وزير الثقافة والإعلام); returns (item or None when no item starts here, next index)."""
-    while i < len(words) and words[i].cls == "courtesy":
+def skip_courtesy(words: list[Word], i: int) -> int:
+    """Skip forms of address (معالي، صاحب السمو الملكي، سموه) before a title or a name."""
+    start = i
+    while i < len(words) and (words[i].cls == "courtesy" or (
+            i > start and words[i].definite and not words[i].conj and words[i].cls == "")):
         i += 1
+    return i
+
+
+def parse_item(words: list[Word], i: int, after_item: bool = False) -> tuple[Item | None, int]:
+    """Read one list item, title-first (وزير الخارجية سيرغي لافروف) or name-first (الدكتور عادل الطريفي،
+    وزير الثقافة والإعلام); returns (item or None when no item starts here, next index).
+    `after_item`: an item precedes, so a name-first item's leading و is the conjunction (وعادل الجبير)."""
+    i = skip_courtesy(words, i)
     if i >= len(words):
         return None, i
     w = words[i]
@@ -320,32 +330,40 @@ def parse_item(words: list[Word], i: int) -> tuple[Item | None, int]:
             return Item(title, name if complete else []), i
         return Item(title, []), i
     if w.cls == "honorific" or (w.cls == "" and not w.definite):
+        name_conj = after_item and w.cls == "" and key(w.text)[:1] == "و" and len(key(w.text)) > 3
         name, i, complete = parse_name(words, i)
         if not complete:
             return None, i
         j = i + 1 if i < len(words) and words[i].cls == "separator" else i
+        j = skip_courtesy(words, j)
         if j < len(words) and words[j].cls == "head" and not words[j].conj:
             title, i = parse_title(words, j)
-            return Item(title, name), i
-        return Item([], name), i
+            return Item(title, name, name_conj), i
+        return Item([], name, name_conj), i
     return None, i
 
 
-def parse_list(words: list[Word], i: int = 0) -> list[Item]:
+def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
     """Read list items from words[i] until something that is not an item; pair title-only and name-only
-    neighbours ("وزيرة العدل السابقة، رشيدة داتي") and keep the items that have both."""
-    items = []
+    neighbours ("وزيرة العدل السابقة، رشيدة داتي").
+
+    Returns:
+        (the items that have both a title and a name, the number of items left with only one of them).
+    """
+    items: list[Item] = []
     while i < len(words):
         while i < len(words) and words[i].cls == "separator":
             i += 1
         if i >= len(words) or words[i].cls in ("ender", "stop"):
             break
-        item, nxt = parse_item(words, i)
+        item, nxt = parse_item(words, i, after_item=bool(items))
         if item is None or nxt <= i:
             break
         items.append(item)
         i = nxt
-    return [item for item in _pair(items) if item.title and _core(words, item.name)]
+    paired = _pair(items)
+    complete = [item for item in paired if item.title and _core(words, item.name)]
+    return complete, len(paired) - len(complete)
 
 
 def _pair(items: list[Item]) -> list[Item]:
@@ -380,8 +398,17 @@ class Cue:
     leader_follows: bool
 
 
+@dataclass(frozen=True)
+class CueBook:
+    """delegation_cues.yaml compiled: the cues, the fillers, the adjectives that name no side."""
+
+    cues: tuple[Cue, ...]
+    fillers: tuple[re.Pattern, ...]
+    not_sides: frozenset[str]
+
+
 @cache
-def cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern, ...]]:
+def cues() -> CueBook:
     """The list cues and fillers of data/lexicons/delegation_cues.yaml, compiled."""
     data = lexicons.read_yaml("delegation_cues.yaml")
     macros = data.get("macros") or {}
@@ -393,7 +420,8 @@ def cues() -> tuple[tuple[Cue, ...], tuple[re.Pattern, ...]]:
 
     compiled = tuple(Cue(c["name"], re.compile(r"(?<!\w)" + expand(c["pattern"])), bool(c.get("leader_follows")))
                      for c in data["cues"])
-    return compiled, tuple(re.compile(expand(f)) for f in data.get("fillers") or ())
+    return CueBook(compiled, tuple(re.compile(expand(f)) for f in data.get("fillers") or ()),
+                   frozenset(key(w) for w in data.get("not_sides") or ()))
 
 
 @cache
@@ -426,6 +454,8 @@ def leader_side(words: list[Word], item: Item) -> str:
         found = side_of(words[i].text) if words[i].definite else None
         if found:
             return found
+    if not item.name:
+        return _phrase(words, item.title) or UNKNOWN_SIDE
     name = " ".join(words[i].text for i in _core(words, item.name) or item.name)
     name = name[1:] if name.startswith("ل") and side_of(name[1:]) else name
     canonical = canonical_name(name)
@@ -455,9 +485,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _cue_matches(text: str, start: int, end: int) -> list[tuple[int, int, Cue, re.Match]]:
-    found = []
-    for cue in cues()[0]:
-        found.extend((m.start(), m.end(), cue, m) for m in cue.pattern.finditer(text, start, end))
+    book, found = cues(), []
+    for cue in book.cues:
+        found.extend((m.start(), m.end(), cue, m) for m in cue.pattern.finditer(text, start, end)
+                     if not (m.groupdict().get("side") and key(m.group("side").split()[0]) in book.not_sides))
     found.sort(key=lambda f: (f[0], -f[1]))
     kept, last_end = [], -1
     for match in found:
@@ -468,7 +499,7 @@ def _cue_matches(text: str, start: int, end: int) -> list[tuple[int, int, Cue, r
 
 
 def _skip_fillers(text: str, pos: int, end: int) -> int:
-    fillers = cues()[1]
+    fillers = cues().fillers
     moved = True
     while moved:
         moved = False
@@ -479,14 +510,14 @@ def _skip_fillers(text: str, pos: int, end: int) -> int:
     return pos
 
 
-def _phrase(words: list[Word], indices: list[int], dedupe: bool = False) -> str:
-    """The words at `indices` as one string; a leading conjunction dropped; with `dedupe`, a word repeated
-    by mistake ("وزير الدفاع الدفاع") kept once."""
+def _phrase(words: list[Word], indices: list[int], conj: bool = False, dedupe: bool = False) -> str:
+    """The words at `indices` as one string, without a leading conjunction (that of a class word, or any
+    when `conj`); with `dedupe`, a word repeated by mistake ("وزير الدفاع الدفاع") kept once."""
     out: list[str] = []
     for n, i in enumerate(indices):
-        text = strip_marks(words[i].text) if n == 0 and words[i].conj else words[i].text
-        if n == 0 and words[i].conj:
-            text = text[1:]
+        text = words[i].text
+        if n == 0 and (words[i].conj or conj):
+            text = strip_marks(text)[1:]
         if dedupe and out and key(out[-1]) == key(text):
             continue
         out.append(text)
@@ -517,36 +548,51 @@ def extract(text: str) -> list[Member]:
 
 
 def _read_list(text: str, pos: int, end: int, cue: Cue, match: re.Match, evidence: str) -> list[Member]:
-    side = UNKNOWN_SIDE
+    """The members of the list that starts at `pos` (just after its cue) and ends by `end`.
+
+    After a leader cue (ويرافق …) the leader may be read with or without a name (ويرافق ولي العهد الدكتور
+    مساعد العيبان وزير الدولة … — is the doctor the leader or the first member?); the reading that leaves
+    fewer incomplete items, then gives more members, wins.
+    """
     if cue.leader_follows:
         words = tokenize(text, pos, end)
-        leader, nxt = _parse_leader(words)
-        if leader is None:
-            return []
-        side = leader_side(words, leader)
-        pos = words[nxt].start if nxt < len(words) else end
-    elif "side" in match.groupdict() and match.group("side"):
-        side = side_of(match.group("side")) or match.group("side")
-    pos = _skip_fillers(text, pos, end)
-    words = tokenize(text, pos, end)
-    return [Member(side, _phrase(words, item.title, dedupe=True), _phrase(words, item.name), evidence)
-            for item in parse_list(words)]
+        readings = [(leader_side(words, leader), words[nxt].start if nxt < len(words) else end)
+                    for leader, nxt in _leader_readings(words)]
+    else:
+        side = match.groupdict().get("side")
+        readings = [((side_of(side) or side) if side else UNKNOWN_SIDE, pos)]
+    best = None
+    for rank, (side, start) in enumerate(readings):
+        words = tokenize(text, _skip_fillers(text, start, end), end)
+        items, incomplete = parse_list(words)
+        score = (incomplete, -len(items), rank)
+        if items and (best is None or score < best[0]):
+            best = (score, side, words, items)
+    if best is None:
+        return []
+    _, side, words, items = best
+    return [Member(side, _phrase(words, item.title, dedupe=True), _phrase(words, item.name, item.name_conj),
+                   evidence) for item in items]
 
 
-def _parse_leader(words: list[Word]) -> tuple[Item | None, int]:
-    """The accompanied leader after يرافق: a title and name (الرئيس الروسي فلاديمير بوتين) or a name (بوتين)."""
-    if not words:
-        return None, 0
-    if words[0].cls == "head":
-        title, i = parse_title(words, 0)
-        if i < len(words) and words[i].cls == "head":  # ويرافق ولي العهد وزير الخارجية …: no name given
-            return Item(title, []), i
-        name, i, complete = parse_name(words, i, min_tokens=1)
-        return Item(title, name if complete else []), i
-    if words[0].cls in ("", "honorific") and not words[0].definite or words[0].text.startswith("ل"):
-        name, i, complete = parse_name(words, 0, min_tokens=1)
-        return (Item([], name) if complete else None), i
-    return None, 0
+def _leader_readings(words: list[Word]) -> list[tuple[Item, int]]:
+    """Readings of the accompanied leader after يرافق: title and name (الرئيس الروسي فلاديمير بوتين), the
+    title alone (ولي العهد), a name (بوتين), or a pronoun of address (سموه); with where the list starts."""
+    i = skip_courtesy(words, 0)
+    if i >= len(words):
+        return []
+    if words[i].cls == "head":
+        title, j = parse_title(words, i)
+        readings = [(Item(title, []), skip_courtesy(words, j))]
+        if j < len(words) and words[j].cls not in ("head", "courtesy"):
+            name, k, complete = parse_name(words, j, min_tokens=1)
+            if complete:
+                readings.insert(0, (Item(title, name), k))
+        return readings
+    if words[i].cls in ("", "honorific") and not words[i].definite:
+        name, k, complete = parse_name(words, i, min_tokens=1)
+        return [(Item([], name), k)] if complete else []
+    return [(Item([], []), i)] if i > 0 else []
 
 
 # --- reconciliation and sectors ------------------------------------------------------------------------
