@@ -120,7 +120,8 @@ def grammar() -> Grammar:
     classes: dict[str, str] = {}
     for cls, section in (("head", "heads"), ("modifier", "title_modifiers"), ("construct", "construct_nouns"),
                          ("preposition", "title_prepositions"), ("courtesy", "courtesy"),
-                         ("honorific", "honorifics"), ("rank", "rank_suffixes"), ("stop", "stops")):
+                         ("honorific", "honorifics"), ("rank", "rank_suffixes"), ("stop", "stops"),
+                         ("pronoun", "pronouns_of_address")):
         for word in data.get(section) or {}:
             classes.setdefault(key(str(word)), cls)
     return Grammar(
@@ -151,7 +152,7 @@ def classify(token: str, g: Grammar) -> tuple[bool, str, str]:
         return True, k[1:], g.classes[k[1:]]
     conj, stem = _stem(k)
     cls = g.classes.get(stem, "")
-    if cls in ("head", "construct", "courtesy"):
+    if cls in ("head", "construct") or (cls in ("courtesy", "pronoun") and not is_definite(token)):  # لسمو
         return conj, stem, cls
     return (conj and cls == "stop"), (stem if cls else k), ("stop" if cls == "stop" and conj else "")
 
@@ -268,6 +269,18 @@ def parse_title(words: list[Word], i: int) -> tuple[list[int], int]:
     return title, i
 
 
+def _stack_points(words: list[Word], title: list[int]) -> list[int]:
+    """Positions in a title where a further head starts a new, stacked title: the chain before it is complete
+    (its last word is definite or a proper-noun complement). "وزير الدولة عضو مجلس الوزراء" → [2]."""
+    points = []
+    for p in range(1, len(title)):
+        before = words[title[p - 1]]
+        if words[title[p]].cls == "head" and not words[title[p]].conj and (
+                before.definite or before.cls not in ("head", "construct", "preposition", "modifier")):
+            points.append(p)
+    return points
+
+
 def _definite_run(words: list[Word], i: int) -> int:
     n = 0
     while i + n < len(words) and words[i + n].definite and not _ends(words[i + n]) and not words[i + n].conj:
@@ -328,7 +341,7 @@ def parse_item(words: list[Word], i: int, after_item: bool = False) -> tuple[Ite
                 words[i].conj and words[i].cls in ("head", "honorific")):
             name, i, complete = parse_name(words, i)
             return Item(title, name if complete else []), i
-        return Item(title, []), i
+        return _name_from_stack(words, title), i
     if w.cls == "honorific" or (w.cls == "" and not w.definite):
         name_conj = after_item and w.cls == "" and key(w.text)[:1] == "و" and len(key(w.text)) > 3
         name, i, complete = parse_name(words, i)
@@ -341,6 +354,15 @@ def parse_item(words: list[Word], i: int, after_item: bool = False) -> tuple[Ite
             return Item(title, name, name_conj), i
         return Item([], name, name_conj), i
     return None, i
+
+
+def _name_from_stack(words: list[Word], title: list[int]) -> Item:
+    """A title that ended without a name may have swallowed a name that looks like a head (مساعد البراك,
+    أمين الناصر): when its last stacked head is followed by at most two words, those words are the name."""
+    points = _stack_points(words, title)
+    if points and 2 <= len(title) - points[-1] <= 3 and not any(words[i].cls for i in title[points[-1] + 1:]):
+        return Item(title[:points[-1]], title[points[-1]:])
+    return Item(title, [])
 
 
 def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
@@ -455,7 +477,11 @@ def leader_side(words: list[Word], item: Item) -> str:
         if found:
             return found
     if not item.name:
-        return _phrase(words, item.title) or UNKNOWN_SIDE
+        title = _phrase(words, item.title)
+        first = words[item.title[0]] if item.title else None
+        if first and first.cls == "head" and key(first.text).startswith("ل") and not first.stem.startswith("ل"):
+            title = ("ال" + title[2:]) if key(first.text).startswith("لل") else title[1:]  # لولي ولي العهد
+        return title or UNKNOWN_SIDE
     name = " ".join(words[i].text for i in _core(words, item.name) or item.name)
     name = name[1:] if name.startswith("ل") and side_of(name[1:]) else name
     canonical = canonical_name(name)
@@ -578,6 +604,8 @@ def _read_list(text: str, pos: int, end: int, cue: Cue, match: re.Match, evidenc
 def _leader_readings(words: list[Word]) -> list[tuple[Item, int]]:
     """Readings of the accompanied leader after يرافق: title and name (الرئيس الروسي فلاديمير بوتين), the
     title alone (ولي العهد), a name (بوتين), or a pronoun of address (سموه); with where the list starts."""
+    if words and words[0].cls == "pronoun":  # رافق سموه …: the person was named before
+        return [(Item([], []), 1)]
     i = skip_courtesy(words, 0)
     if i >= len(words):
         return []
@@ -588,6 +616,8 @@ def _leader_readings(words: list[Word]) -> list[tuple[Item, int]]:
             name, k, complete = parse_name(words, j, min_tokens=1)
             if complete:
                 readings.insert(0, (Item(title, name), k))
+        # the leader's title may run into the first member's (لولي العهد المستشار في الديوان الملكي …)
+        readings += [(Item(title[:p], []), title[p]) for p in _stack_points(words, title)]
         return readings
     if words[i].cls in ("", "honorific") and not words[i].definite:
         name, k, complete = parse_name(words, i, min_tokens=1)
