@@ -310,6 +310,8 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
             break
         if w.cls == "honorific" and core:
             break
+        if core >= 2 and key(w.text)[:1] == "و" and len(key(w.text)) >= 4:  # "… الفالح ومسؤولين": a new phrase
+            break
         if core >= g.name_max_tokens:
             return name, i, False
         name.append(i)
