@@ -281,3 +281,84 @@ def test_cli_reports_a_missing_corpus_in_one_line(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.csv").exists()
+
+
+# --- views for the notebook ----------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def synthetic_members():
+    articles = pd.DataFrame({"doc_id": ["riyadh", "ankara", "muscat"], "text": [SAUDI, TURKISH, TWO_SIDES]})
+    return articles, delegations.extract_corpus(articles)
+
+
+def test_lists_and_main_article(synthetic_members):
+    articles, members = synthetic_members
+    table = delegations.lists(members, articles.assign(published=pd.NaT, outlet=""))
+    assert list(zip(table["doc_id"], table["side"], table["members"], strict=True)) == [
+        ("ankara", "تركيا", 4), ("riyadh", "السعودية", 4), ("muscat", "عمان", 1), ("muscat", "سوريا", 1)]
+    # the only article with two sides is the meeting of two delegations
+    assert delegations.main_article(members) == "muscat"
+    wide = delegations.side_by_side(members, "muscat")
+    assert wide.columns.tolist() == ["عمان", "سوريا"]
+    assert wide.iloc[0]["سوريا"] == "نائب وزير الخارجية والمغتربين — فيصل المقداد"
+
+
+def test_appearances_and_sector_counts(synthetic_members):
+    _, members = synthetic_members
+    people = delegations.appearances(members)
+    assert people.loc["هاكان فيدان"].to_dict() == {"ankara": 1, "muscat": 0, "riyadh": 0}
+    counts = delegations.sector_counts(members, top_sides=2)
+    assert counts.columns.tolist() == ["السعودية", "تركيا", "other sides"]
+    assert counts.loc["diplomacy"].tolist() == [0, 2, 2]
+    assert counts.loc["energy", "السعودية"] == 1
+
+
+def test_sector_chart_draws_one_bar_per_side_and_sector(synthetic_members):
+    import matplotlib.pyplot as plt
+
+    _, members = synthetic_members
+    counts = delegations.sector_counts(members)
+    fig = delegations.plot_sectors(counts)
+    ax = fig.axes[0]
+    assert len(ax.patches) == counts.size
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == counts.columns.tolist()
+    plt.close(fig)
+    empty = delegations.plot_sectors(delegations.sector_counts(members.iloc[0:0]))
+    assert delegations.NOTHING_FOUND in [t.get_text() for t in empty.axes[0].texts]
+    plt.close(empty)
+
+
+def test_views_on_a_corpus_without_lists():
+    articles = pd.DataFrame({"doc_id": ["x"], "text": [NO_DELEGATION]})
+    members = delegations.extract_corpus(articles)
+    assert members.empty and members.columns.tolist() == delegations.COLUMNS
+    assert delegations.describe(members, articles) == "no delegation lists found in 1 articles"
+    assert delegations.main_article(members) is None
+    assert delegations.side_by_side(members, None).columns.tolist() == [delegations.NOTHING_FOUND]
+    assert delegations.lists(members, articles).empty
+
+
+def test_reconciliation_does_not_depend_on_article_order():
+    names = ["يشار غولر", "يشار جولر", "يشار جولر", "سيرجي لافروف"]
+    forward = dict(zip(names, delegations.reconcile(names), strict=True))
+    backward = dict(zip(names[::-1], delegations.reconcile(names[::-1]), strict=True))
+    assert forward == backward == {"يشار غولر": "يشار جولر", "يشار جولر": "يشار جولر", "سيرجي لافروف": "سيرغي لافروف"}
+
+
+def test_a_broken_lexicon_is_one_clear_error(tmp_path, monkeypatch):
+    import shutil
+
+    from arnews import lexicons
+    from arnews.errors import InputError
+
+    for file in lexicons.path("entities.csv").parent.glob("*"):
+        shutil.copy(file, tmp_path / file.name)
+    (tmp_path / "delegation_cues.yaml").write_text("cues:\n  - name: broken\n    pattern: '(ويضم'\n", encoding="utf-8")
+    monkeypatch.setattr(lexicons, "LEXICONS", tmp_path)
+    delegations.cues.cache_clear()
+    try:
+        with pytest.raises(InputError, match="delegation_cues.yaml.*bad regular expression"):
+            delegations.extract(SAUDI)
+    finally:
+        delegations.cues.cache_clear()

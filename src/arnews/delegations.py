@@ -29,6 +29,7 @@ from functools import cache
 import pandas as pd
 
 from arnews import files, lexicons
+from arnews.errors import InputError
 
 CLI_HELP = "extract delegation members (side, title, name, sector) from delegation-list sentences"
 
@@ -113,10 +114,28 @@ class Grammar:
     ranks: frozenset[str]
 
 
+def _lexicon_yaml(name: str, required: tuple[str, ...]) -> dict:
+    """A YAML lexicon that must be a mapping with the `required` sections (else one clear InputError)."""
+    data = lexicons.read_yaml(name)
+    missing = [s for s in required if not isinstance(data, dict) or not data.get(s)]
+    if missing:
+        raise InputError(lexicons.path(name), f"missing or empty section(s): {', '.join(missing)}")
+    return data
+
+
+def _lexicon_csv(name: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """A CSV lexicon whose rows have the `required` columns (else one clear InputError)."""
+    rows = lexicons.read_csv(name)
+    missing = [c for c in required if not rows or c not in rows[0]]
+    if missing:
+        raise InputError(lexicons.path(name), f"missing column(s) or rows: {', '.join(missing)}")
+    return rows
+
+
 @cache
 def grammar() -> Grammar:
     """The title grammar read from data/lexicons/delegation_grammar.yaml."""
-    data = lexicons.read_yaml("delegation_grammar.yaml")
+    data = _lexicon_yaml("delegation_grammar.yaml", ("heads", "separators", "enders"))
     classes: dict[str, str] = {}
     for cls, section in (("head", "heads"), ("modifier", "title_modifiers"), ("construct", "construct_nouns"),
                          ("preposition", "title_prepositions"), ("courtesy", "courtesy"),
@@ -434,7 +453,8 @@ class CueBook:
 @cache
 def cues() -> CueBook:
     """The list cues and fillers of data/lexicons/delegation_cues.yaml, compiled."""
-    data = lexicons.read_yaml("delegation_cues.yaml")
+    name = "delegation_cues.yaml"
+    data = _lexicon_yaml(name, ("cues",))
     macros = data.get("macros") or {}
 
     def expand(pattern: str) -> str:
@@ -442,16 +462,26 @@ def cues() -> CueBook:
             pattern = MACRO.sub(lambda m: macros.get(m.group(1), m.group(0)), pattern)
         return pattern
 
-    compiled = tuple(Cue(c["name"], re.compile(r"(?<!\w)" + expand(c["pattern"])), bool(c.get("leader_follows")))
-                     for c in data["cues"])
-    return CueBook(compiled, tuple(re.compile(expand(f)) for f in data.get("fillers") or ()),
+    def compile_(pattern: str, what: str) -> re.Pattern:
+        try:
+            return re.compile(expand(str(pattern)))
+        except re.error as err:
+            raise InputError(lexicons.path(name), f"{what}: bad regular expression ({err})") from None
+
+    compiled = []
+    for n, c in enumerate(data["cues"]):
+        if not isinstance(c, dict) or not c.get("pattern"):
+            raise InputError(lexicons.path(name), f"cue #{n + 1} has no pattern")
+        compiled.append(Cue(str(c.get("name", n + 1)), compile_(r"(?<!\w)" + str(c["pattern"]), f"cue {c.get('name')}"),
+                            bool(c.get("leader_follows"))))
+    return CueBook(tuple(compiled), tuple(compile_(f, "filler") for f in data.get("fillers") or ()),
                    frozenset(key(w) for w in data.get("not_sides") or ()))
 
 
 @cache
 def sides() -> tuple[dict[str, str], ...]:
     """Rows of data/lexicons/delegation_sides.csv (cue → side)."""
-    return tuple(lexicons.read_csv("delegation_sides.csv"))
+    return tuple(_lexicon_csv("delegation_sides.csv", ("cue", "side")))
 
 
 @cache
@@ -682,7 +712,7 @@ def reconcile(names: list[str]) -> list[str]:
 @cache
 def _sector_keywords() -> tuple[tuple[tuple[tuple[bool, str], ...], str, bool], ...]:
     rows = []
-    for row in lexicons.read_csv("delegation_sectors.csv"):
+    for row in _lexicon_csv("delegation_sectors.csv", ("keyword", "sector", "specific")):
         words = tuple((w.startswith("ال"), _stem(key(w))[1] if w.startswith(("ال", "لل")) else key(w))
                       for w in row["keyword"].split())
         rows.append((words, row["sector"].strip(), row["specific"].strip().lower() in ("yes", "true", "1")))
@@ -821,7 +851,8 @@ def sector_counts(members: pd.DataFrame, top_sides: int = 4) -> pd.DataFrame:
     if members.empty:
         return pd.DataFrame()
     sides_ = members["side"].replace("", "?")
-    largest = sides_.value_counts(sort=True).index[:top_sides]
+    sizes = sides_.value_counts()
+    largest = sorted(sizes.index, key=lambda side: (-sizes[side], side))[:top_sides]
     table = pd.crosstab(members["sector"], sides_.where(sides_.isin(largest), "other sides"))
     table = table[[s for s in largest if s in table.columns] + [c for c in table.columns if c not in largest]]
     return table.loc[table.sum(axis=1).sort_values(ascending=False, kind="stable").index]
