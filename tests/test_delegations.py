@@ -362,3 +362,20 @@ def test_a_broken_lexicon_is_one_clear_error(tmp_path, monkeypatch):
             delegations.extract(SAUDI)
     finally:
         delegations.cues.cache_clear()
+
+
+# "The delegation accompanying the Governor of Riyadh Region includes Abdullah al-Hamdan, deputy governor,
+#  Musaed al-Dosari, director of financial affairs, and Khalid al-Otaibi, director of public relations."
+#  — name-first items; the given name مساعد (Musaed) is also the head noun "assistant".
+NAME_LOOKS_LIKE_TITLE = (
+    "ويضم الوفد المرافق لأمير منطقة الرياض عبدالله الحمدان وكيل الإمارة، ومساعد الدوسري مدير الشؤون المالية، "
+    "وخالد العتيبي مدير العلاقات العامة."
+)
+
+
+def test_a_name_first_list_keeps_a_name_that_looks_like_a_head():
+    assert members(NAME_LOOKS_LIKE_TITLE) == [
+        ("أمير منطقة الرياض", "وكيل الإمارة", "عبدالله الحمدان"),
+        ("أمير منطقة الرياض", "مدير الشؤون المالية", "مساعد الدوسري"),
+        ("أمير منطقة الرياض", "مدير العلاقات العامة", "خالد العتيبي"),
+    ]

@@ -165,6 +165,8 @@ def classify(token: str, g: Grammar) -> tuple[bool, str, str]:
     if token in g.enders or not TOKEN.fullmatch(token) or not token[0].isalnum():
         return False, token, "ender"
     k = key(token)
+    if k not in g.classes and k.endswith("ه") and k[:-1] + "ة" in g.classes:  # منطقه for منطقة
+        k = k[:-1] + "ة"
     if k in g.classes:
         return False, k, g.classes[k]
     if k[:1] in ("و", "ف") and k[1:] in g.classes and g.classes[k[1:]] != "modifier":
@@ -224,6 +226,7 @@ class Item:
     title: list[int]
     name: list[int]
     name_conj: bool = False  # the name's first word carries the conjunction (", وعادل الجبير وزير …")
+    name_first: bool = False  # written NAME، TITLE
 
 
 def _ends(w: Word) -> bool:
@@ -302,7 +305,8 @@ def _stack_points(words: list[Word], title: list[int]) -> list[int]:
 
 def _definite_run(words: list[Word], i: int) -> int:
     n = 0
-    while i + n < len(words) and words[i + n].definite and not _ends(words[i + n]) and not words[i + n].conj:
+    while (i + n < len(words) and words[i + n].definite and not words[i + n].conj
+           and words[i + n].cls not in ("separator", "ender", "stop", "honorific", "courtesy")):
         n += 1
     return n
 
@@ -319,17 +323,20 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
     while i < len(words) and (words[i].cls == "honorific" or (name and key(words[i].text) in g.ranks)):
         name.append(i)
         i += 1
+    first = i
     while i < len(words):
         w = words[i]
         if _ends(w) or w.cls == "preposition":
             break
-        if w.conj and w.cls in ("head", "honorific", "courtesy"):
+        if w.conj and w.cls in ("head", "honorific", "courtesy") and (i > first or name):
             break
         if w.cls in ("head", "honorific", "courtesy") and core >= min_tokens and _continues_title(words, i + 1):
             break
         if w.cls == "honorific" and core:
             break
         if core >= 2 and key(w.text)[:1] == "و" and len(key(w.text)) >= 4:  # "… الفالح ومسؤولين": a new phrase
+            break
+        if core and key(w.text).startswith("لل"):  # "ميسون السويلم للاطلاع": ل + article never continues a name
             break
         if core >= g.name_max_tokens:
             return name, i, False
@@ -348,14 +355,25 @@ def skip_courtesy(words: list[Word], i: int) -> int:
     return i
 
 
-def parse_item(words: list[Word], i: int, after_item: bool = False) -> tuple[Item | None, int]:
+def parse_item(words: list[Word], i: int, after_item: bool = False,
+               name_first: bool = False) -> tuple[Item | None, int]:
     """Read one list item, title-first (وزير الخارجية سيرغي لافروف) or name-first (الدكتور عادل الطريفي،
     وزير الثقافة والإعلام); returns (item or None when no item starts here, next index).
-    `after_item`: an item precedes, so a name-first item's leading و is the conjunction (وعادل الجبير)."""
+
+    Args:
+        after_item: an item precedes, so a name-first item's leading و is the conjunction (وعادل الجبير).
+        name_first: the list is written name-first, so a name that looks like a head (ومساعد البراك مساعد
+            أمين مجلس الوزراء) is first read as a name.
+    """
     i = skip_courtesy(words, i)
     if i >= len(words):
         return None, i
     w = words[i]
+    if w.cls == "head" and name_first and not w.definite:
+        name, j, complete = parse_name(words, i)
+        if complete and j < len(words) and words[j].cls == "head" and not words[j].conj and len(name) > 1:
+            title, j = parse_title(words, j)
+            return Item(title, name, w.conj, True), j
     if w.cls == "head":
         title, i = parse_title(words, i)
         if i < len(words) and words[i].cls not in ("separator", "ender", "stop") and not (
@@ -372,8 +390,8 @@ def parse_item(words: list[Word], i: int, after_item: bool = False) -> tuple[Ite
         j = skip_courtesy(words, j)
         if j < len(words) and words[j].cls == "head" and not words[j].conj:
             title, i = parse_title(words, j)
-            return Item(title, name, name_conj), i
-        return Item([], name, name_conj), i
+            return Item(title, name, name_conj, True), i
+        return Item([], name, name_conj, True), i
     return None, i
 
 
@@ -399,7 +417,7 @@ def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
             i += 1
         if i >= len(words) or words[i].cls in ("ender", "stop"):
             break
-        item, nxt = parse_item(words, i, after_item=bool(items))
+        item, nxt = parse_item(words, i, after_item=bool(items), name_first=bool(items) and items[-1].name_first)
         if item is None or nxt <= i:
             break
         items.append(item)
