@@ -379,3 +379,20 @@ def test_a_name_first_list_keeps_a_name_that_looks_like_a_head():
         ("أمير منطقة الرياض", "مدير الشؤون المالية", "مساعد الدوسري"),
         ("أمير منطقة الرياض", "مدير العلاقات العامة", "خالد العتيبي"),
     ]
+
+
+# "Attending the talks on the Egyptian side: Minister of Electricity and Renewable Energy Mohamed Shaker, and
+#  on the Russian side the chief executive of Rosatom Alexei Likhachev." — the second list opens with a
+#  definite head (الرئيس) right after the nisba, which must not be read as part of the side.
+DAB_A = (
+    "وحضر المحادثات من الجانب المصري وزير الكهرباء والطاقة المتجددة محمد شاكر، "
+    "ومن الجانب الروسي الرئيس التنفيذي لشركة روساتوم أليكسي ليخاتشوف."
+)
+
+
+def test_side_ends_before_a_definite_head():
+    assert members(DAB_A) == [
+        ("مصر", "وزير الكهرباء والطاقة المتجددة", "محمد شاكر"),
+        ("روسيا", "الرئيس التنفيذي لشركة روساتوم", "أليكسي ليخاتشوف"),
+    ]
+    assert delegations.sector("وزير الكهرباء والطاقة المتجددة") == "energy"

@@ -527,7 +527,8 @@ def leader_side(words: list[Word], item: Item) -> str:
         if found:
             return found
     if not item.name:
-        title = _phrase(words, item.title)
+        cut = next((n for n, i in enumerate(item.title) if words[i].cls == "preposition"), len(item.title))
+        title = _phrase(words, item.title[:cut])  # "الوزير في زيارته" → "الوزير"
         first = words[item.title[0]] if item.title else None
         if first and first.cls == "head" and key(first.text).startswith("ل") and not first.stem.startswith("ل"):
             title = ("ال" + title[2:]) if key(first.text).startswith("لل") else title[1:]  # لولي ولي العهد
@@ -669,7 +670,7 @@ def _leader_readings(words: list[Word]) -> list[tuple[Item, int]]:
         # the leader's title may run into the first member's (لولي العهد المستشار في الديوان الملكي …)
         readings += [(Item(title[:p], []), title[p]) for p in _stack_points(words, title)]
         return readings
-    if words[i].cls in ("", "honorific") and not words[i].definite:
+    if words[i].cls in ("", "honorific"):  # بوتين، المعلم (a family name with the article)
         name, k, complete = parse_name(words, i, min_tokens=1)
         return [(Item([], name), k)] if complete else []
     return [(Item([], []), i)] if i > 0 else []
