@@ -396,3 +396,13 @@ def test_side_ends_before_a_definite_head():
         ("روسيا", "الرئيس التنفيذي لشركة روساتوم", "أليكسي ليخاتشوف"),
     ]
     assert delegations.sector("وزير الكهرباء والطاقة المتجددة") == "energy"
+
+
+def test_every_cue_reads_its_own_documented_example():
+    from arnews import lexicons
+
+    for cue in lexicons.read_yaml("delegation_cues.yaml")["cues"]:
+        example = cue["example"].split(" (")[0]  # the Arabic, without the English gloss
+        found = delegations.extract(example)
+        assert found, f"cue {cue['name']}: its example yields no member"
+        assert all(m.title and m.name for m in found)

@@ -466,6 +466,7 @@ class CueBook:
     cues: tuple[Cue, ...]
     fillers: tuple[re.Pattern, ...]
     not_sides: frozenset[str]
+    triggers: re.Pattern  # words every cue contains: sentences without one are skipped at once
 
 
 @cache
@@ -492,8 +493,10 @@ def cues() -> CueBook:
             raise InputError(lexicons.path(name), f"cue #{n + 1} has no pattern")
         compiled.append(Cue(str(c.get("name", n + 1)), compile_(r"(?<!\w)" + str(c["pattern"]), f"cue {c.get('name')}"),
                             bool(c.get("leader_follows"))))
+    triggers = data.get("triggers") or []
+    trigger = re.compile("|".join(map(re.escape, triggers))) if triggers else re.compile("")
     return CueBook(tuple(compiled), tuple(compile_(f, "filler") for f in data.get("fillers") or ()),
-                   frozenset(key(w) for w in data.get("not_sides") or ()))
+                   frozenset(key(w) for w in data.get("not_sides") or ()), trigger)
 
 
 @cache
@@ -612,8 +615,12 @@ def extract(text: str) -> list[Member]:
         (On the North Korean side, Premier Kim Tok Hun and Foreign Minister Choe Son Hui take part) →
         [("كوريا الشمالية", "رئيس الوزراء", "كيم دوك هون"), ("كوريا الشمالية", "وزيرة الخارجية", "تشوي سونغ هي")].
     """
-    members = []
+    members, triggers = [], cues().triggers
+    if not triggers.search(text):
+        return members
     for s_start, s_end in sentences(text):
+        if not triggers.search(text, s_start, s_end):
+            continue
         matches = _cue_matches(text, s_start, s_end)
         if not matches:
             continue
