@@ -175,7 +175,9 @@ def classify(token: str, g: Grammar) -> tuple[bool, str, str]:
     cls = g.classes.get(stem, "")
     if cls in ("head", "construct") or (cls in ("courtesy", "pronoun") and not is_definite(token)):  # لسمو
         return conj, stem, cls
-    return (conj and cls == "stop"), (stem if cls else k), ("stop" if cls == "stop" and conj else "")
+    if cls == "stop" and conj:  # وقال، وذلك
+        return True, stem, "stop"
+    return False, k, ""
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -745,23 +747,26 @@ def _sector_keywords() -> tuple[tuple[tuple[tuple[bool, str], ...], str, bool], 
     return tuple(rows)
 
 
+def _sector_forms(word: str) -> tuple[bool, set[str]]:
+    """(definite?, the forms a title word may have without its clitics): "للشؤون" → (True, {"شؤون"}),
+    "وزير" → (False, {"وزير", "زير"}), "لرئيس" → (False, {"لرئيس", "رئيس"})."""
+    k = key(word)
+    if is_definite(word):
+        return True, {_stem(k)[1]}
+    return False, {k, k[1:]} if k[:1] in ("و", "ف", "ل", "ب") else {k}
+
+
 def sector(title: str) -> str:
     """The sector of a title from its words (delegation_sectors.csv): the first portfolio word wins over
     institution words. "نائب وزير الدفاع" → "defence", "النائب الأول لرئيس الوزراء" → "government",
     "مساعد الرئيس للشؤون الدولية" → "diplomacy"; "other" when no word is known."""
-    g = grammar()
-    tokens = []
-    for w in title.split():
-        conj, stem, _ = classify(w, g)
-        k = key(w)
-        bare = _stem(k)[1] if (is_definite(w) or k[:1] in ("ل", "ب", "و", "ف")) else k
-        tokens.append((is_definite(w), bare if bare else stem))
+    tokens = [_sector_forms(w) for w in title.split()]
     best = None
     for words, name, specific in _sector_keywords():
         n = len(words)
         for pos in range(len(tokens) - n + 1):
-            if all(t[1] == kw and (t[0] or not definite) for t, (definite, kw) in zip(tokens[pos:pos + n], words,
-                                                                                     strict=True)):
+            if all(kw in forms and (is_def or not definite)
+                   for (is_def, forms), (definite, kw) in zip(tokens[pos:pos + n], words, strict=True)):
                 rank = (not specific, pos, -n)
                 if best is None or rank < best[0]:
                     best = (rank, name)
