@@ -349,7 +349,8 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
 
 
 def skip_courtesy(words: list[Word], i: int) -> int:
-    """Skip forms of address (معالي، صاحب السمو الملكي، سموه) before a title or a name."""
+    """Skip forms of address before a title or a name: معالي، صاحب السمو الملكي (a courtesy word and the
+    definite words after it)."""
     start = i
     while i < len(words) and (words[i].cls == "courtesy" or (
             i > start and words[i].definite and not words[i].conj and words[i].cls == "")):
@@ -399,7 +400,8 @@ def parse_item(words: list[Word], i: int, after_item: bool = False,
 
 def _name_from_stack(words: list[Word], title: list[int]) -> Item:
     """A title that ended without a name may have swallowed a name that looks like a head (مساعد البراك,
-    أمين الناصر): when its last stacked head is followed by at most two words, those words are the name."""
+    أمين الناصر): when its last stacked head is followed by one or two open-class words, that head and those
+    words are the name."""
     points = _stack_points(words, title)
     if points and 2 <= len(title) - points[-1] <= 3 and not any(words[i].cls for i in title[points[-1] + 1:]):
         return Item(title[:points[-1]], title[points[-1]:])
