@@ -406,3 +406,50 @@ def test_every_cue_reads_its_own_documented_example():
         found = delegations.extract(example)
         assert found, f"cue {cue['name']}: its example yields no member"
         assert all(m.title and m.name for m in found)
+
+
+# --- generated lists: any titles, names, joiners and cues combined -------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+# Titles of other governments than the seeds', in the shapes Arabic news writes them.
+TITLES = [
+    "وزير الخارجية",                          # foreign minister
+    "وزيرة الدولة للشؤون الخارجية",           # minister of state for foreign affairs (f.)
+    "نائب رئيس الوزراء",                      # deputy prime minister
+    "النائب الأول لرئيس الوزراء",             # first deputy prime minister (ل- clitic)
+    "رئيس هيئة الأركان العامة",               # chief of the general staff
+    "مدير مكتب الرئيس",                       # director of the president's office
+    "السفير الصيني لدى الرياض",               # Chinese ambassador to Riyadh
+    "المتحدث باسم وزارة الخارجية",            # foreign ministry spokesman
+    "مساعد وزير الدفاع للشؤون التنفيذية",     # assistant defence minister for executive affairs
+    "رئيس شركة أرامكو",                       # head of Aramco (an indefinite proper noun in the title)
+    "وزير الطاقة والصناعة والثروة المعدنية",  # minister of energy, industry and mineral resources
+    "رئيس مجلس إدارة صندوق الاستثمارات العامة",  # chairman of the Public Investment Fund
+]
+# Names: Chinese and Korean (2-3 words), Turkish, Arab names with بن/آل, with honorifics.
+NAMES = [
+    "وانغ يي", "لي تشيانغ", "تشوي سونغ هي", "هاكان فيدان", "الأمير فيصل بن فرحان",
+    "الدكتور ماجد القصبي", "عبدالله بن زايد آل نهيان", "المهندس أمين الناصر", "دينغ شيويه شيانغ",
+]
+CUES = {
+    "ويضم الوفد الصيني ": "الصين",
+    "وعن الجانب السعودي يشارك في المباحثات، ": "السعودية",
+    "ويشارك من الجانب التركي ": "تركيا",
+}
+JOINERS = ["، و", " و", "، ", " "]  # "، و", "و", "،" or nothing at all
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cue=st.sampled_from(sorted(CUES)),
+    items=st.lists(st.tuples(st.sampled_from(TITLES), st.sampled_from(NAMES)), min_size=1, max_size=6),
+    joiners=st.lists(st.sampled_from(JOINERS), min_size=6, max_size=6),
+)
+def test_generated_lists_are_read_back_exactly(cue, items, joiners):
+    text = cue
+    for n, (title, name) in enumerate(items):
+        text += (joiners[n] if n else "") + f"{title} {name}"
+    text += ". وتستمر الزيارة ثلاثة أيام."  # "The visit lasts three days."
+    assert members(text) == [(CUES[cue], title, name) for title, name in items], text
