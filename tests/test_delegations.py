@@ -333,7 +333,7 @@ def test_views_on_a_corpus_without_lists():
     articles = pd.DataFrame({"doc_id": ["x"], "text": [NO_DELEGATION]})
     members = delegations.extract_corpus(articles)
     assert members.empty and members.columns.tolist() == delegations.COLUMNS
-    assert delegations.describe(members, articles) == "no delegation lists found in 1 articles"
+    assert delegations.describe(members, articles) == "no delegation lists found in 1 article"
     assert delegations.main_article(members) is None
     assert delegations.side_by_side(members, None).columns.tolist() == [delegations.NOTHING_FOUND]
     assert delegations.lists(members, articles).empty

@@ -808,7 +808,7 @@ NOTHING_FOUND = "no delegation lists found"
 def describe(members: pd.DataFrame, articles: pd.DataFrame) -> str:
     """One line for the reader: how many members, lists and articles, or that none were found."""
     if members.empty:
-        return f"{NOTHING_FOUND} in {len(articles)} articles"
+        return f"{NOTHING_FOUND} in {len(articles)} article{'' if len(articles) == 1 else 's'}"
     lists = members[["doc_id", "evidence"]].drop_duplicates().shape[0]
     return (f"{len(members)} members ({members['canonical_name'].nunique()} people) in {lists} delegation lists "
             f"of {members['doc_id'].nunique()} / {len(articles)} articles")
