@@ -702,14 +702,16 @@ def distinctive_terms(analysis: Analysis, by: str = "outlet", top: int = 8, min_
                       max_groups: int = 8) -> pd.DataFrame:
     """Terms that set each group (outlet, or article) apart from all the others, by weighted log-odds.
 
-    Groups by outlet when at least `min_groups` outlets are known, else by article. The prior is the whole
+    Groups by outlet when at least `min_groups` outlets are named and they cover 80% of the articles, else by
+    article. The prior is the whole
     corpus' term counts. Only the `max_groups` largest groups are shown.
 
     Returns:
         DataFrame group, rank, term, count (in the group), z — empty when there are fewer than two groups.
     """
-    keys = analysis.outlets if by == "outlet" and len({o for o in analysis.outlets if o}) >= min_groups \
-        else analysis.doc_ids
+    known = [o for o in analysis.outlets if o]
+    by_outlet = by == "outlet" and len(set(known)) >= min_groups and len(known) >= 0.8 * len(analysis.outlets)
+    keys = analysis.outlets if by_outlet else analysis.doc_ids
     grouped: dict[str, Counter] = {}
     for key, seq in zip(keys, analysis.sequences, strict=True):
         grouped.setdefault(key or "(unknown)", Counter()).update(t for t in seq if t is not None)
