@@ -750,25 +750,12 @@ def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -
 
 
 def mention_heatmap(matrix: pd.DataFrame, title: str = "Entity mentions per article"):
-    """Heatmap of an entity × article matrix (counts written in the cells). Returns the Figure."""
-    import matplotlib.pyplot as plt
-
+    """Heat map of an entity × article matrix (from `mention_matrix`), on `plotting.heatmap`. Returns the Figure."""
     from arnews import plotting
 
-    fig, ax = plt.subplots(figsize=(1.2 + 0.55 * max(len(matrix.columns), 1), 1.2 + 0.4 * max(len(matrix), 1)))
-    image = ax.imshow(matrix.to_numpy(), cmap="Blues", aspect="auto")
-    ax.set_yticks(range(len(matrix.index)), [plotting.ar(str(e)) for e in matrix.index])
-    ax.set_xticks(range(len(matrix.columns)), [plotting.ar(str(d)[:16]) for d in matrix.columns], rotation=60,
-                  ha="right")
-    values = matrix.to_numpy()
-    for (r, c), v in np.ndenumerate(values):
-        if v:
-            ax.text(c, r, str(v), ha="center", va="center", fontsize=7,
-                    color="white" if v > values.max() / 2 else "black")
-    ax.set_title(plotting.ar(title))
-    fig.colorbar(image, ax=ax, label=plotting.ar("mentions"))
-    fig.tight_layout()
-    return fig
+    shown = matrix.rename(columns=lambda d: str(d) if len(str(d)) <= 24 else "…" + str(d)[-23:])
+    return plotting.heatmap(shown, title=title, xlabel="article",
+                            empty_message="no entity of entities.csv is mentioned")
 
 
 def kwic(articles: pd.DataFrame, analysis: Analysis, term: str, width: int = 45, limit: int = 12,
