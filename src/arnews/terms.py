@@ -37,10 +37,11 @@ import sys
 import tempfile
 from array import array
 from collections import Counter, _count_elements, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import count as _counter
+from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -342,21 +343,23 @@ class TermMap:
         """The spelling shown for a term key (falls back to the key itself)."""
         return self.labels.get(key, key)
 
-    def set_labels(self, surface_counts: Iterable[tuple[str, str, int]]) -> None:
-        """Choose each term's label: the most frequent bare surface spelling (ties: the smaller string).
+    def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
+                   counts: np.ndarray) -> None:
+        """Choose each term's label: its most frequent bare surface spelling (ties: the smaller string).
 
         Args:
-            surface_counts: (surface form, its normalized form, count) triples.
+            surfaces: distinct surface forms.
+            form_of_surface: for each surface, the index of its normalized form in `forms`.
+            forms: distinct normalized forms (all already passed through `term`).
+            counts: occurrences of each surface.
         """
-        terms, labels = self._terms, self.labels
-        best: dict[str, tuple[int, str]] = {}
-        for surface, form, n in surface_counts:
-            if terms.get(form) == form and form not in labels:
-                current = best.get(form)
-                if current is None or n > current[0] or (n == current[0] and surface < current[1]):
-                    best[form] = (n, surface)
-        for key, (_, surface) in best.items():
-            labels.setdefault(key, surface)
+        is_own_term = np.fromiter((self._terms.get(f) == f for f in forms), dtype=bool, count=len(forms))
+        bare = np.flatnonzero(is_own_term[form_of_surface]) if len(surfaces) else np.zeros(0, dtype=np.int64)
+        frame = pd.DataFrame({"form": np.asarray(form_of_surface)[bare], "n": np.asarray(counts)[bare],
+                              "surface": pd.Series(surfaces, dtype=object).to_numpy()[bare]})
+        best = frame.sort_values(["form", "n", "surface"], ascending=[True, False, True]).drop_duplicates("form")
+        for form, surface in zip(best["form"].tolist(), best["surface"].tolist(), strict=True):
+            self.labels.setdefault(forms[form], surface)
 
 
 # --- counting a corpus: workers --------------------------------------------------------------------------------
@@ -366,7 +369,8 @@ class TermMap:
 class _SourceResult:
     index: int
     source: str
-    vocab: list[str] = field(default_factory=list)
+    worker: str = ""
+    vocab: list[str] = field(default_factory=list)  # forms this worker had not reported before, in id order
     counts: np.ndarray | None = None
     docs: int = 0
     chars: int = 0
@@ -374,6 +378,10 @@ class _SourceResult:
 
 
 _SPILL: Path | None = None
+#: The worker's vocabulary (surface form → id), kept across the sources it processes, so each form is sent
+#: to the parent once per worker instead of once per source; and how many of its forms were sent already.
+_VOCAB: defaultdict[str, int] = defaultdict(_counter().__next__)
+_SENT = 0
 
 
 def _count_source(task: tuple) -> _SourceResult:
@@ -385,9 +393,10 @@ def _count_source(task: tuple) -> _SourceResult:
     except (InputError, ValueError, OSError) as err:  # unreadable file: reported, skipped unless --strict
         result.error = str(err) if isinstance(err, InputError) else f"{source}: {err}"
         return result
+    global _SENT
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
-    vocab: defaultdict[str, int] = defaultdict(_counter().__next__)  # new form → next id, all in C
-    local = vocab.__getitem__
+    vocab = _VOCAB
+    local = vocab.__getitem__  # a new form gets the next id, all in C
     ids, occurrences, bounds = array("i"), array("q"), array("q", [0])
     findall, first = TOKEN_RE.findall, entity_index().first_words
     for text in texts:
@@ -405,7 +414,9 @@ def _count_source(task: tuple) -> _SourceResult:
     ids = np.frombuffer(ids, dtype=np.int32) if ids else np.empty(0, dtype=np.int32)
     weights = np.frombuffer(occurrences, dtype=np.int64) if occurrences else np.empty(0, dtype=np.int64)
     result.counts = np.bincount(ids, weights=weights, minlength=len(vocab)).astype(np.int64)
-    result.vocab = list(vocab)
+    result.vocab = list(islice(vocab, _SENT, None))
+    _SENT = len(vocab)
+    result.worker = f"{os.getpid()}"
     result.docs = len(texts)
     result.chars = sum(map(len, texts))
     np.save(_SPILL / f"{index}.ids.npy", ids)
@@ -415,10 +426,10 @@ def _count_source(task: tuple) -> _SourceResult:
 
 def _docs_per_term(task: tuple) -> np.ndarray:
     """Worker: map one source's per-article form ids to term ids; count each term once per article."""
-    index, n_terms = task
+    index, worker, n_terms = task
     ids = np.load(_SPILL / f"{index}.ids.npy")
     bounds = np.load(_SPILL / f"{index}.bounds.npy")
-    local_to_term = np.load(_SPILL / f"{index}.terms.npy")
+    local_to_term = np.load(_SPILL / f"{worker}.terms.npy", mmap_mode="r")
     if ids.size == 0:
         return np.zeros(n_terms, np.int64)
     term = local_to_term[ids]
@@ -431,8 +442,10 @@ def _docs_per_term(task: tuple) -> np.ndarray:
 
 
 def _init_worker(spill: str) -> None:
-    global _SPILL
+    global _SPILL, _VOCAB, _SENT
     _SPILL = Path(spill)
+    _VOCAB = defaultdict(_counter().__next__)
+    _SENT = 0
 
 
 def _source_size(path: Path) -> int:
@@ -500,6 +513,8 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
     assign = surface_id.__getitem__
     totals = np.zeros(0, dtype=np.int64)
+    to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
+    source_worker: dict[int, str] = {}
     skipped: list[str] = []
     articles = chars = 0
     bar = _progress(len(tasks), "terms: counting sources", progress)
@@ -511,35 +526,36 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
             skipped.append(result.error)
             print(f"arnews terms: skipped {result.error}", file=sys.stderr)
             continue
-        local_to_global = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
+        new = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
+        local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
         if len(surface_id) > totals.size:
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
-        totals[local_to_global] += result.counts
-        np.save(spill_dir / f"{result.index}.global.npy", local_to_global)
+        totals[local_to_global[:result.counts.size]] += result.counts
+        source_worker[result.index] = result.worker
         articles += result.docs
         chars += result.chars
     bar.close()
 
     surfaces = list(surface_id)
-    forms = normalize.normalize_words(surfaces)
-    form_counts: dict[str, int] = {}
-    for form, n in zip(forms, totals.tolist(), strict=True):
-        form_counts[form] = form_counts.get(form, 0) + n
-    term_map = TermMap(form_counts)
+    form_of_surface, forms = pd.factorize(pd.Series(normalize.normalize_words(surfaces), dtype=object))
+    forms = forms.tolist()
+    form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
+    term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
     term_of = term_map.term
     keys = [term_of(f) for f in forms]
-    term_map.set_labels(zip(surfaces, forms, totals.tolist(), strict=True))
+    term_map.set_labels(surfaces, form_of_surface, forms, totals)
     key_id: dict[str, int] = {}
-    term_ids = np.fromiter((-1 if k is None else key_id.setdefault(k, len(key_id)) for k in keys),
-                           dtype=np.int64, count=len(keys))
+    form_term = np.fromiter((-1 if k is None else key_id.setdefault(k, len(key_id)) for k in keys),
+                            dtype=np.int64, count=len(keys))
+    term_ids = form_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=np.int64)
     n_terms = len(key_id)
     counts = np.bincount(term_ids[term_ids >= 0], weights=totals[term_ids >= 0], minlength=n_terms)
     docs = np.zeros(n_terms, dtype=np.int64)
-    indices = [t[0] for t in tasks if (spill_dir / f"{t[0]}.global.npy").exists()]
-    for i in indices:
-        np.save(spill_dir / f"{i}.terms.npy", term_ids[np.load(spill_dir / f"{i}.global.npy")])
+    for worker, local_to_global in to_global.items():
+        np.save(spill_dir / f"{worker}.terms.npy", term_ids[local_to_global])
+    indices = sorted(source_worker)
     bar = _progress(len(indices), "terms: counting articles", progress)
-    for per_source in imap(_docs_per_term, [(i, max(n_terms, 1)) for i in indices]):
+    for per_source in imap(_docs_per_term, [(i, source_worker[i], max(n_terms, 1)) for i in indices]):
         docs += per_source[:n_terms]
         bar.update(1)
     bar.close()
@@ -592,15 +608,15 @@ def analyse(articles: pd.DataFrame) -> Analysis:
     for toks in tokens:
         surface_counts.update(toks)
     surfaces = list(surface_counts)
-    forms = normalize.normalize_words(surfaces)
-    form_of = dict(zip(surfaces, forms, strict=True))
-    form_counts: Counter = Counter()
-    for surface, form in form_of.items():
-        form_counts[form] += surface_counts[surface]
-    term_map = TermMap(dict(form_counts))
-    key_of = {s: term_map.term(f) for s, f in form_of.items()}
-    term_map.set_labels((s, form_of[s], n) for s, n in surface_counts.items())
-    label_of = {s: (None if k is None else term_map.label(k)) for s, k in key_of.items()}
+    totals = np.fromiter(surface_counts.values(), dtype=np.int64, count=len(surfaces))
+    form_of_surface, forms = pd.factorize(pd.Series(normalize.normalize_words(surfaces), dtype=object))
+    forms = forms.tolist()
+    form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
+    term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
+    keys = [term_map.term(f) for f in forms]
+    term_map.set_labels(surfaces, form_of_surface, forms, totals)
+    labels = [None if k is None else term_map.label(k) for k in keys]
+    label_of = {s: labels[i] for s, i in zip(surfaces, form_of_surface.tolist(), strict=True)}
     sequences = [[label_of[t] for t in toks] for toks in tokens]
     outlets = [str(o) if isinstance(o, str) and o.strip() else "" for o in articles.get("outlet", [""] * len(tokens))]
     return Analysis(articles["doc_id"].astype(str).tolist(), outlets, sequences, term_map)
