@@ -566,7 +566,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
 
 
 def _progress(total: int, desc: str, enabled: bool):
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     return tqdm(total=total, desc=desc, unit="file", disable=not enabled, file=sys.stderr, leave=False)
 
