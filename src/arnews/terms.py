@@ -20,9 +20,12 @@ How a word becomes a term:
    data/lexicons/clitic_exceptions.csv (والد، ولاية، بيونغ …) are never split.
 
 The counting is streamed per source file in worker processes (load → clean → tokenize → count distinct
-surface forms per article); the parent merges the vocabularies, maps forms to terms once, and the workers
-then count each term's articles from their spilled per-article form ids, so memory stays flat as the corpus
-grows and the output is byte-identical whatever the number of workers.
+surface forms per article, each worker keeping one vocabulary and sending each new form to the parent once);
+the parent merges the vocabularies, normalizes and maps the distinct forms to terms once, and the workers
+then count each term's articles from their per-article form ids spilled to a temporary folder. Memory stays
+flat as the corpus grows (it holds vocabularies, never the corpus), and the output is byte-identical whatever
+the number of workers: rows are sorted by count, then term, and every choice (labels, stems) breaks ties by
+the strings themselves.
 """
 
 from __future__ import annotations
