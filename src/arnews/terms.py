@@ -400,7 +400,9 @@ def _count_source(task: tuple) -> _SourceResult:
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
     vocab = _VOCAB
     local = vocab.__getitem__  # a new form gets the next id, all in C
-    ids, occurrences, bounds = array("i"), array("q"), array("q", [0])
+    forms: list[str] = []  # each article's distinct forms, one article after the other
+    occurrences: list[int] = []
+    bounds = array("q", [0])
     findall, first = TOKEN_RE.findall, entity_index().first_words
     for text in texts:
         tokens = findall(text)
@@ -411,11 +413,11 @@ def _count_source(task: tuple) -> _SourceResult:
             if merged is not tokens:
                 per_doc = {}
                 _count_elements(per_doc, merged)
-        ids.extend(map(local, per_doc))
-        occurrences.extend(per_doc.values())
-        bounds.append(len(ids))
-    ids = np.frombuffer(ids, dtype=np.int32) if ids else np.empty(0, dtype=np.int32)
-    weights = np.frombuffer(occurrences, dtype=np.int64) if occurrences else np.empty(0, dtype=np.int64)
+        forms += per_doc
+        occurrences += per_doc.values()
+        bounds.append(len(forms))
+    ids = np.fromiter(map(local, forms), dtype=np.int32, count=len(forms))
+    weights = np.array(occurrences, dtype=np.int64)
     result.counts = np.bincount(ids, weights=weights, minlength=len(vocab)).astype(np.int64)
     result.vocab = list(islice(vocab, _SENT, None))
     _SENT = len(vocab)
