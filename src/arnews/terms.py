@@ -357,12 +357,21 @@ class TermMap:
             counts: occurrences of each surface.
         """
         is_own_term = np.fromiter((self._terms.get(f) == f for f in forms), dtype=bool, count=len(forms))
-        bare = np.flatnonzero(is_own_term[form_of_surface]) if len(surfaces) else np.zeros(0, dtype=np.int64)
-        frame = pd.DataFrame({"form": np.asarray(form_of_surface)[bare], "n": np.asarray(counts)[bare],
-                              "surface": pd.Series(surfaces, dtype=object).to_numpy()[bare]})
+        form_of_surface = np.asarray(form_of_surface, dtype=np.int64)
+        spellings = np.bincount(form_of_surface, minlength=len(forms))
+        candidates = is_own_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=bool)
+        surface_array = pd.Series(surfaces, dtype=object).to_numpy()
+        # most forms have one spelling: it is the label; only the others need a choice
+        single = np.flatnonzero(candidates & (spellings[form_of_surface] == 1))
+        labels = self.labels
+        for form, surface in zip(form_of_surface[single].tolist(), surface_array[single].tolist(), strict=True):
+            labels.setdefault(forms[form], surface)
+        several = np.flatnonzero(candidates & (spellings[form_of_surface] > 1))
+        frame = pd.DataFrame({"form": form_of_surface[several], "n": np.asarray(counts)[several],
+                              "surface": surface_array[several]})
         best = frame.sort_values(["form", "n", "surface"], ascending=[True, False, True]).drop_duplicates("form")
         for form, surface in zip(best["form"].tolist(), best["surface"].tolist(), strict=True):
-            self.labels.setdefault(forms[form], surface)
+            labels.setdefault(forms[form], surface)
 
 
 # --- counting a corpus: workers --------------------------------------------------------------------------------
@@ -494,6 +503,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     if progress is None:
         progress = sum(_source_size(s) for s in sources) > 20_000_000
     order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
+    stopwords(), protected_words(), entity_index()  # build once, before forking the workers
     tasks = [(i, sources[i], fields, strict, metadata) for i in order]
     with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
         pool = None
@@ -518,6 +528,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
     assign = surface_id.__getitem__
     totals = np.zeros(0, dtype=np.int64)
+    normalized: list[str] = []  # normalized form of each surface, in surface id order
     to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
     source_worker: dict[int, str] = {}
     skipped: list[str] = []
@@ -532,6 +543,9 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
             print(f"arnews terms: skipped {result.error}", file=sys.stderr)
             continue
         new = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
+        fresh = len(surface_id) - len(normalized)
+        if fresh:  # normalize the forms never seen before, while the workers go on counting
+            normalized += normalize.normalize_words(list(islice(surface_id, len(normalized), None)))
         local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
         if len(surface_id) > totals.size:
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
@@ -542,7 +556,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     bar.close()
 
     surfaces = list(surface_id)
-    form_of_surface, forms = pd.factorize(pd.Series(normalize.normalize_words(surfaces), dtype=object))
+    form_of_surface, forms = pd.factorize(pd.Series(normalized, dtype=object))
     forms = forms.tolist()
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
     term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
@@ -565,8 +579,12 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
         bar.update(1)
     bar.close()
     labels = [term_map.label(k) for k in key_id]
-    table = pd.DataFrame({"term": labels, "count": counts.astype(np.int64), "docs": docs})
-    table = table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    counts = counts.astype(np.int64)
+    alphabetical = np.empty(n_terms, dtype=np.int64)
+    alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
+    order = np.lexsort((alphabetical, -counts))  # count descending, then term
+    table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
+                         columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped)
 
 
