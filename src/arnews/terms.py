@@ -39,7 +39,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections import Counter, _count_elements, defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -415,13 +415,11 @@ def _count_source(task: tuple) -> _SourceResult:
     findall, first = TOKEN_RE.findall, entity_index().first_words
     for text in texts:
         tokens = findall(text)
-        per_doc: dict[str, int] = {}
-        _count_elements(per_doc, tokens)
+        per_doc = Counter(tokens)
         if not first.isdisjoint(per_doc):
             merged = _merge_entities(text, tokens)
             if merged is not tokens:
-                per_doc = {}
-                _count_elements(per_doc, merged)
+                per_doc = Counter(merged)
         forms += per_doc
         occurrences += per_doc.values()
         bounds.append(len(forms))
