@@ -214,6 +214,9 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
         "",
         f"Machine: {header}.",
         "",
+        "The comparison pipelines do less: the naive one counts normalized `\\w+` tokens and their articles "
+        "(no clitics, entities or stopwords), the CAMeL-like one counts tokens only (no articles).",
+        "",
         "peak_rss_mb: peak of the summed memory (PSS) of the process and its worker processes; peak_process_mb: "
         "the largest single process (max RSS). cpu_seconds: user+system time of all processes.",
         "",
