@@ -235,3 +235,20 @@ def test_cli_skips_an_unreadable_file_and_strict_stops(raw_dir, tmp_path):
     assert result.returncode != 0 and "broken.txt" in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert not strict_out.exists()
+
+
+def test_docs_counts_an_article_once_whatever_the_spellings(tmp_path):
+    # one article writes Putin three ways and Pyongyang in both transliterations
+    text = "التقى بوتين وبيونغ يانغ. وقال بوتين إن لبوتين دعما في بيونج يانج."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("زار الرئيس فلاديمير بوتين موسكو.", encoding="utf-8")
+    table = terms.count_terms(tmp_path, jobs=2).table.set_index("term")
+    assert table.loc["فلاديمير بوتين"].tolist() == [4, 2]
+    assert table.loc["بيونغ يانغ"].tolist() == [2, 1]
+
+
+def test_a_repeated_corpus_doubles_counts_and_docs(raw_dir):
+    once = terms.count_terms(raw_dir, jobs=2).table
+    twice = terms.count_terms(sources=corpus.sources(raw_dir) * 2, jobs=2).table
+    assert twice["term"].tolist() == once["term"].tolist()
+    assert (twice["count"] == 2 * once["count"]).all() and (twice["docs"] == 2 * once["docs"]).all()
