@@ -42,7 +42,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import count as _counter
 from itertools import islice
 from pathlib import Path
@@ -190,6 +190,23 @@ def _entity_start(token: str, index: EntityIndex) -> str | None:
     return next((s for s in strip_candidates(form) if s in index.continuations), None)
 
 
+@lru_cache(maxsize=4096)
+def _adjacency_regex(words: tuple[str, ...]) -> re.Pattern:
+    """The words as whole tokens separated by spaces only (no punctuation, no line break)."""
+    edge = f"[{ARABIC_LETTERS}{ARABIC_MARKS}]"
+    return re.compile(f"(?<!{edge})" + "[^\\S\\n]+".join(map(re.escape, words)) + f"(?!{edge})")
+
+
+def _always_adjacent(text: str, tokens: list[str], words: tuple[str, ...]) -> bool:
+    """True when every occurrence of `words` as consecutive tokens is also adjacent in the text.
+
+    Each adjacent occurrence in the text is an occurrence among the tokens, so equal counts mean all are.
+    """
+    k = len(words)
+    in_tokens = sum(tuple(tokens[j:j + k]) == words for j in _positions(tokens, words[0]))
+    return len(_adjacency_regex(words).findall(text)) == in_tokens
+
+
 def _merge_entities(text: str, tokens: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
     """Join the words of multi-word entity spellings ("بيونغ", "يانغ" → "بيونغ يانغ") into one token.
 
@@ -201,7 +218,8 @@ def _merge_entities(text: str, tokens: list[str], spans: list[tuple[int, int]] |
     hits = sorted(i for word in first.intersection(tokens) for i in _positions(tokens, word))
     if not hits:
         return tokens
-    matches = None
+    matches = spans
+    adjacent: dict[tuple[str, ...], bool] = {}
     merged: dict[int, int] = {}  # first token → the token after the entity
     next_free = 0
     for i in hits:
@@ -214,12 +232,18 @@ def _merge_entities(text: str, tokens: list[str], spans: list[tuple[int, int]] |
             end = i + 1 + len(rest)
             if end > len(tokens) or any(_normalized(tokens[i + 1 + j]) != w for j, w in enumerate(rest)):
                 continue
-            if matches is None:
-                matches = spans if spans is not None else [m.span() for m in TOKEN_RE.finditer(text)]
-            gaps = [text[matches[j - 1][1]:matches[j][0]] for j in range(i + 1, end)]
-            if all(g and g.isspace() and "\n" not in g for g in gaps):
-                merged[i] = next_free = end
-                break
+            words = tuple(tokens[i:end])
+            if matches is None:  # cheap check first: are all occurrences of these words adjacent?
+                if words not in adjacent:
+                    adjacent[words] = _always_adjacent(text, tokens, words)
+                if not adjacent[words]:
+                    matches = [m.span() for m in TOKEN_RE.finditer(text)]
+            if matches is not None:
+                gaps = [text[matches[j - 1][1]:matches[j][0]] for j in range(i + 1, end)]
+                if not all(g and g.isspace() and "\n" not in g for g in gaps):
+                    continue
+            merged[i] = next_free = end
+            break
     if not merged:
         return tokens
     out: list[str] = []
