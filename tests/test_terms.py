@@ -252,3 +252,13 @@ def test_a_repeated_corpus_doubles_counts_and_docs(raw_dir):
     twice = terms.count_terms(sources=corpus.sources(raw_dir) * 2, jobs=2).table
     assert twice["term"].tolist() == once["term"].tolist()
     assert (twice["count"] == 2 * once["count"]).all() and (twice["docs"] == 2 * once["docs"]).all()
+
+
+def test_a_single_letter_proclitic_needs_a_stem_at_least_as_frequent():
+    # بسمة (Basma, a name) is not ب+سمة (with a feature) although سمة is a word; وبسمة (and Basma) is و+بسمة;
+    # كأس (cup) never becomes "اس"; ووزير (and the minister) → وزير because وزير is on the word list
+    term_map = terms.TermMap({"بسمة": 40, "سمة": 25, "وبسمة": 3, "كاس": 1899, "اس": 300, "ووزير": 5, "وزير": 2})
+    assert _term(term_map, "بسمة") == "بسمة"
+    assert _term(term_map, "وبسمة") == "بسمة"
+    assert _term(term_map, "كأس") == "كاس"
+    assert _term(term_map, "ووزير") == "وزير"

@@ -14,9 +14,11 @@ How a word becomes a term:
 3. **Terms** (`TermMap`): a spelling of an entity becomes the entity's canonical name; stopwords (the
    arabic-stopwords package plus data/lexicons/stopwords_news.csv) are dropped, with or without clitics; an
    attached clitic prefix (و ف ب ك ل ال and their combinations وال بال لل وبال …) is stripped only when the
-   word list confirms it: the remainder must be attested on its own in the corpus (or be an entity), must not
-   be a stopword, and the whole form must not be ten times more frequent than the remainder (that keeps
-   ولاية "state" apart from آية, and الرياض "Riyadh" apart from رياض). Words in
+   word list confirms it: the remainder must be attested on its own in the corpus (or be an entity) and must
+   not be a stopword; after a prefix holding the article the whole form must not be ten times more frequent
+   than the remainder (الرياض "Riyadh" stays apart from رياض "gardens"); after و ف ب ك ل alone the remainder
+   needs three letters and must be at least as frequent as the whole form, or be a lexicon word (so فيصل
+   "Faisal" is not ف+يصل, while وبوتين → بوتين and ووزير → وزير). Words in
    data/lexicons/clitic_exceptions.csv (والد، ولاية، بيونغ …) are never split.
 
 The counting is streamed per source file in worker processes (load → clean → tokenize → count distinct
@@ -89,9 +91,14 @@ _PREFIX_REPLACEMENTS: dict[str, tuple[str, ...]] = {}
 for _prefix, _replacement in PREFIX_RULES:
     _PREFIX_REPLACEMENTS[_prefix] = (*_PREFIX_REPLACEMENTS.get(_prefix, ()), _replacement)
 _LONGEST_PREFIX = max(len(p) for p, _ in PREFIX_RULES)
-#: Shortest stem a clitic may leave (in letters): بوتين → not ب+وتين is decided by the word list, not by this.
+#: Shortest stem a clitic may leave (in letters): الدم → دم (blood) after the article; after و ف ب ك ل alone
+#: at least 3 letters, since و+يد, ك+اس, ب+ال are how names and words (وليد، كأس، بلال) get mangled.
 MIN_STEM = 2
-#: A form this many times more frequent than its would-be stem is a word of its own (ولاية vs آية).
+MIN_STEM_AFTER_PROCLITIC = 3
+#: After the article (ال، وال، بال، لل …) a form this many times more frequent than its would-be stem is a
+#: word of its own (الرياض Riyadh vs رياض gardens). After و ف ب ك ل alone the stem must be at least as frequent
+#: as the form itself (فيصل Faisal is not ف+يصل, كامل is not ك+امل, however often يصل and امل occur), unless
+#: the stem is a word of the lexicons (ووزير → وزير even in a small corpus that lists ministers).
 KEEP_RATIO = 10
 
 # --- lexicons ------------------------------------------------------------------------------------------------
@@ -299,13 +306,18 @@ def strip_candidates(form: str) -> list[str]:
     Returns:
         Candidate stems of at least MIN_STEM letters.
     """
+    return [stem for stem, _ in _decompositions(form)]
+
+
+def _decompositions(form: str) -> list[tuple[str, bool]]:
+    """(stem, whether the prefix holds the article) for every clitic prefix of `form`, longest first."""
     if not form or form[0] not in _PREFIX_LETTERS:
         return []
-    stems = []
+    out = []
     for size in range(min(len(form) - MIN_STEM, _LONGEST_PREFIX), 0, -1):
         for replacement in _PREFIX_REPLACEMENTS.get(form[:size], ()):
-            stems.append(replacement + form[size:])
-    return stems
+            out.append((replacement + form[size:], "ال" in form[:size] or "لل" in form[:size]))
+    return out
 
 
 # --- the term map --------------------------------------------------------------------------------------------
@@ -336,7 +348,8 @@ class TermMap:
             return result
 
     def _resolve(self, form: str) -> str | None:
-        stems = strip_candidates(form)
+        decompositions = _decompositions(form)
+        stems = [stem for stem, _ in decompositions]
         entities, stop = self.entities, self.stop
         if form in entities:
             return self._entity(form)
@@ -350,13 +363,17 @@ class TermMap:
         if not stems:
             return None if len(form) < 2 and token_kind(form) == "arabic" else form
         counts = self.counts
-        limit = counts.get(form, 0) / KEEP_RATIO
+        whole = counts.get(form, 0)
         best, best_key = None, (0, 0, "")
-        for stem in stems:
+        for stem, article in decompositions:
             if stem in stop:
                 return None  # a stopword with a clitic: وقال، والتي
             n = counts.get(stem, 0)
-            if n > limit and (n, len(stem), stem) > best_key:
+            if article:
+                attested = n * KEEP_RATIO > whole
+            else:  # a known word (clitic_exceptions.csv, entity words) is a stem on the word list's authority
+                attested = len(stem) >= MIN_STEM_AFTER_PROCLITIC and (n >= whole or stem in self.protected)
+            if n and attested and (n, len(stem), stem) > best_key:
                 best, best_key = stem, (n, len(stem), stem)
         return form if best is None else self.term(best)
 
