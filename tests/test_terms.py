@@ -262,3 +262,10 @@ def test_a_single_letter_proclitic_needs_a_stem_at_least_as_frequent():
     assert _term(term_map, "وبسمة") == "بسمة"
     assert _term(term_map, "كأس") == "كاس"
     assert _term(term_map, "ووزير") == "وزير"
+
+
+def test_the_article_is_never_stripped_twice():
+    # الأليم (the painful) is ال+أليم, not ال+ال+يم, even though اليم (the sea) is ال+يم
+    term_map = terms.TermMap({"الاليم": 63, "اليم": 4, "يم": 10, "الرئيس": 50, "رئيس": 30, "والرئيس": 4})
+    assert _term(term_map, "الأليم") == "اليم"
+    assert _term(term_map, "والرئيس") == _term(term_map, "الرئيس") == "رئيس"

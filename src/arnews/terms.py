@@ -375,7 +375,12 @@ class TermMap:
                 attested = len(stem) >= MIN_STEM_AFTER_PROCLITIC and (n >= whole or stem in self.protected)
             if n and attested and (n, len(stem), stem) > best_key:
                 best, best_key = stem, (n, len(stem), stem)
-        return form if best is None else self.term(best)
+        if best is None:
+            return form
+        # the stem's own term counts only if one grammatical prefix reaches it from here (و+ال+رئيس → رئيس);
+        # stripping twice would read الأليم (the painful) as ال+ال+يم
+        key = self.term(best)
+        return key if key == best or key in stems or key in self.entities else best
 
     def _entity(self, spelling: str) -> str:
         canonical = self.entities[spelling]
