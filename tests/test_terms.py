@@ -225,7 +225,7 @@ def test_cli_skips_an_unreadable_file_and_strict_stops(raw_dir, tmp_path):
     folder = tmp_path / "corpus"
     folder.mkdir()
     (folder / "a.txt").write_bytes((raw_dir / "000_2f3a022fdb695d49.txt").read_bytes())
-    (folder / "broken.txt").write_bytes("بوتين".encode("utf-16"))
+    (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))  # binary
     out = tmp_path / "t.csv"
     result = _cli("--corpus", str(folder), "--out", str(out))
     assert result.returncode == 0 and "broken.txt" in result.stderr
@@ -249,7 +249,7 @@ def test_docs_counts_an_article_once_whatever_the_spellings(tmp_path):
 
 def test_a_repeated_corpus_doubles_counts_and_docs(raw_dir):
     once = terms.count_terms(raw_dir, jobs=2).table
-    twice = terms.count_terms(sources=corpus.sources(raw_dir) * 2, jobs=2).table
+    twice = terms.count_terms(raw_dir, sources=corpus.sources(raw_dir) * 2, jobs=2).table
     assert twice["term"].tolist() == once["term"].tolist()
     assert (twice["count"] == 2 * once["count"]).all() and (twice["docs"] == 2 * once["docs"]).all()
 

@@ -433,6 +433,7 @@ class _SourceResult:
     docs: int = 0
     chars: int = 0
     error: str | None = None
+    report: corpus.LoadReport | None = None
 
 
 _SPILL: Path | None = None
@@ -452,6 +453,7 @@ def _count_source(task: tuple) -> _SourceResult:
         result.error = str(err) if isinstance(err, InputError) else f"{source}: {err}"
         return result
     global _SENT
+    result.report = frame.attrs.get("load_report")
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
     vocab = _VOCAB
     local = vocab.__getitem__  # a new form gets the next id, all in C
@@ -522,6 +524,7 @@ class TermCounts:
     articles: int
     chars: int
     skipped: list[str]
+    report: corpus.LoadReport | None = None  # what the loader met (skipped or repaired files and records)
 
 
 def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | None = None, jobs: int | None = None,
@@ -529,8 +532,8 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     """Count the terms of a corpus, streaming it source file by source file in `jobs` worker processes.
 
     Args:
-        path: corpus folder or file (see `arnews.corpus`); or pass `sources` (e.g. a list repeated 2× for a
-            benchmark) instead.
+        path: corpus folder or file (see `arnews.corpus`); its metadata.csv gives titles (which cleaning uses).
+        sources: the files to read instead of `corpus.sources(path)` (e.g. a list repeated 2× for a benchmark).
         jobs: worker processes (default: os.cpu_count()); 1 runs in this process.
         fields: column → source field overrides for the loader.
         strict: raise InputError at the first unreadable source instead of skipping it.
@@ -577,6 +580,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     source_worker: dict[int, str] = {}
     skipped: list[str] = []
     articles = chars = 0
+    reports = []
     bar = _progress(len(tasks), "terms: counting sources", progress)
     for result in imap(_count_source, tasks):
         bar.update(1)
@@ -597,7 +601,12 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
         source_worker[result.index] = result.worker
         articles += result.docs
         chars += result.chars
+        if result.report is not None:
+            reports.append(result.report)
     bar.close()
+    report = corpus.LoadReport.combine(reports) if reports else None
+    if report is not None and report.problems:
+        report.log()
 
     surfaces = list(surface_id)
     form_of_surface, forms = pd.factorize(pd.Series(normalized, dtype=object))
@@ -629,7 +638,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     order = np.lexsort((alphabetical, -counts))  # count descending, then term
     table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
-    return TermCounts(table, term_map, articles, chars, skipped)
+    return TermCounts(table, term_map, articles, chars, skipped, report)
 
 
 def _progress(total: int, desc: str, enabled: bool):
