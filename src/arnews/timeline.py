@@ -1,18 +1,1248 @@
-"""Skeleton: the timeline stage arrives with its issue."""
+"""Timeline: Arabic temporal expressions resolved to dates, and the dated events of a corpus.
+
+`tag(text, published)` finds the temporal expressions of one clean article text and resolves each
+against the article's publication date to an ISO value with its precision (`YYYY`, `YYYY-MM`,
+`YYYY-MM-DD`); an expression that cannot be resolved (no publication date, "الأسبوع الماضي", a Hijri
+date outside the Umm al-Qura table) keeps an empty value. Families:
+
+* full dates in the three month-name systems, with or without a year or a weekday
+  ("الأربعاء 13 أيلول/سبتمبر 2023", "19 يونيو 2024", "3 جوان 2019"), numeric dates ("13/9/2023"),
+  month + year ("حزيران 2024"), years ("عام 2000"، "في 2022"، "عامي 2001 و2007");
+* months with a modifier or alone ("سبتمبر الماضي", "في يوليو"), weekdays ("اليوم الأربعاء",
+  "أمس الثلاثاء", "يوم الأربعاء", "الخميس المقبل"), deictic days ("اليوم", "أمس", "غدا", "بعد غد"),
+  periods ("العام الماضي", "هذا العام", "الشهر المقبل");
+* counted offsets ("منذ 24 عاما", "قبل عامين", "بعد أربع سنوات من زيارته"), number words and duals
+  included; Hijri dates ("26 شوال 1436 هـ") through `hijridate`; Arabic-Indic digits.
+
+Points and durations: an expression is a *point* when it names a date (all the above). A counted
+stretch of time without منذ/قبل/بعد ("استمر ساعتين", "نحو 11 ساعة", "يومين") is a *duration*: it is
+not a timeline point; `durations(text)` lists durations with an ISO 8601 value (PT2H, P2D).
+
+Events: `event_mentions` gives each resolved point the nearest event trigger of its sentence
+(data/lexicons/event_types.yaml) and the people and places of the entities lexicon around it;
+`events` groups mentions of the same (date, type) across articles, folds a coarser date into the one
+finer event it agrees with ("في سبتمبر" → the summit of 13 September 2023), and labels each event.
+All word lists live in data/lexicons/ (months.csv, hijri_months.csv, weekdays.csv, number_words.csv,
+time_units.csv, relative_time.yaml, event_types.yaml, entities.csv).
+
+`python -m arnews timeline --corpus PATH --out DIR` writes DIR/expressions.csv
+(doc_id,start,end,text,value,precision; offsets into the clean text), DIR/events.csv
+(date,precision,label,label_en,doc_ids,evidence,type,mentions) and DIR/durations.csv, using every core.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import os
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
-CLI_HELP = "timeline (not yet implemented)"
+import numpy as np
+import pandas as pd
+
+from arnews import clean, corpus, files, lexicons
+
+CLI_HELP = "tag dated expressions and group dated events; write expressions.csv, events.csv, durations.csv"
+
+EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
+EVENT_COLUMNS = ["date", "precision", "label", "label_en", "doc_ids", "evidence", "type", "mentions"]
+DURATION_COLUMNS = ["doc_id", "start", "end", "text", "value", "hours", "approximate"]
+
+#: Separator between doc ids and between evidence sentences in events.csv.
+DOC_SEPARATOR = "|"
+EVIDENCE_SEPARATOR = " ‖ "
+#: Evidence sentences kept per event (the doc_ids column lists every article).
+MAX_EVIDENCE = 5
+#: An expression in the first LEAD_SENTENCES sentences, dated on the publication day (±1) and without a
+#: trigger of its own, takes the trigger of one of the next LOOKAHEAD_SENTENCES sentences.
+LEAD_SENTENCES = 2
+LOOKAHEAD_SENTENCES = 2
+#: A corpus smaller than this is processed in one process (starting workers costs more than it saves).
+PARALLEL_MIN_BYTES = 2_000_000
+
+# ---------------------------------------------------------------------------------------------------
+# Folding: the tagger matches a length-preserving folded view of the text (alef/hamza variants, ى, ة
+# and digits mapped one character to one character) from which diacritics and tatweel are removed;
+# an index array maps view offsets back to the clean text.
+
+_MARKS = "\u064b-\u0652\u0670\u0640"
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "ؤ",
+     **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
+     "٫": ".", "٬": ",", "\u00a0": " "}
+)
+_MARK_CODES = np.array([*range(0x064B, 0x0653), 0x0670, 0x0640], dtype=np.uint32)
+
+
+def fold(text: str) -> str:
+    """Fold a word for matching: no diacritics/tatweel, أ إ آ ٱ → ا, ى → ي, ة → ه, Arabic-Indic digits → 0-9.
+
+    Args:
+        text: Arabic text, e.g. "غداً" (tomorrow).
+    Returns:
+        The folded text, e.g. "غدا".
+    """
+    return _MARK_RE.sub("", text).translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class _View:
+    """The folded text the patterns run on, and where each of its characters sits in the clean text."""
+
+    text: str
+    index: np.ndarray | None  # None: the view is aligned with the clean text
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Clean-text offsets of the view span [start, end)."""
+        if self.index is None or start >= end:
+            return start, end
+        return int(self.index[start]), int(self.index[end - 1]) + 1
+
+
+def _view(text: str) -> _View:
+    if not _MARK_RE.search(text):
+        return _View(text.translate(_FOLD), None)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    keep = ~np.isin(codes, _MARK_CODES)
+    index = np.flatnonzero(keep)
+    return _View(codes[keep].tobytes().decode("utf-32-le").translate(_FOLD), index)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The grammar, compiled once from the lexicons.
+
+
+def _alt(forms: Iterable[str]) -> str:
+    """A regex alternation of folded forms, longest first, inner spaces matching any whitespace."""
+    folded = sorted({fold(f).strip() for f in forms if f and f.strip()}, key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in folded)
+
+
+def _forms(row: dict, *columns: str) -> list[str]:
+    return [f.strip() for c in columns for f in (row.get(c) or "").split("|") if f.strip()]
+
+
+def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int]:
+    """Folded spelling (inner whitespace as one space) → integer value."""
+    return {" ".join(fold(f).split()): int(row[value_column]) for row in rows for f in _forms(row, *columns)}
+
+
+@dataclass(frozen=True)
+class _Grammar:
+    pattern: re.Pattern
+    durations: re.Pattern
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    hijri_months: dict[str, int]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    numbers: dict[str, int]
+    units: dict[str, tuple[str, int]]  # folded form → (unit, count implied: 0 = needs a number, 2 = dual)
+    unit_info: dict[str, dict]
+    deictic: dict[str, int]
+    periods: dict[str, str]
+    modifiers: dict[str, int]
+    directions: dict[str, int]
+    weekday_anchor: dict[str, str]
+    hijri_era: frozenset[str]
+
+
+_B = r"(?<![\w])"  # word start
+_E = r"(?![\w])"  # word end
+_CLITIC = r"(?:[وف]?[بلك]?)"
+_DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_YEAR = r"(?<!\d)(?:1[3-9]\d\d|20\d\d)(?!\d)"
+
+
+@cache
+def grammar() -> _Grammar:
+    """Compile the temporal grammar from data/lexicons/ (cached)."""
+    months = lexicons.read_csv("months.csv")
+    hijri = lexicons.read_csv("hijri_months.csv")
+    weekdays = lexicons.read_csv("weekdays.csv")
+    numbers = lexicons.read_csv("number_words.csv")
+    units = lexicons.read_csv("time_units.csv")
+    rel = lexicons.read_yaml("relative_time.yaml")
+
+    month = _alt(f for r in months for f in _forms(r, "canonical", "variants"))
+    months2 = rf"(?:{month}){_E}(?:\s*[/(-]\s*(?:{month}){_E}\s*\)?)?"
+    hmonth = _alt(f for r in hijri for f in _forms(r, "canonical", "variants"))
+    weekday = _alt(f for r in weekdays for f in _forms(r, "canonical", "variants"))
+    cardinal = _alt(f for r in numbers if r["kind"] == "cardinal" for f in _forms(r, "word", "variants"))
+    number = rf"(?:\d+|(?:{cardinal}){_E}(?:\s+و?(?:{cardinal}){_E})*)"
+    point_units = [u for u in units if u["point"] == "yes"]
+    unit_plain = _alt(f for u in point_units for f in _forms(u, "forms"))
+    unit_dual = _alt(f for u in point_units for f in _forms(u, "dual_forms"))
+    unit_single = _alt(f for u in point_units for f in _forms(u, "singular"))
+    all_plain = _alt(f for u in units for f in _forms(u, "forms", "singular"))
+    all_dual = _alt(f for u in units for f in _forms(u, "dual_forms"))
+    directions = _alt(f for d in rel["directions"] for f in d["forms"])
+    approx = _alt(rel["approximators"])
+    modifier = _alt(f for m in rel["modifiers"] for f in m["forms"])
+    period = _alt(f for p in rel["periods"] for f in p["forms"])
+    demonstrative = _alt(rel["demonstratives"])
+    deictic = _alt(f for d in rel["deictic_days"] for f in d["forms"])
+    not_today = _alt(rel["today_not_followed_by"])
+    wprefix = _alt(f for p in rel["weekday_prefixes"] for f in p["forms"])
+    year_word = _alt(rel["year_words"])
+    year_prep = _alt(rel["year_prepositions"])
+    month_prep = _alt(rel["month_prepositions"])
+    gera = _alt(rel["gregorian_era"])
+    hera = _alt(rel["hijri_era"])
+    era = rf"(?:\s*(?:{hera}|{gera}){_E})?"
+
+    families = [
+        # 26 شوال 1436 هـ ; رمضان 1445 هـ
+        rf"(?P<h>(?P<h_day>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<h_month>{hmonth}){_E}\s*(?:من\s+)?(?:عام\s+|سنه\s+)?"
+        rf"(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){_E})?"
+        rf"|(?P<h_month2>{hmonth}){_E}\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<h_year2>1[34]\d\d)\s*(?:{hera}){_E})",
+        # 13/9/2023 ; 2023-09-13 ; 26/10/1436هـ
+        rf"(?<![\d/.-])(?P<n>(?P<n_a>\d{{1,4}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)(?P<n_c>\d{{1,4}})"
+        rf"(?![\d/.-])(?:\s*(?P<n_era>{hera}|{gera}){_E})?)",
+        # (الأربعاء) 19 يونيو (2024)
+        rf"(?P<f>(?:(?P<f_wd>{weekday}){_E}\s*[،,]?\s*)?(?P<f_day>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?"
+        rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<f_year>{_YEAR}){era})?)",
+        # حزيران/يونيو 2024
+        rf"{_B}{_CLITIC}(?P<my>(?:شهر\s+)?(?P<my_month>{months2})\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?"
+        rf"(?P<my_year>{_YEAR}){era})",
+        # عام 2000 ; العام 1949 ; عامي 2001 و2007
+        rf"{_B}{_CLITIC}(?P<y>(?:{year_word})\s+(?P<y_year>{_YEAR})(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)"
+        rf"(?:\s*(?P<y_era>{hera}|{gera}){_E})?)",
+        # في 2022 (a bare year needs a preposition and 19xx/20xx)
+        rf"{_B}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){_E})?)",
+        # منذ 24 عاما ; قبل عامين ; بعد أربع سنوات من
+        rf"{_B}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
+        rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})|(?P<r_one>{unit_single})(?!\s*\d))"
+        rf"{_E}(?P<r_from>\s+من{_E})?)",
+        # اليوم الأربعاء ; أمس (الثلاثاء) ; يوم الأربعاء ; الخميس المقبل
+        rf"{_B}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){_E}(?:\s*[)»])?"
+        rf"(?:\s+(?P<w_mod>{modifier}){_E})?)",
+        # سبتمبر الماضي ; في يوليو
+        rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>شهر\s+)?(?P<mm_month>{months2})"
+        rf"(?:\s+(?P<mm_mod>{modifier}){_E})?)",
+        # العام الماضي ; هذا العام ; الشهر المقبل
+        rf"{_B}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){_E}"
+        rf"|(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){_E})",
+        # اليوم ; أمس ; غدا ; بعد غد
+        rf"{_B}{_CLITIC}(?P<d>{deictic}){_E}(?!\s+(?:{not_today}){_E})",
+    ]
+    pattern = re.compile("|".join(f"(?:{f})" for f in families))
+    durations = re.compile(
+        rf"{_B}(?:(?P<approx>{approx})\s+)?(?:(?P<num>\d+(?:[.,]\d+)?|{number})\s*(?P<unit>{all_plain})|(?P<dual>{all_dual})){_E}"
+    )
+
+    unit_map: dict[str, tuple[str, int]] = {}
+    for u in units:
+        for f in _forms(u, "forms", "singular"):
+            unit_map[fold(f)] = (u["unit"], 0)
+        for f in _forms(u, "dual_forms"):
+            unit_map[fold(f)] = (u["unit"], 2)
+    number_map = _lookup(numbers, "value", "word", "variants")
+    return _Grammar(
+        pattern=pattern,
+        durations=durations,
+        months=_lookup(months, "month", "canonical", "variants"),
+        ambiguous_months=frozenset(fold(f) for r in months if r["ambiguous"] == "yes"
+                                   for f in _forms(r, "canonical", "variants")),
+        hijri_months=_lookup(hijri, "month", "canonical", "variants"),
+        weekdays=_lookup(weekdays, "weekday", "canonical", "variants"),
+        ambiguous_weekdays=frozenset(fold(f) for r in weekdays if r["ambiguous"] == "yes"
+                                     for f in _forms(r, "canonical", "variants")),
+        numbers=number_map,
+        units=unit_map,
+        unit_info={u["unit"]: u for u in units},
+        deictic={" ".join(fold(f).split()): int(d["offset"]) for d in rel["deictic_days"] for f in d["forms"]},
+        periods={fold(f): p["unit"] for p in rel["periods"] for f in p["forms"]},
+        modifiers={fold(f): int(m["shift"]) for m in rel["modifiers"] for f in m["forms"]},
+        directions={fold(f): int(d["sign"]) for d in rel["directions"] for f in d["forms"]},
+        weekday_anchor={" ".join(fold(f).split()): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},
+        hijri_era=frozenset(fold(f) for f in rel["hijri_era"]),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# Resolution helpers: tiny pure functions over datetime.date.
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def number_value(text: str, numbers: dict[str, int] | None = None) -> int | None:
+    """The integer a number phrase stands for: digits or number words summed ("خمسة وعشرين" → 25).
+
+    Args:
+        text: folded number phrase, e.g. "الخامسه والسبعين" (seventy-fifth) or "24".
+        numbers: folded word → value (defaults to data/lexicons/number_words.csv).
+    Returns:
+        The value, or None when a word is not a number word.
+    """
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    numbers = grammar().numbers if numbers is None else numbers
+    total = 0
+    for word in text.split():
+        word = word[1:] if word.startswith("و") and word[1:] in numbers else word
+        if word not in numbers:
+            return None
+        total += numbers[word]
+    return total or None
+
+
+def _iso(day: dt.date, precision: str) -> str:
+    return {"YYYY": f"{day.year:04d}", "YYYY-MM": f"{day.year:04d}-{day.month:02d}"}.get(precision, day.isoformat())
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    total = day.year * 12 + day.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def _recent_month(pub: dt.date, month: int, shift: int | None) -> dt.date:
+    """The month named, seen from publication: last (-1), next (+1), current (0), else the latest not after it."""
+    if shift == 0:
+        return dt.date(pub.year, pub.month, 1)
+    if shift == 1:
+        year = pub.year if month > pub.month else pub.year + 1
+    elif shift == -1:
+        year = pub.year if month < pub.month else pub.year - 1
+    else:
+        year = pub.year if month <= pub.month else pub.year - 1
+    return dt.date(year, month, 1)
+
+
+def _weekday_date(pub: dt.date, weekday: int, anchor: str, shift: int | None) -> dt.date:
+    """Resolve a weekday against the publication date.
+
+    today ("اليوم الأربعاء"): the publication day if it is that weekday, else the latest one before it;
+    yesterday ("أمس الثلاثاء"): the latest such day before publication; a modifier: the previous (-1) or
+    next (+1) one strictly before/after publication; alone ("يوم الأربعاء"): the one within three days of
+    publication (news reports the days around it: "وصل في وقت متأخر من يوم الثلاثاء", "صباح الأربعاء").
+    """
+    back = (pub.weekday() - weekday) % 7
+    if anchor == "today":
+        return pub - dt.timedelta(days=back)
+    if anchor == "yesterday" or shift == -1:
+        return pub - dt.timedelta(days=back or 7)
+    if shift == 1:
+        return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    return pub - dt.timedelta(days=back) if back <= 3 else pub + dt.timedelta(days=7 - back)
+
+
+def _day_month(pub: dt.date, day: int, month: int) -> dt.date:
+    """A day and month without a year: the latest such date not after publication."""
+    candidate = dt.date(pub.year, month, day)
+    return candidate if candidate <= pub else dt.date(pub.year - 1, month, day)
+
+
+def _hijri(year: int, month: int, day: int) -> dt.date:
+    from hijridate import Hijri
+
+    return Hijri(year, month, day).to_gregorian()
+
+
+def _shift_years(pub: dt.date, years: int) -> dt.date:
+    return dt.date(pub.year + years, 1, 1)
+
+
+# ---------------------------------------------------------------------------------------------------
+# The tagger.
+
+
+@dataclass(frozen=True)
+class Expression:
+    """One temporal expression. start/end: offsets into the clean text; value: ISO date or "" (unresolved).
+
+    family: full, numeric, hijri, month_year, year, relative, weekday, month, period, deictic.
+    relative_to_event: True for "بعد أربع سنوات من <event>": the value dates that earlier event.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    precision: str
+    family: str
+    view_start: int = field(default=0, compare=False)
+    view_end: int = field(default=0, compare=False)
+    relative_to_event: bool = False
+
+
+def _first_month(g: _Grammar, text: str) -> tuple[int, str]:
+    """The month number of a "حزيران/يونيو"-style group (first name wins) and its folded first name."""
+    name = re.split(r"\s*[/(-]\s*", text.strip())[0]
+    key = _key(name)
+    return g.months.get(key, 0), key
+
+
+def _resolve(g: _Grammar, m: re.Match, pub: dt.date | None) -> tuple[str, str, str, bool] | None:
+    """(family, value, precision, relative_to_event) for a match; None when the match is not a date."""
+    gd = m.groupdict()
+    try:
+        return _resolve_groups(g, gd, m, pub)
+    except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table …
+        family = next(k for k in ("h", "n", "f", "my", "y", "yb", "r", "w", "mm", "p", "d") if gd.get(k) is not None)
+        return (_FAMILY_NAMES[family], "", "", False)
+
+
+_FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
+                 "r": "relative", "w": "weekday", "mm": "month", "p": "period", "d": "deictic"}
+
+
+def _resolve_groups(g: _Grammar, gd: dict, m: re.Match, pub: dt.date | None):  # noqa: C901 - one branch per family
+    if gd["h"] is not None:
+        if gd["h_day"]:
+            day = _hijri(int(gd["h_year"]), g.hijri_months[_key(gd["h_month"])], int(gd["h_day"]))
+            return "hijri", day.isoformat(), "YYYY-MM-DD", False
+        day = _hijri(int(gd["h_year2"]), g.hijri_months[_key(gd["h_month2"])], 15)
+        return "hijri", _iso(day, "YYYY-MM"), "YYYY-MM", False
+    if gd["n"] is not None:
+        a, b, c = int(gd["n_a"]), int(gd["n_b"]), int(gd["n_c"])
+        year, month, day = (a, b, c) if len(gd["n_a"]) == 4 else (c, b, a) if len(gd["n_c"]) == 4 else (0, 0, 0)
+        if not year:
+            return None
+        hijri = 1300 <= year < 1500 or (gd["n_era"] and fold(gd["n_era"]) in g.hijri_era)
+        if not hijri and not 1800 <= year <= 2100:
+            return None
+        date = _hijri(year, month, day) if hijri else dt.date(year, month, day)
+        return ("hijri" if hijri else "numeric"), date.isoformat(), "YYYY-MM-DD", False
+    if gd["f"] is not None:
+        month, _ = _first_month(g, gd["f_month"])
+        day = int(gd["f_day"])
+        if gd["f_year"]:
+            return "full", dt.date(int(gd["f_year"]), month, day).isoformat(), "YYYY-MM-DD", False
+        if pub is None:
+            return "full", "", "", False
+        return "full", _day_month(pub, day, month).isoformat(), "YYYY-MM-DD", False
+    if gd["my"] is not None:
+        month, _ = _first_month(g, gd["my_month"])
+        return "month_year", f"{int(gd['my_year']):04d}-{month:02d}", "YYYY-MM", False
+    if gd["y"] is not None:
+        year = int(gd["y_year"])
+        if (gd["y_era"] and fold(gd["y_era"]) in g.hijri_era) or year < 1500:
+            year = _hijri(year, 6, 1).year  # the Gregorian year holding the middle of that Hijri year
+        return "year", f"{year:04d}", "YYYY", False
+    if gd["yb"] is not None:
+        return "year", gd["yb"][:4], "YYYY", False
+    if gd["r"] is not None:
+        return _resolve_relative(g, gd, pub)
+    if gd["w"] is not None:
+        weekday_key = _key(gd["w_day"])
+        pre = _key(gd["w_pre"]) if gd["w_pre"] else ""
+        shift = g.modifiers.get(_key(gd["w_mod"])) if gd["w_mod"] else None
+        if weekday_key in g.ambiguous_weekdays and not pre and shift is None:
+            return None
+        if pub is None:
+            return "weekday", "", "", False
+        anchor = g.weekday_anchor.get(pre, "none")
+        return "weekday", _weekday_date(pub, g.weekdays[weekday_key], anchor, shift).isoformat(), "YYYY-MM-DD", False
+    if gd["mm"] is not None:
+        month, name = _first_month(g, gd["mm_month"])
+        shift = g.modifiers.get(_key(gd["mm_mod"])) if gd["mm_mod"] else None
+        if name in g.ambiguous_months and shift is None and not gd["mm_prep"] and not gd["mm_shahr"]:
+            return None
+        if pub is None:
+            return "month", "", "", False
+        return "month", _iso(_recent_month(pub, month, shift), "YYYY-MM"), "YYYY-MM", False
+    if gd["p"] is not None:
+        unit = g.periods[_key(gd["p_noun1"] or gd["p_noun"])]
+        shift = 0 if gd["p_dem"] else g.modifiers[_key(gd["p_mod"])]
+        if pub is None or unit == "week":  # a week has no ISO value of the three precisions
+            return "period", "", "", False
+        if unit == "year":
+            return "period", f"{pub.year + shift:04d}", "YYYY", False
+        return "period", _iso(_add_months(pub, shift), "YYYY-MM"), "YYYY-MM", False
+    if gd["d"] is not None:
+        if pub is None:
+            return "deictic", "", "", False
+        return "deictic", (pub + dt.timedelta(days=g.deictic[_key(gd["d"])])).isoformat(), "YYYY-MM-DD", False
+    return None
+
+
+def _resolve_relative(g: _Grammar, gd: dict, pub: dt.date | None):
+    """منذ/قبل/بعد + a counted unit. "بعد N U من <event>" dates the earlier event: publication − N."""
+    if gd["r_dual"]:
+        unit, count = g.units[_key(gd["r_dual"])]
+    elif gd["r_one"]:
+        unit, count = g.units[_key(gd["r_one"])][0], 1
+    else:
+        unit, count = g.units[_key(gd["r_unit"])][0], number_value(gd["r_num"], g.numbers)
+    from_event = bool(gd["r_from"])
+    if pub is None or not count:
+        return "relative", "", "", from_event
+    sign = -1 if from_event else g.directions[_key(gd["r_dir"])]
+    n = sign * count * int(g.unit_info[unit]["factor"])
+    if unit in ("year", "decade"):
+        return "relative", f"{pub.year + n:04d}", "YYYY", from_event
+    if unit == "month":
+        return "relative", _iso(_add_months(pub, n), "YYYY-MM"), "YYYY-MM", from_event
+    days = n * (7 if unit == "week" else 1)
+    return "relative", (pub + dt.timedelta(days=days)).isoformat(), "YYYY-MM-DD", from_event
+
+
+_SPAN_GROUPS = ("h", "n", "f", "my", "y", "yb", "r", "w", "mm", "p", "d")
+
+
+def _as_date(published) -> dt.date | None:
+    if published is None or published is pd.NaT:
+        return None
+    try:
+        if pd.isna(published):
+            return None
+    except (TypeError, ValueError):
+        pass
+    return pd.Timestamp(published).date()
+
+
+def _tag_view(text: str, view: _View, pub: dt.date | None) -> list[Expression]:
+    g = grammar()
+    found = []
+    for m in g.pattern.finditer(view.text):
+        resolved = _resolve(g, m, pub)
+        if resolved is None:
+            continue
+        family, value, precision, from_event = resolved
+        name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
+        vs, ve = m.span(name)
+        if name == "y" and m.group("y_more"):
+            ve = m.start("y_more")
+        start, end = view.span(vs, ve)
+        found.append(Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event))
+        if name == "y" and m.group("y_more"):
+            found.extend(_more_years(text, view, m))
+    return found
+
+
+def _more_years(text: str, view: _View, m: re.Match) -> Iterator[Expression]:
+    """The further years of "عامي 2001 و2007" as expressions of their own."""
+    base = m.start("y_more")
+    for year in re.finditer(r"\d{4}", m.group("y_more")):
+        vs, ve = base + year.start(), base + year.end()
+        start, end = view.span(vs, ve)
+        yield Expression(start, end, text[start:end], year.group(), "YYYY", "year", vs, ve)
+
+
+def tag(text: str, published=None) -> list[Expression]:
+    """Find and resolve the temporal expressions of one (clean) article text.
+
+    Args:
+        text: the article text, e.g. "أجرى الرئيس الروسي، اليوم الأربعاء، مباحثات في بيونغ يانغ"
+            (the Russian president held talks in Pyongyang today, Wednesday).
+        published: the publication date (date, datetime, Timestamp, ISO string) or None/NaT.
+    Returns:
+        Expressions in text order; e.g. "اليوم الأربعاء" published 2024-06-19 → value "2024-06-19",
+        precision "YYYY-MM-DD". Without a publication date, relative expressions keep an empty value.
+    """
+    return _tag_view(text, _view(text), _as_date(published))
+
+
+def expressions(articles: pd.DataFrame) -> pd.DataFrame:
+    """Tag every article (clean text, `published`) → DataFrame[doc_id,start,end,text,value,precision]."""
+    rows = [(doc, e.start, e.end, e.text, e.value, e.precision)
+            for doc, text, pub in zip(articles["doc_id"], articles["text"], articles["published"], strict=True)
+            for e in tag(text, pub)]
+    return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Durations.
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A counted stretch of time ("نحو 11 ساعة", "ساعتين"); value is ISO 8601 (PT11H, P2D)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    hours: float
+    approximate: bool
+
+
+_HOURS = {"year": 365.25 * 24, "decade": 3652.5 * 24, "month": 30.44 * 24, "week": 168, "day": 24, "hour": 1,
+          "minute": 1 / 60}
+_POINT_BEFORE = re.compile(r"(?:منذ|قبل|بعد)\s+$")
+
+
+def _durations_view(text: str, view: _View) -> list[tuple[int, int, Duration]]:
+    g = grammar()
+    found = []
+    for m in g.durations.finditer(view.text):
+        if m.group("dual"):
+            unit, count = g.units[_key(m.group("dual"))]
+        else:
+            unit = g.units[_key(m.group("unit"))][0]
+            raw = m.group("num").replace(",", ".")
+            count = float(raw) if re.fullmatch(r"\d+(?:\.\d+)?", raw) else number_value(raw, g.numbers)
+        if not count:
+            continue
+        # "منذ 24 عاما" is a point in time, not a stretch; hours after بعد ("بعد نحو 11 ساعة من") stay durations
+        if g.unit_info[unit]["point"] == "yes" and _POINT_BEFORE.search(view.text[max(0, m.start() - 12):m.start()]):
+            continue
+        amount = count * int(g.unit_info[unit]["factor"])
+        amount_text = f"{amount:g}"
+        value = g.unit_info[unit]["iso"].replace("{n}", amount_text)
+        start, end = view.span(*m.span())
+        found.append((m.start(), m.end(), Duration(start, end, text[start:end], value,
+                                                   round(amount * _HOURS[unit] / int(g.unit_info[unit]["factor"]), 2),
+                                                   bool(m.group("approx")))))
+    return found
+
+
+def durations(text: str) -> list[Duration]:
+    """Durations in a text: "استمر ساعتين" (lasted two hours) → Duration(value="PT2H", hours=2.0).
+
+    Args:
+        text: article text.
+    Returns:
+        Durations in text order; "منذ 24 عاما" and other منذ/قبل/بعد points are left to `tag`.
+    """
+    return [d for _, _, d in _durations_view(text, _view(text))]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Sentences, entities and event triggers.
+
+_SENTENCE_END = re.compile(r"[.!?؟\n]+")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: text between . ! ? ؟ and line breaks (a dot inside a number does not end one)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
+            continue
+        if m.start() > start:
+            spans.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+@dataclass(frozen=True)
+class _EventType:
+    type: str
+    trigger: re.Pattern
+    requires: re.Pattern | None
+    priority: bool
+    near: int
+    derive: str
+    label: str
+    label_en: str
+    persons: int
+
+
+@dataclass(frozen=True)
+class _EventGrammar:
+    types: tuple[_EventType, ...]
+    triggers: re.Pattern  # one group per type, t0, t1 …
+    entities: re.Pattern
+    entity_of: dict[str, lexicons.Entity]
+    heads: dict[str, str]
+    objects: dict[str, str]
+    ordinal: re.Pattern
+
+
+@cache
+def event_grammar() -> _EventGrammar:
+    """Compile event triggers (event_types.yaml) and entity spellings (entities.csv), cached."""
+    data = lexicons.read_yaml("event_types.yaml")
+    prefix = r"(?<![\w])(?:[وف]?(?:لل|[بلك]?(?:ال)?))"
+    types = tuple(
+        _EventType(
+            type=t["type"],
+            trigger=re.compile(prefix + "(?:" + "|".join(t["triggers"]) + r")(?![\w])"),
+            requires=re.compile(t["requires"]) if t.get("requires") else None,
+            priority=bool(t.get("priority")),
+            near=int(t.get("near", 0)),
+            derive=t.get("derive", ""),
+            label=t["label"],
+            label_en=t["label_en"],
+            persons=int(t.get("persons", 2)),
+        )
+        for t in data["types"]
+    )
+    triggers = re.compile("|".join(f"(?P<t{i}>{t.trigger.pattern})" for i, t in enumerate(types)))
+    entity_of = {}
+    for entity in lexicons.entities():
+        for spelling in entity.spellings:
+            entity_of.setdefault(_key(fold(spelling)), entity)
+    names = _alt(entity_of)
+    # a missing space before في/و ("لكوريا الشماليةفي يوليو") still ends the name
+    entities = re.compile(rf"(?<![\w])(?P<clitic>[وف]?[بلك]?(?:ال)?)(?P<name>{names})(?:(?![\w])|(?=في|و))")
+    g = grammar()
+    ordinals = _alt(k for k in g.numbers)
+    ordinal = re.compile(rf"\s*(?:ال)?(?P<num>\d+|(?:{ordinals})(?:\s+و?(?:{ordinals}))*)(?![\w])\s+(?:[وف]?ل)(?P<object>[^\s،,.؛:]+(?:\s+[^\s،,.؛:]+){{0,2}})")
+    return _EventGrammar(types, triggers, entities, entity_of, data.get("anniversary_heads", {}),
+                         data.get("anniversary_objects", {}), ordinal)
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    start: int
+    end: int
+    kind: int  # index into event_grammar().types
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One dated mention of an event in one article."""
+
+    doc_id: str
+    date: str
+    precision: str
+    type: str
+    label: str
+    label_en: str
+    persons: tuple[str, ...]
+    place: str
+    sentence: str
+    expression: str
+
+
+def _triggers(view: str) -> list[_Trigger]:
+    """Event triggers in text order; a trigger right after another is its complement and is dropped
+    ("حفل استقبال" is a ceremony, not an arrival)."""
+    eg = event_grammar()
+    found: list[_Trigger] = []
+    for m in eg.triggers.finditer(view):
+        if found and m.start() - found[-1].end <= 1:
+            continue
+        found.append(_Trigger(m.start(), m.end(), int(m.lastgroup[1:])))
+    return found
+
+
+_LOCATIVE_BEFORE = re.compile(r"(?<![\w])[وف]?(?:في|الي|داخل|نحو)\s+(?:\S+\s+){0,2}\W*$")
+
+
+@dataclass(frozen=True)
+class _Place:
+    start: int
+    end: int
+    entity: lexicons.Entity
+    locative: bool  # introduced by في / إلى / ل / ب (so it is where something happens, not "with the US")
+
+
+def _entities(view: str) -> list[_Place]:
+    eg = event_grammar()
+    found = []
+    for m in eg.entities.finditer(view):
+        clitic = m.group("clitic")
+        locative = "ل" in clitic.replace("ال", "") or "ب" in clitic or bool(
+            _LOCATIVE_BEFORE.search(view[max(0, m.start() - 40):m.start()]))
+        found.append(_Place(m.start("name"), m.end("name"), eg.entity_of[_key(m.group("name"))], locative))
+    return found
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _choose_trigger(expr: Expression, candidates: list[_Trigger], sentence_text: str,
+                    rivals: list[Expression] = ()) -> _Trigger | None:
+    """The trigger an expression dates.
+
+    After "بعد أربع سنوات من" the event that follows; else a priority type (anniversary) close by; else the
+    nearest trigger among those no other expression of the sentence (`rivals`) is nearer to.
+    """
+    eg = event_grammar()
+    usable = [t for t in candidates if eg.types[t.kind].requires is None or eg.types[t.kind].requires.search(sentence_text)]
+    if not usable:
+        return None
+    span = (expr.view_start, expr.view_end)
+    if expr.relative_to_event:
+        after = [t for t in usable if 0 <= t.start - expr.view_end <= 3]
+        if after:
+            return after[0]
+    close = [t for t in usable if eg.types[t.kind].priority and _gap(span, (t.start, t.end)) <= eg.types[t.kind].near]
+    if close:
+        return min(close, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
+    pool = [t for t in usable if not eg.types[t.kind].derive and all(
+        _gap(span, (t.start, t.end)) <= _claim(r, t) for r in rivals)]
+    return min(pool, key=lambda t: (_gap(span, (t.start, t.end)), t.start)) if pool else None
+
+
+def _claim(rival: Expression, trigger: _Trigger) -> int:
+    """How strongly another expression claims a trigger (its distance; "… من" expressions claim only what follows)."""
+    if rival.relative_to_event:
+        return 0 if 0 <= trigger.start - rival.view_end <= 3 else 1 << 30
+    return _gap((rival.view_start, rival.view_end), (trigger.start, trigger.end))
+
+
+def _fill(template: str, persons: str, place: str) -> str:
+    """Fill a label template; a [bracketed part] whose slot is empty disappears."""
+    values = {"persons": persons, "place": place}
+
+    def part(m: re.Match) -> str:
+        slot = re.search(r"\{(\w+)\}", m.group(1))
+        return "" if slot and not values.get(slot.group(1)) else m.group(1)
+
+    text = re.sub(r"\[([^\]]*)\]", part, template)
+    return " ".join(text.format(**values).split())
+
+
+@dataclass
+class _Doc:
+    doc_id: str
+    text: str
+    view: _View
+    sentences: list[tuple[int, int]]
+    triggers: list[_Trigger]
+    entities: list[_Place]
+    expressions: list[Expression] = field(default_factory=list)
+
+    def sentence_of(self, pos: int) -> int:
+        starts = [s for s, _ in self.sentences]
+        return max(0, int(np.searchsorted(starts, pos, side="right")) - 1)
+
+    def original(self, start: int, end: int) -> str:
+        s, e = self.view.span(start, end)
+        return " ".join(self.text[s:e].split())
+
+
+def _in(span: tuple[int, int], items, key=lambda x: (x.start, x.end)):
+    return [x for x in items if span[0] <= key(x)[0] and key(x)[1] <= span[1]]
+
+
+def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
+    seen = []
+    for span in spans:
+        for p in doc.entities:
+            if span[0] <= p.start and p.end <= span[1] and p.entity.type == "person" and p.entity not in seen:
+                seen.append(p.entity)
+    return seen
+
+
+def _place_after(doc: _Doc, trigger: _Trigger, limit: int = 40) -> lexicons.Entity | None:
+    """The place a trigger governs: right after it ("زار كوريا الشمالية") or introduced by في/إلى/ل within `limit`."""
+    for p in doc.entities:
+        if p.entity.type != "person" and trigger.end <= p.start <= trigger.end + limit:
+            if p.locative or p.start - trigger.end <= 1:
+                return p.entity
+    return None
+
+
+def _nearest_locative(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int]) -> lexicons.Entity | None:
+    places = [p for p in _in(sentence, doc.entities) if p.entity.type != "person" and p.locative]
+    if not places:
+        return None
+    return min(places, key=lambda p: (_gap((p.start, p.end), (trigger.start, trigger.end)), p.start)).entity
+
+
+def _place(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int], previous: tuple[int, int] | None):
+    """The place of an event: the one its trigger governs, or a same-type trigger of the sentence governs,
+    or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger elsewhere in the
+    article governs, or the nearest such place in the previous sentence."""
+    same_sentence = [t for t in _in(sentence, doc.triggers) if t.kind == trigger.kind]
+    for t in [trigger, *same_sentence]:
+        if place := _place_after(doc, t):
+            return place
+    if place := _nearest_locative(doc, trigger, sentence):
+        return place
+    for t in doc.triggers:
+        if t.kind == trigger.kind and (place := _place_after(doc, t)):
+            return place
+    return _nearest_locative(doc, trigger, previous) if previous else None
+
+
+def _anniversary(doc: _Doc, expr: Expression, trigger: _Trigger) -> tuple[str, str, str] | None:
+    """(year, label, label_en) of what an anniversary after a dated expression commemorates."""
+    eg = event_grammar()
+    m = eg.ordinal.match(doc.view.text, trigger.end)
+    if not m or not expr.value:
+        return None
+    n = number_value(m.group("num"))
+    if not n:
+        return None
+    obj_view = m.group("object")
+    words = obj_view.split()
+    cut = next((i for i, w in enumerate(words) if w in ("بين", "مع", "التي", "الذي")), len(words))
+    words = words[:cut] or words[:1]
+    label = doc.original(m.start("object"), m.start("object") + len(" ".join(words)))
+    head, rest = words[0], " ".join(words[1:])
+    head_en = eg.heads.get(head, head)
+    rest_en = next((en for ar, en in sorted(eg.objects.items(), key=lambda kv: -len(kv[0])) if rest.startswith(ar)), "")
+    label_en = f"{head_en} of {rest_en}" if rest_en else head_en
+    year = int(expr.value[:4]) - n
+    return f"{year:04d}", label, f"{label_en} ({n}th anniversary marked in {expr.value[:4]})"
+
+
+def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None:
+    if not expr.value:
+        return None
+    eg = event_grammar()
+    sidx = doc.sentence_of(expr.view_start)
+    sentence = doc.sentences[sidx]
+    sentence = (sentence[0], max(sentence[1], expr.view_end))
+    sentence_text = doc.view.text[sentence[0]:sentence[1]]
+    rivals = [r for r in doc.expressions if r is not expr and sentence[0] <= r.view_start < sentence[1]]
+    trigger = _choose_trigger(expr, _in(sentence, doc.triggers), sentence_text, rivals)
+    trigger_sentence = sentence
+    in_lead = sidx < LEAD_SENTENCES and pub is not None and expr.precision == "YYYY-MM-DD" and \
+        abs((dt.date.fromisoformat(expr.value) - pub).days) <= 1
+    if trigger is None and in_lead and not rivals:
+        # the lead dates the story ("أبلغ كيم بوتين، اليوم الأربعاء، …") and often names it a sentence later
+        for later in doc.sentences[sidx + 1:sidx + 1 + LOOKAHEAD_SENTENCES]:
+            if any(later[0] <= r.view_start < later[1] for r in doc.expressions):
+                break
+            later_text = doc.view.text[later[0]:later[1]]
+            candidates = [t for t in _in(later, doc.triggers) if not eg.types[t.kind].derive]
+            trigger = _choose_trigger(expr, candidates, later_text)
+            if trigger:
+                trigger_sentence = later
+                break
+    if trigger is None:
+        return None
+    kind = eg.types[trigger.kind]
+    evidence = doc.original(*sentence)
+    if kind.derive == "anniversary":
+        derived = _anniversary(doc, expr, trigger)
+        if derived is None:
+            return None
+        year, label, label_en = derived
+        return Mention(doc.doc_id, year, "YYYY", kind.type, label, label_en, (), "", evidence, expr.text)
+    spans = [sentence] if trigger_sentence == sentence else [sentence, trigger_sentence]
+    persons = _persons(doc, spans)
+    previous = doc.sentences[sidx - 1] if sidx > 0 else None
+    if not persons and previous:
+        persons = _persons(doc, [previous])
+    place = _place(doc, trigger, trigger_sentence, previous)
+    names = [p.canonical for p in persons[:kind.persons]]
+    names_en = [p.gloss or p.canonical for p in persons[:kind.persons]]
+    label = _fill(kind.label, " و".join(names), place.canonical if place else "")
+    label_en = _fill(kind.label_en, " and ".join(names_en), (place.gloss or place.canonical) if place else "")
+    return Mention(doc.doc_id, expr.value, expr.precision, kind.type, label, label_en, tuple(names),
+                   place.canonical if place else "", evidence, expr.text)
+
+
+def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], list[Mention], list[Duration]]:
+    """Expressions, event mentions and durations of one clean article.
+
+    Args:
+        doc_id: the article's id (copied into the mentions).
+        text: clean article text.
+        published: publication date or None.
+    Returns:
+        (expressions, mentions, durations), each in text order.
+    """
+    pub = _as_date(published)
+    view = _view(text)
+    found = _tag_view(text, view, pub)
+    spans = [d for _, _, d in _durations_view(text, view)]
+    if not any(e.value for e in found):
+        return found, [], spans
+    doc = _Doc(doc_id, text, view, _sentences(view.text), _triggers(view.text), _entities(view.text), found)
+    mentions = [m for e in found if (m := _mention(doc, e, pub)) is not None]
+    return found, mentions, spans
+
+
+def event_mentions(articles: pd.DataFrame) -> list[Mention]:
+    """Event mentions of every article (clean text), in article order."""
+    return [m for doc, text, pub in zip(articles["doc_id"], articles["text"], articles["published"], strict=True)
+            for m in analyse(doc, text, pub)[1]]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Events: mentions grouped across articles.
+
+
+def _finer(coarse: str, fine: str) -> bool:
+    return len(fine) > len(coarse) and fine.startswith(coarse)
+
+
+def _overlap(a: list[Mention], b: list[Mention]) -> int:
+    names_a = {n for m in a for n in (*m.persons, m.place) if n}
+    names_b = {n for m in b for n in (*m.persons, m.place) if n}
+    return len(names_a & names_b)
+
+
+def events(mentions: Iterable[Mention]) -> pd.DataFrame:
+    """Group event mentions into events: one row per (date, type), coarser dates folded into a finer one.
+
+    A mention dated "2023-09" joins the "2023-09-…" event of its type that shares the most people and
+    places with it (at least one); otherwise it stays an event of its own.
+
+    Returns:
+        DataFrame[date,precision,label,label_en,doc_ids,evidence,type,mentions] sorted by date, then label.
+    """
+    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[(m.date, m.type)].append(m)
+    for key in sorted(groups, key=lambda k: (-len(k[0]), k)):
+        if key not in groups:
+            continue
+        date, kind = key
+        targets = [k for k in groups if k[1] == kind and _finer(date, k[0])]
+        if not targets:
+            continue
+        scored = sorted(targets, key=lambda k: (-_overlap(groups[key], groups[k]), -len(groups[k]), k))
+        if _overlap(groups[key], groups[scored[0]]) > 0:
+            groups[scored[0]].extend(groups.pop(key))
+    rows = [_event_row(date, kind, ms) for (date, kind), ms in groups.items()]
+    table = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return table.sort_values(["date", "label", "type"], kind="stable").reset_index(drop=True)
+
+
+def _event_row(date: str, kind: str, ms: list[Mention]) -> dict:
+    own = [m for m in ms if m.date == date] or ms
+    counts = Counter((m.label, m.label_en) for m in own)
+    order = {lab: i for i, lab in reversed(list(enumerate((m.label, m.label_en) for m in own)))}
+    # the most frequent label; among equals, the most informative (longest), then the first seen
+    label, label_en = max(counts, key=lambda lab: (counts[lab], len(lab[0]), -order[lab]))
+    docs = sorted({m.doc_id for m in ms})
+    evidence, seen = [], set()
+    for m in ms:
+        if (m.doc_id, m.sentence) not in seen and len(evidence) < MAX_EVIDENCE:
+            seen.add((m.doc_id, m.sentence))
+            evidence.append(f"[{m.doc_id}] {m.sentence}")
+    precision = {4: "YYYY", 7: "YYYY-MM"}.get(len(date), "YYYY-MM-DD")
+    return {"date": date, "precision": precision, "label": label, "label_en": label_en,
+            "doc_ids": DOC_SEPARATOR.join(docs), "evidence": EVIDENCE_SEPARATOR.join(evidence), "type": kind,
+            "mentions": len(ms)}
+
+
+# ---------------------------------------------------------------------------------------------------
+# Whole corpora, in parallel.
+
+
+@dataclass
+class TimelineResult:
+    """Everything the timeline stage finds in a corpus."""
+
+    expressions: pd.DataFrame
+    events: pd.DataFrame
+    durations: pd.DataFrame
+    mentions: list[Mention]
+    articles: int = 0
+    chars: int = 0
+
+
+def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], list[tuple], int]:
+    cleaned, _ = clean.clean_corpus(articles)
+    exprs, mentions, spans = [], [], []
+    for doc, text, pub in zip(cleaned["doc_id"], cleaned["text"], cleaned["published"], strict=True):
+        found, ms, ds = analyse(doc, text, pub)
+        exprs.extend((doc, e.start, e.end, e.text, e.value, e.precision) for e in found)
+        mentions.extend(ms)
+        spans.extend((doc, d.start, d.end, d.text, d.value, d.hours, d.approximate) for d in ds)
+    return exprs, mentions, spans, len(cleaned)
+
+
+def _analyse_source(job: tuple[Path, dict]) -> tuple[list[tuple], list[Mention], list[tuple], int]:
+    source, metadata = job
+    return _analyse_frame(corpus.load_source(source, metadata=metadata))
+
+
+def timeline(articles: pd.DataFrame) -> TimelineResult:
+    """Clean, tag and group the events of an article table (corpus.load) in this process."""
+    exprs, mentions, spans, n = _analyse_frame(articles)
+    return _result(exprs, mentions, spans, n, int(articles["text"].str.len().sum()) if len(articles) else 0)
+
+
+def _result(exprs, mentions, spans, n, chars) -> TimelineResult:
+    table = pd.DataFrame(exprs, columns=EXPRESSION_COLUMNS).sort_values(["doc_id", "start", "end"], kind="stable")
+    spans = pd.DataFrame(spans, columns=DURATION_COLUMNS).sort_values(["doc_id", "start"], kind="stable")
+    order = {doc: i for i, doc in enumerate(sorted({m.doc_id for m in mentions}))}
+    mentions = sorted(mentions, key=lambda m: order[m.doc_id])  # stable: keeps text order within an article
+    return TimelineResult(table.reset_index(drop=True), events(mentions), spans.reset_index(drop=True), mentions, n,
+                          chars)
+
+
+def run_corpus(path: str | Path, workers: int | None = None, progress: bool = True) -> TimelineResult:
+    """Load, clean and tag a corpus source by source, on `workers` processes (default: every core).
+
+    Outputs do not depend on the number of workers: results are merged in source order and sorted by doc_id.
+    """
+    from tqdm.auto import tqdm
+
+    sources = corpus.sources(path)
+    metadata = corpus.metadata_for(path)
+    size = sum(s.stat().st_size for s in sources)
+    workers = workers or os.cpu_count() or 1
+    workers = 1 if size < PARALLEL_MIN_BYTES or len(sources) < 2 else min(workers, len(sources))
+    jobs = [(s, metadata) for s in sources]
+    bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
+               file=sys.stderr)
+    exprs, mentions, spans, n = [], [], [], 0
+    with _pool(workers) as pool:
+        mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
+        for (source, _), (e, m, d, k) in zip(jobs, mapper, strict=True):
+            exprs.extend(e)
+            mentions.extend(m)
+            spans.extend(d)
+            n += k
+            bar.update(source.stat().st_size)
+    bar.close()
+    return _result(exprs, mentions, spans, n, size)
+
+
+class _pool:
+    """A multiprocessing pool when workers > 1, else None (a context manager either way)."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+
+    def __enter__(self):
+        if self.workers > 1:
+            import multiprocessing
+
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+        return self.pool
+
+    def __exit__(self, *exc):
+        if self.pool is not None:
+            self.pool.terminate() if exc[0] else self.pool.close()
+            self.pool.join()
+        return False
+
+
+# ---------------------------------------------------------------------------------------------------
+# Reading the results.
+
+
+def event_durations(articles: pd.DataFrame, event_type: str = "summit") -> pd.DataFrame:
+    """Durations said of events of one type: those in a sentence that holds a trigger of that type.
+
+    Where articles (or one article) disagree on how long a meeting lasted ("نحو 11 ساعة" vs "ساعتين"),
+    this table shows each claim with its sentence.
+
+    Args:
+        articles: clean article table (doc_id, text).
+        event_type: a type of data/lexicons/event_types.yaml, e.g. "summit", "visit".
+    Returns:
+        DataFrame[doc_id, duration, value, hours, approximate, sentence] in article and text order.
+    """
+    eg = event_grammar()
+    kind = next((i for i, t in enumerate(eg.types) if t.type == event_type), None)
+    rows = []
+    for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
+        view = _view(text)
+        spans = _durations_view(text, view)
+        if not spans or kind is None:
+            continue
+        sentences = _sentences(view.text)
+        triggers = [t for t in _triggers(view.text) if t.kind == kind]
+        for vs, ve, d in spans:
+            sentence = next(((s, e) for s, e in sentences if s <= vs < e), (vs, ve))
+            if _in(sentence, triggers):
+                s, e = view.span(*sentence)
+                rows.append({"doc_id": doc_id, "duration": d.text, "value": d.value, "hours": d.hours,
+                             "approximate": d.approximate, "sentence": " ".join(text[s:e].split())})
+    return pd.DataFrame(rows, columns=["doc_id", "duration", "value", "hours", "approximate", "sentence"])
+
+
+def top_events(table: pd.DataFrame, n: int = 20) -> pd.DataFrame:
+    """The n events mentioned most often (ties: the earlier date first), in date order."""
+    if table.empty:
+        return table
+    ranked = table.assign(_docs=table["doc_ids"].str.count(re.escape(DOC_SEPARATOR)) + 1)
+    ranked = ranked.sort_values(["_docs", "mentions", "date"], ascending=[False, False, True], kind="stable").head(n)
+    return ranked.drop(columns="_docs").sort_values(["date", "label"], kind="stable").reset_index(drop=True)
+
+
+def _date_number(value: str) -> float:
+    """An ISO value as a fractional year (the middle of its month or year when less precise)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return parts[0] + 0.5
+    if len(parts) == 2:
+        return parts[0] + (parts[1] - 0.5) / 12
+    day = dt.date(*parts)
+    return day.year + (day.timetuple().tm_yday - 0.5) / (366 if day.year % 4 == 0 else 365)
+
+
+def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني للأحداث", max_events: int = 25):
+    """Draw events on a timeline: one row per event, the x axis broken where years are empty.
+
+    Args:
+        table: events (from `events`); the `max_events` most mentioned are drawn.
+        title: Arabic title (passed through plotting.ar).
+        max_events: cap on the rows drawn.
+    Returns:
+        The matplotlib Figure (None when there are no events).
+    """
+    import matplotlib.pyplot as plt
+
+    from arnews import plotting
+
+    shown = top_events(table, max_events)
+    if shown.empty:
+        return None
+    shown = shown.assign(x=shown["date"].map(_date_number)).sort_values("x", kind="stable").reset_index(drop=True)
+    # group the years into clusters; empty stretches longer than 2 years become breaks between panels
+    years = sorted({int(x) for x in shown["x"]})
+    clusters = [[years[0]]]
+    for year in years[1:]:
+        (clusters[-1].append(year) if year - clusters[-1][-1] <= 2 else clusters.append([year]))
+    widths = [c[-1] - c[0] + 1 for c in clusters]
+    fig, axes = plt.subplots(1, len(clusters), sharey=True, figsize=(11, 0.42 * len(shown) + 1.6),
+                             gridspec_kw={"width_ratios": widths, "wspace": 0.06}, squeeze=False)
+    axes = axes[0]
+    colors = plt.get_cmap("tab10")
+    types = sorted(shown["type"].unique())
+    for ax, cluster in zip(axes, clusters, strict=True):
+        inside = shown[(shown["x"] >= cluster[0]) & (shown["x"] < cluster[-1] + 1)]
+        for row in inside.itertuples():
+            color = colors(types.index(row.type) % 10)
+            ax.plot([row.x], [row.Index], "o", color=color, markersize=7)
+        ax.set_xlim(cluster[0] - 0.05, cluster[-1] + 1.05)
+        ax.set_xticks([y for y in range(cluster[0], cluster[-1] + 2)])
+        ax.set_xticklabels([str(y) for y in range(cluster[0], cluster[-1] + 2)], fontsize=8)
+        ax.grid(axis="x", alpha=0.3)
+        for side in ("left", "right"):
+            ax.spines[side].set_visible(len(clusters) == 1)
+    for ax in axes[1:]:
+        ax.tick_params(axis="y", length=0)
+    axes[0].set_yticks(range(len(shown)))
+    axes[0].set_yticklabels([plotting.ar(f"{label}  ({date})") for label, date in zip(shown["label"], shown["date"],
+                                                                                          strict=True)], fontsize=9)
+    axes[0].invert_yaxis()
+    handles = [plt.Line2D([], [], marker="o", linestyle="", color=colors(i % 10), label=t) for i, t in enumerate(types)]
+    axes[-1].legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    fig.suptitle(plotting.ar(title))
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------------
+# CLI
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument
+    from arnews.cli import add_corpus_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="PATH", help="output")
+    parser.add_argument("--out", required=True, metavar="DIR",
+                        help="folder for expressions.csv, events.csv and durations.csv")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="processes to use (default: every core); outputs do not depend on it")
+    add_strict_argument(parser)
+
+
+def write(result: TimelineResult, out: str | Path) -> dict[str, Path]:
+    """Write expressions.csv, events.csv and durations.csv atomically into `out`; returns their paths."""
+    out = Path(out)
+    return {
+        "expressions": files.write_csv(result.expressions, out / "expressions.csv"),
+        "events": files.write_csv(result.events, out / "events.csv"),
+        "durations": files.write_csv(result.durations, out / "durations.csv"),
+    }
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("arnews timeline is not implemented yet")
+    result = run_corpus(args.corpus, workers=args.workers)
+    write(result, args.out)
+    resolved = int((result.expressions["value"] != "").sum())
+    print(f"{result.articles} articles: {len(result.expressions)} temporal expressions ({resolved} resolved), "
+          f"{len(result.events)} events → {args.out}")
+    return 0
