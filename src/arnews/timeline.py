@@ -27,12 +27,13 @@ time_units.csv, relative_time.yaml, event_types.yaml, entities.csv).
 
 `python -m arnews timeline --corpus PATH --out DIR` writes DIR/expressions.csv
 (doc_id,start,end,text,value,precision; offsets into the clean text), DIR/events.csv
-(date,precision,label,label_en,doc_ids,evidence,type,mentions) and DIR/durations.csv, using every core.
+(date,precision,label,label_en,doc_ids,evidence,type,mentions), using every core.
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import os
 import re
@@ -48,11 +49,10 @@ import pandas as pd
 
 from arnews import clean, corpus, files, lexicons
 
-CLI_HELP = "tag dated expressions and group dated events; write expressions.csv, events.csv, durations.csv"
+CLI_HELP = "tag dated expressions and group dated events; write expressions.csv and events.csv"
 
 EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
 EVENT_COLUMNS = ["date", "precision", "label", "label_en", "doc_ids", "evidence", "type", "mentions"]
-DURATION_COLUMNS = ["doc_id", "start", "end", "text", "value", "hours", "approximate"]
 
 #: Separator between doc ids and between evidence sentences in events.csv.
 DOC_SEPARATOR = "|"
@@ -78,7 +78,19 @@ _FOLD = str.maketrans(
      **{chr(0x0660 + d): str(d) for d in range(10)}, **{chr(0x06F0 + d): str(d) for d in range(10)},
      "٫": ".", "٬": ",", "\u00a0": " "}
 )
-_MARK_CODES = np.array([*range(0x064B, 0x0653), 0x0670, 0x0640], dtype=np.uint32)
+_MARK_CODES = (*range(0x064B, 0x0653), 0x0670, 0x0640)
+
+
+def _fold_table() -> np.ndarray:
+    """Code point → folded code point for U+0000…U+06FF; 0 marks a character the view drops."""
+    table = np.arange(0x700, dtype=np.uint32)
+    for source, target in _FOLD.items():
+        table[source] = ord(target)
+    table[list(_MARK_CODES)] = 0
+    return table
+
+
+_FOLD_TABLE = _fold_table()
 
 
 def fold(text: str) -> str:
@@ -107,12 +119,13 @@ class _View:
 
 
 def _view(text: str) -> _View:
-    if not _MARK_RE.search(text):
-        return _View(text.translate(_FOLD), None)
+    """The folded view of a text (vectorised: a lookup table over code points, then the marks dropped)."""
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    keep = ~np.isin(codes, _MARK_CODES)
-    index = np.flatnonzero(keep)
-    return _View(codes[keep].tobytes().decode("utf-32-le").translate(_FOLD), index)
+    folded = np.where(codes < 0x700, _FOLD_TABLE[np.minimum(codes, 0x6FF)], codes)
+    keep = folded != 0
+    if keep.all():
+        return _View(folded.tobytes().decode("utf-32-le"), None)
+    return _View(folded[keep].tobytes().decode("utf-32-le"), np.flatnonzero(keep))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -123,6 +136,26 @@ def _alt(forms: Iterable[str]) -> str:
     """A regex alternation of folded forms, longest first, inner spaces matching any whitespace."""
     folded = sorted({fold(f).strip() for f in forms if f and f.strip()}, key=lambda f: (-len(f), f))
     return "|".join(r"\s+".join(map(re.escape, f.split())) for f in folded)
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching any of `words` as a character trie: Python's re then tries one branch per
+    character instead of every word at every position (the anchor scan runs over the whole corpus)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
 
 
 def _forms(row: dict, *columns: str) -> list[str]:
@@ -137,6 +170,8 @@ def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int
 @dataclass(frozen=True)
 class _Grammar:
     pattern: re.Pattern
+    anchors: re.Pattern
+    direction: re.Pattern
     durations: re.Pattern
     months: dict[str, int]
     ambiguous_months: frozenset[str]
@@ -155,6 +190,9 @@ class _Grammar:
 
 
 _B = r"(?<![\w])"  # word start
+# The scanners start each match at the character before a word (a class, so Python's re skips the
+# inside of words in its fast loop, instead of trying every position); `_scan` handles the text start.
+_AFTER_BOUNDARY = r"[^\w]"
 _E = r"(?![\w])"  # word end
 _CLITIC = r"(?:[وف]?[بلك]?)"
 _DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
@@ -234,6 +272,16 @@ def grammar() -> _Grammar:
         rf"{_B}{_CLITIC}(?P<d>{deictic}){_E}(?!\s+(?:{not_today}){_E})",
     ]
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
+    # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,
+    # a period noun or a unit; the full grammar is only tried at the few word starts before an anchor
+    keys = {fold(f).split()[0] for f in (
+        *(f for r in months for f in _forms(r, "canonical", "variants")),
+        *(f for r in weekdays for f in _forms(r, "canonical", "variants")),
+        *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
+        *(f for p in rel["periods"] for f in p["forms"]))}
+    unit_keys = {fold(f) for u in point_units for f in _forms(u, "singular", "forms", "dual_forms")}
+    anchors = re.compile(_AFTER_BOUNDARY + r"[وفبلك]{0,2}(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}[/.-]\d|(?:"
+                         + _trie(keys - unit_keys) + "|(?P<unit>" + _trie(unit_keys) + r"))(?![\w]))")
     durations = re.compile(
         rf"{_B}(?:(?P<approx>{approx})\s+)?(?:(?P<num>\d+(?:[.,]\d+)?|{number})\s*(?P<unit>{all_plain})|(?P<dual>{all_dual})){_E}"
     )
@@ -247,6 +295,8 @@ def grammar() -> _Grammar:
     number_map = _lookup(numbers, "value", "word", "variants")
     return _Grammar(
         pattern=pattern,
+        anchors=anchors,
+        direction=re.compile(rf"{_B}[وف]?(?:{directions}){_E}"),
         durations=durations,
         months=_lookup(months, "month", "canonical", "variants"),
         ambiguous_months=frozenset(fold(f) for r in months if r["ambiguous"] == "yes"
@@ -502,10 +552,49 @@ def _as_date(published) -> dt.date | None:
     return pd.Timestamp(published).date()
 
 
+#: How far before an anchor an expression may start (words, characters): two words before a month or a
+#: weekday ("صباح اليوم الأربعاء"), five before a unit ("منذ ما يقرب من 24 عاما", "بعد خمسة وعشرين عاما").
+_BACK_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 5, 48
+_WORD = re.compile(r"\S+")
+
+
+def _scan(pattern: re.Pattern, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, re.Match]]:
+    """(word start, match) where `pattern` (which begins with `_AFTER_BOUNDARY`) matches a word of view[start:end]."""
+    end = len(view) if end is None else end
+    if start == 0 and end > 0:
+        # the text's first word has no character before it: look at it through a space
+        m = pattern.match(" " + view[:min(end, 64)])
+        if m:
+            yield 0, m
+    for m in pattern.finditer(view, max(0, start - 1), end):
+        yield m.start() + 1, m
+
+
+def _matches(g: _Grammar, view: str) -> Iterator[re.Match]:
+    """Non-overlapping grammar matches, leftmost first (what finditer gives), found from the anchors."""
+    last_end = 0
+    for p, anchor in _scan(g.anchors, view):
+        if p < last_end:
+            continue
+        lo = max(last_end, p - _BACK_CHARS)
+        unit = anchor.group("unit") is not None
+        if unit and not g.direction.search(view, lo, p):
+            continue  # a unit only makes a point after منذ/قبل/بعد (a year number is an anchor of its own)
+        starts = [w.start() for w in _WORD.finditer(view, lo, p)][-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
+        if lo > 0 and starts and starts[0] == lo and not view[lo - 1].isspace():
+            starts = starts[1:]  # lo cut a word in two
+        for start in (*starts, p):
+            m = g.pattern.match(view, start)
+            if m and m.end() > p:
+                last_end = m.end()
+                yield m
+                break
+
+
 def _tag_view(text: str, view: _View, pub: dt.date | None) -> list[Expression]:
     g = grammar()
     found = []
-    for m in g.pattern.finditer(view.text):
+    for m in _matches(g, view.text):
         resolved = _resolve(g, m, pub)
         if resolved is None:
             continue
@@ -573,10 +662,10 @@ _HOURS = {"year": 365.25 * 24, "decade": 3652.5 * 24, "month": 30.44 * 24, "week
 _POINT_BEFORE = re.compile(r"(?:منذ|قبل|بعد)\s+$")
 
 
-def _durations_view(text: str, view: _View) -> list[tuple[int, int, Duration]]:
+def _durations_view(text: str, view: _View, start: int = 0, end: int | None = None) -> list[tuple[int, int, Duration]]:
     g = grammar()
     found = []
-    for m in g.durations.finditer(view.text):
+    for m in g.durations.finditer(view.text, start, len(view.text) if end is None else end):
         if m.group("dual"):
             unit, count = g.units[_key(m.group("dual"))]
         else:
@@ -616,17 +705,15 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]+")
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: text between . ! ? ؟ and line breaks (a dot inside a number does not end one)."""
-    spans, start = [], 0
+    """Sentence spans: text between . ! ? ؟ and line breaks (a dot between two digits, 3.5, ends none)."""
+    bounds = [0]
     for m in _SENTENCE_END.finditer(text):
-        if m.group() == "." and m.start() > 0 and text[m.start() - 1].isdigit() and text[m.end():m.end() + 1].isdigit():
+        s, e = m.span()
+        if e - s == 1 and text[s] == "." and 0 < s and e < len(text) and text[s - 1].isdigit() and text[e].isdigit():
             continue
-        if m.start() > start:
-            spans.append((start, m.start()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
+        bounds += (s, e)
+    bounds.append(len(text))
+    return [(s, e) for s, e in zip(bounds[::2], bounds[1::2], strict=True) if e > s]
 
 
 @dataclass(frozen=True)
@@ -646,6 +733,7 @@ class _EventType:
 class _EventGrammar:
     types: tuple[_EventType, ...]
     triggers: re.Pattern  # one group per type, t0, t1 …
+    stems: re.Pattern  # where a trigger may start (its clitics and stem), a fast first pass
     entities: re.Pattern
     entity_of: dict[str, lexicons.Entity]
     heads: dict[str, str]
@@ -657,11 +745,11 @@ class _EventGrammar:
 def event_grammar() -> _EventGrammar:
     """Compile event triggers (event_types.yaml) and entity spellings (entities.csv), cached."""
     data = lexicons.read_yaml("event_types.yaml")
-    prefix = r"(?<![\w])(?:[وف]?(?:لل|[بلك]?(?:ال)?))"
+    prefix = r"\b(?:[وف]?(?:لل|[بلك]?(?:ال)?))"
     types = tuple(
         _EventType(
             type=t["type"],
-            trigger=re.compile(prefix + "(?:" + "|".join(t["triggers"]) + r")(?![\w])"),
+            trigger=re.compile("(?:" + "|".join(t["triggers"]) + ")"),
             requires=re.compile(t["requires"]) if t.get("requires") else None,
             priority=bool(t.get("priority")),
             near=int(t.get("near", 0)),
@@ -672,18 +760,26 @@ def event_grammar() -> _EventGrammar:
         )
         for t in data["types"]
     )
-    triggers = re.compile("|".join(f"(?P<t{i}>{t.trigger.pattern})" for i, t in enumerate(types)))
+    # one scan for all types: the shared clitic prefix is factored out of the alternation
+    triggers = re.compile(prefix + "(?:" + "|".join(f"(?P<t{i}>{t.trigger.pattern})" for i, t in enumerate(types))
+                          + r")(?![\w])")
+    stem_of = re.compile(r"[^\\\[\]()?*+{}|.]+")
+    stems = re.compile(_AFTER_BOUNDARY + r"(?:[وف]?(?:لل|[بلك]?(?:ال)?))"
+                       + _trie({stem_of.match(p).group() for t in data["types"] for p in t["triggers"]}))
     entity_of = {}
     for entity in lexicons.entities():
         for spelling in entity.spellings:
             entity_of.setdefault(_key(fold(spelling)), entity)
-    names = _alt(entity_of)
+    names = _trie(entity_of)
     # a missing space before في/و ("لكوريا الشماليةفي يوليو") still ends the name
-    entities = re.compile(rf"(?<![\w])(?P<clitic>[وف]?[بلك]?(?:ال)?)(?P<name>{names})(?:(?![\w])|(?=في|و))")
+    entities = re.compile(rf"{_AFTER_BOUNDARY}(?P<clitic>[وف]?[بلك]?(?:ال)?)(?P<name>{names})(?:(?![\w])|(?=في|و))")
     g = grammar()
     ordinals = _alt(k for k in g.numbers)
-    ordinal = re.compile(rf"\s*(?:ال)?(?P<num>\d+|(?:{ordinals})(?:\s+و?(?:{ordinals}))*)(?![\w])\s+(?:[وف]?ل)(?P<object>[^\s،,.؛:]+(?:\s+[^\s،,.؛:]+){{0,2}})")
-    return _EventGrammar(types, triggers, entities, entity_of, data.get("anniversary_heads", {}),
+    # "الخامسة والسبعين لإقامة العلاقات": the ordinal (words or digits, "الـ75") then ل + what is commemorated
+    word = r"[^\s،,.؛:]+"
+    ordinal = re.compile(rf"\s*(?:ال)?(?P<num>\d+|(?:{ordinals})(?:\s+و?(?:{ordinals}))*)(?![\w])\s+"
+                         rf"(?:[وف]?ل)(?P<object>{word}(?:\s+{word}){{0,2}})")
+    return _EventGrammar(types, triggers, stems, entities, entity_of, data.get("anniversary_heads", {}),
                          data.get("anniversary_objects", {}), ordinal)
 
 
@@ -710,13 +806,15 @@ class Mention:
     expression: str
 
 
-def _triggers(view: str) -> list[_Trigger]:
-    """Event triggers in text order; a trigger right after another is its complement and is dropped
-    ("حفل استقبال" is a ceremony, not an arrival)."""
+def _triggers(view: str, start: int = 0, end: int | None = None) -> list[_Trigger]:
+    """Event triggers of view[start:end] in text order; a trigger right after another is its complement
+    and is dropped ("حفل استقبال" is a ceremony, not an arrival)."""
     eg = event_grammar()
     found: list[_Trigger] = []
-    for m in eg.triggers.finditer(view):
-        if found and m.start() - found[-1].end <= 1:
+    end = len(view) if end is None else end
+    for word, _ in _scan(eg.stems, view, start, end):
+        m = eg.triggers.match(view, word, end)
+        if m is None or (found and m.start() - found[-1].end <= 1) or (found and m.start() < found[-1].end):
             continue
         found.append(_Trigger(m.start(), m.end(), int(m.lastgroup[1:])))
     return found
@@ -736,11 +834,13 @@ class _Place:
 def _entities(view: str) -> list[_Place]:
     eg = event_grammar()
     found = []
-    for m in eg.entities.finditer(view):
+    for start, m in _scan(eg.entities, view):
         clitic = m.group("clitic")
         locative = "ل" in clitic.replace("ال", "") or "ب" in clitic or bool(
-            _LOCATIVE_BEFORE.search(view[max(0, m.start() - 40):m.start()]))
-        found.append(_Place(m.start("name"), m.end("name"), eg.entity_of[_key(m.group("name"))], locative))
+            _LOCATIVE_BEFORE.search(view[max(0, start - 40):start]))
+        shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
+        found.append(_Place(m.start("name") + shift, m.end("name") + shift, eg.entity_of[_key(m.group("name"))],
+                            locative))
     return found
 
 
@@ -756,7 +856,8 @@ def _choose_trigger(expr: Expression, candidates: list[_Trigger], sentence_text:
     nearest trigger among those no other expression of the sentence (`rivals`) is nearer to.
     """
     eg = event_grammar()
-    usable = [t for t in candidates if eg.types[t.kind].requires is None or eg.types[t.kind].requires.search(sentence_text)]
+    usable = [t for t in candidates
+              if eg.types[t.kind].requires is None or eg.types[t.kind].requires.search(sentence_text)]
     if not usable:
         return None
     span = (expr.view_start, expr.view_end)
@@ -793,17 +894,30 @@ def _fill(template: str, persons: str, place: str) -> str:
 
 @dataclass
 class _Doc:
+    """One article as the event finder sees it; triggers are found sentence by sentence, on demand."""
+
     doc_id: str
     text: str
     view: _View
     sentences: list[tuple[int, int]]
-    triggers: list[_Trigger]
     entities: list[_Place]
     expressions: list[Expression] = field(default_factory=list)
+    _triggers: dict[int, list[_Trigger]] = field(default_factory=dict)
+    _starts: list[int] | None = None
+
+    def triggers_in(self, index: int) -> list[_Trigger]:
+        if index not in self._triggers:
+            self._triggers[index] = _triggers(self.view.text, *self.sentences[index])
+        return self._triggers[index]
+
+    @property
+    def triggers(self) -> list[_Trigger]:
+        return [t for i in range(len(self.sentences)) for t in self.triggers_in(i)]
 
     def sentence_of(self, pos: int) -> int:
-        starts = [s for s, _ in self.sentences]
-        return max(0, int(np.searchsorted(starts, pos, side="right")) - 1)
+        if self._starts is None:
+            self._starts = [s for s, _ in self.sentences]
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
 
     def original(self, start: int, end: int) -> str:
         s, e = self.view.span(start, end)
@@ -843,7 +957,7 @@ def _place(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int], previous: tu
     """The place of an event: the one its trigger governs, or a same-type trigger of the sentence governs,
     or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger elsewhere in the
     article governs, or the nearest such place in the previous sentence."""
-    same_sentence = [t for t in _in(sentence, doc.triggers) if t.kind == trigger.kind]
+    same_sentence = [t for t in doc.triggers_in(doc.sentence_of(sentence[0])) if t.kind == trigger.kind]
     for t in [trigger, *same_sentence]:
         if place := _place_after(doc, t):
             return place
@@ -877,6 +991,12 @@ def _anniversary(doc: _Doc, expr: Expression, trigger: _Trigger) -> tuple[str, s
     return f"{year:04d}", label, f"{label_en} ({n}th anniversary marked in {expr.value[:4]})"
 
 
+def _triggers_between(doc: _Doc, span: tuple[int, int]) -> list[_Trigger]:
+    """Triggers of the sentences a span covers (an expression can run over a sentence end: "19 يونيو. 2024")."""
+    first, last = doc.sentence_of(span[0]), doc.sentence_of(max(span[0], span[1] - 1))
+    return [t for i in range(first, last + 1) for t in doc.triggers_in(i)]
+
+
 def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None:
     if not expr.value:
         return None
@@ -886,17 +1006,18 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
     sentence = (sentence[0], max(sentence[1], expr.view_end))
     sentence_text = doc.view.text[sentence[0]:sentence[1]]
     rivals = [r for r in doc.expressions if r is not expr and sentence[0] <= r.view_start < sentence[1]]
-    trigger = _choose_trigger(expr, _in(sentence, doc.triggers), sentence_text, rivals)
+    trigger = _choose_trigger(expr, _triggers_between(doc, sentence), sentence_text, rivals)
     trigger_sentence = sentence
     in_lead = sidx < LEAD_SENTENCES and pub is not None and expr.precision == "YYYY-MM-DD" and \
         abs((dt.date.fromisoformat(expr.value) - pub).days) <= 1
     if trigger is None and in_lead and not rivals:
         # the lead dates the story ("أبلغ كيم بوتين، اليوم الأربعاء، …") and often names it a sentence later
-        for later in doc.sentences[sidx + 1:sidx + 1 + LOOKAHEAD_SENTENCES]:
+        for index in range(sidx + 1, min(sidx + 1 + LOOKAHEAD_SENTENCES, len(doc.sentences))):
+            later = doc.sentences[index]
             if any(later[0] <= r.view_start < later[1] for r in doc.expressions):
                 break
             later_text = doc.view.text[later[0]:later[1]]
-            candidates = [t for t in _in(later, doc.triggers) if not eg.types[t.kind].derive]
+            candidates = [t for t in doc.triggers_in(index) if not eg.types[t.kind].derive]
             trigger = _choose_trigger(expr, candidates, later_text)
             if trigger:
                 trigger_sentence = later
@@ -925,25 +1046,24 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
                    place.canonical if place else "", evidence, expr.text)
 
 
-def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], list[Mention], list[Duration]]:
-    """Expressions, event mentions and durations of one clean article.
+def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], list[Mention]]:
+    """Expressions and event mentions of one clean article.
 
     Args:
         doc_id: the article's id (copied into the mentions).
         text: clean article text.
         published: publication date or None.
     Returns:
-        (expressions, mentions, durations), each in text order.
+        (expressions, mentions), each in text order.
     """
     pub = _as_date(published)
     view = _view(text)
     found = _tag_view(text, view, pub)
-    spans = [d for _, _, d in _durations_view(text, view)]
     if not any(e.value for e in found):
-        return found, [], spans
-    doc = _Doc(doc_id, text, view, _sentences(view.text), _triggers(view.text), _entities(view.text), found)
+        return found, []
+    doc = _Doc(doc_id, text, view, _sentences(view.text), _entities(view.text), found)
     mentions = [m for e in found if (m := _mention(doc, e, pub)) is not None]
-    return found, mentions, spans
+    return found, mentions
 
 
 def event_mentions(articles: pd.DataFrame) -> list[Mention]:
@@ -956,41 +1076,79 @@ def event_mentions(articles: pd.DataFrame) -> list[Mention]:
 # Events: mentions grouped across articles.
 
 
-def _finer(coarse: str, fine: str) -> bool:
-    return len(fine) > len(coarse) and fine.startswith(coarse)
+def _names(ms: list[Mention]) -> set[str]:
+    return {n for m in ms for n in (*m.persons, m.place) if n}
 
 
-def _overlap(a: list[Mention], b: list[Mention]) -> int:
-    names_a = {n for m in a for n in (*m.persons, m.place) if n}
-    names_b = {n for m in b for n in (*m.persons, m.place) if n}
-    return len(names_a & names_b)
+def _signature(m: Mention) -> frozenset[str]:
+    """Who an event mention is about: its people, else its place (nothing when it names neither)."""
+    return frozenset(m.persons) or frozenset({m.place} - {""})
+
+
+def _clusters(ms: list[Mention]) -> list[list[Mention]]:
+    """Split the mentions of one (date, type) into happenings: mentions sharing a person (or, with no
+    person, a place) are one happening; mentions naming no one join the only happening there is, else
+    stay together as one unattributed happening."""
+    parent = list(range(len(ms)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of: dict[str, int] = {}
+    for i, m in enumerate(ms):
+        for name in sorted(_signature(m)):
+            if name in first_of:
+                parent[root(i)] = root(first_of[name])
+            else:
+                first_of[name] = i
+    named: dict[int, list[Mention]] = defaultdict(list)
+    anonymous = []
+    for i, m in enumerate(ms):
+        (named[root(i)] if _signature(m) else anonymous).append(m)
+    clusters = list(named.values())
+    if anonymous and len(clusters) == 1:
+        clusters[0].extend(anonymous)
+    elif anonymous:
+        clusters.append(anonymous)
+    return clusters
 
 
 def events(mentions: Iterable[Mention]) -> pd.DataFrame:
-    """Group event mentions into events: one row per (date, type), coarser dates folded into a finer one.
+    """Group event mentions into events across articles.
 
-    A mention dated "2023-09" joins the "2023-09-…" event of its type that shares the most people and
-    places with it (at least one); otherwise it stays an event of its own.
+    Mentions of the same (date, type) that share a person or place are one event (`_clusters`). An event
+    dated less precisely ("2023-09", from "في سبتمبر") then joins the more precise event of its type and
+    month/year ("2023-09-13") that shares the most people and places with it (at least one); otherwise
+    it stays an event of its own.
 
     Returns:
         DataFrame[date,precision,label,label_en,doc_ids,evidence,type,mentions] sorted by date, then label.
     """
-    groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    by_key: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
-        groups[(m.date, m.type)].append(m)
-    for key in sorted(groups, key=lambda k: (-len(k[0]), k)):
-        if key not in groups:
-            continue
-        date, kind = key
-        targets = [k for k in groups if k[1] == kind and _finer(date, k[0])]
-        if not targets:
-            continue
-        scored = sorted(targets, key=lambda k: (-_overlap(groups[key], groups[k]), -len(groups[k]), k))
-        if _overlap(groups[key], groups[scored[0]]) > 0:
-            groups[scored[0]].extend(groups.pop(key))
-    rows = [_event_row(date, kind, ms) for (date, kind), ms in groups.items()]
+        by_key[(m.date, m.type)].append(m)
+    found: list[tuple[str, str, list[Mention]]] = [
+        (date, kind, cluster) for (date, kind), ms in sorted(by_key.items()) for cluster in _clusters(ms)]
+    finer: dict[tuple[str, str], list[int]] = defaultdict(list)  # (type, YYYY or YYYY-MM) → more precise events
+    for i, (date, kind, _) in enumerate(found):
+        for cut in (4, 7):
+            if len(date) > cut:
+                finer[(kind, date[:cut])].append(i)
+    merged = set()
+    for i in sorted(range(len(found)), key=lambda i: (-len(found[i][0]), i)):
+        date, kind, ms = found[i]
+        names = _names(ms)
+        targets = [j for j in finer.get((kind, date), []) if j not in merged]
+        scored = sorted(((len(names & _names(found[j][2])), j) for j in targets), key=lambda x: (-x[0], x[1]))
+        if scored and scored[0][0] > 0:
+            found[scored[0][1]][2].extend(ms)
+            merged.add(i)
+    rows = [_event_row(date, kind, ms) for i, (date, kind, ms) in enumerate(found) if i not in merged]
     table = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return table.sort_values(["date", "label", "type"], kind="stable").reset_index(drop=True)
+    return table.sort_values(["date", "label", "type", "doc_ids"], kind="stable").reset_index(drop=True)
 
 
 def _event_row(date: str, kind: str, ms: list[Mention]) -> dict:
@@ -1021,41 +1179,36 @@ class TimelineResult:
 
     expressions: pd.DataFrame
     events: pd.DataFrame
-    durations: pd.DataFrame
     mentions: list[Mention]
     articles: int = 0
     chars: int = 0
 
 
-def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], list[tuple], int]:
+def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], int]:
     cleaned, _ = clean.clean_corpus(articles)
-    exprs, mentions, spans = [], [], []
+    exprs, mentions = [], []
     for doc, text, pub in zip(cleaned["doc_id"], cleaned["text"], cleaned["published"], strict=True):
-        found, ms, ds = analyse(doc, text, pub)
+        found, ms = analyse(doc, text, pub)
         exprs.extend((doc, e.start, e.end, e.text, e.value, e.precision) for e in found)
         mentions.extend(ms)
-        spans.extend((doc, d.start, d.end, d.text, d.value, d.hours, d.approximate) for d in ds)
-    return exprs, mentions, spans, len(cleaned)
+    return exprs, mentions, len(cleaned)
 
 
-def _analyse_source(job: tuple[Path, dict]) -> tuple[list[tuple], list[Mention], list[tuple], int]:
+def _analyse_source(job: tuple[Path, dict]) -> tuple[list[tuple], list[Mention], int]:
     source, metadata = job
     return _analyse_frame(corpus.load_source(source, metadata=metadata))
 
 
 def timeline(articles: pd.DataFrame) -> TimelineResult:
     """Clean, tag and group the events of an article table (corpus.load) in this process."""
-    exprs, mentions, spans, n = _analyse_frame(articles)
-    return _result(exprs, mentions, spans, n, int(articles["text"].str.len().sum()) if len(articles) else 0)
+    exprs, mentions, n = _analyse_frame(articles)
+    return _result(exprs, mentions, n, int(articles["text"].str.len().sum()) if len(articles) else 0)
 
 
-def _result(exprs, mentions, spans, n, chars) -> TimelineResult:
+def _result(exprs, mentions, n, chars) -> TimelineResult:
     table = pd.DataFrame(exprs, columns=EXPRESSION_COLUMNS).sort_values(["doc_id", "start", "end"], kind="stable")
-    spans = pd.DataFrame(spans, columns=DURATION_COLUMNS).sort_values(["doc_id", "start"], kind="stable")
-    order = {doc: i for i, doc in enumerate(sorted({m.doc_id for m in mentions}))}
-    mentions = sorted(mentions, key=lambda m: order[m.doc_id])  # stable: keeps text order within an article
-    return TimelineResult(table.reset_index(drop=True), events(mentions), spans.reset_index(drop=True), mentions, n,
-                          chars)
+    mentions = sorted(mentions, key=lambda m: m.doc_id)  # stable: keeps text order within an article
+    return TimelineResult(table.reset_index(drop=True), events(mentions), mentions, n, chars)
 
 
 def run_corpus(path: str | Path, workers: int | None = None, progress: bool = True) -> TimelineResult:
@@ -1073,17 +1226,16 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     jobs = [(s, metadata) for s in sources]
     bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
                file=sys.stderr)
-    exprs, mentions, spans, n = [], [], [], 0
+    exprs, mentions, n = [], [], 0
     with _pool(workers) as pool:
         mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
-        for (source, _), (e, m, d, k) in zip(jobs, mapper, strict=True):
+        for (source, _), (e, m, k) in zip(jobs, mapper, strict=True):
             exprs.extend(e)
             mentions.extend(m)
-            spans.extend(d)
             n += k
             bar.update(source.stat().st_size)
     bar.close()
-    return _result(exprs, mentions, spans, n, size)
+    return _result(exprs, mentions, n, size)
 
 
 class _pool:
@@ -1128,14 +1280,12 @@ def event_durations(articles: pd.DataFrame, event_type: str = "summit") -> pd.Da
     rows = []
     for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
         view = _view(text)
-        spans = _durations_view(text, view)
-        if not spans or kind is None:
+        if kind is None or not eg.types[kind].trigger.search(view.text):
             continue
-        sentences = _sentences(view.text)
-        triggers = [t for t in _triggers(view.text) if t.kind == kind]
-        for vs, ve, d in spans:
-            sentence = next(((s, e) for s, e in sentences if s <= vs < e), (vs, ve))
-            if _in(sentence, triggers):
+        for sentence in _sentences(view.text):
+            if not any(t.kind == kind for t in _triggers(view.text, *sentence)):
+                continue
+            for _, _, d in _durations_view(text, view, *sentence):
                 s, e = view.span(*sentence)
                 rows.append({"doc_id": doc_id, "duration": d.text, "value": d.value, "hours": d.hours,
                              "approximate": d.approximate, "sentence": " ".join(text[s:e].split())})
@@ -1222,20 +1372,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from arnews.cli import add_corpus_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="DIR",
-                        help="folder for expressions.csv, events.csv and durations.csv")
+    parser.add_argument("--out", required=True, metavar="DIR", help="folder for expressions.csv and events.csv")
     parser.add_argument("--workers", type=int, default=None, metavar="N",
                         help="processes to use (default: every core); outputs do not depend on it")
     add_strict_argument(parser)
 
 
 def write(result: TimelineResult, out: str | Path) -> dict[str, Path]:
-    """Write expressions.csv, events.csv and durations.csv atomically into `out`; returns their paths."""
+    """Write expressions.csv and events.csv atomically into `out`; returns their paths."""
     out = Path(out)
     return {
         "expressions": files.write_csv(result.expressions, out / "expressions.csv"),
         "events": files.write_csv(result.events, out / "events.csv"),
-        "durations": files.write_csv(result.durations, out / "durations.csv"),
     }
 
 
