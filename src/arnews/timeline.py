@@ -48,6 +48,7 @@ import numpy as np
 import pandas as pd
 
 from arnews import clean, corpus, files, lexicons
+from arnews.errors import InputError
 
 CLI_HELP = "tag dated expressions and group dated events; write expressions.csv and events.csv"
 
@@ -110,12 +111,14 @@ class _View:
 
     text: str
     index: np.ndarray | None  # None: the view is aligned with the clean text
+    length: int = 0  # of the clean text
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Clean-text offsets of the view span [start, end)."""
+        """Clean-text offsets of the view span [start, end); marks right after it (هـ, غداً) belong to it."""
         if self.index is None or start >= end:
             return start, end
-        return int(self.index[start]), int(self.index[end - 1]) + 1
+        stop = int(self.index[end]) if end < len(self.index) else self.length
+        return int(self.index[start]), stop
 
 
 def _view(text: str) -> _View:
@@ -124,8 +127,8 @@ def _view(text: str) -> _View:
     folded = np.where(codes < 0x700, _FOLD_TABLE[np.minimum(codes, 0x6FF)], codes)
     keep = folded != 0
     if keep.all():
-        return _View(folded.tobytes().decode("utf-32-le"), None)
-    return _View(folded[keep].tobytes().decode("utf-32-le"), np.flatnonzero(keep))
+        return _View(folded.tobytes().decode("utf-32-le"), None, len(text))
+    return _View(folded[keep].tobytes().decode("utf-32-le"), np.flatnonzero(keep), len(text))
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -243,7 +246,7 @@ def grammar() -> _Grammar:
         rf"|(?P<h_month2>{hmonth}){_E}\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<h_year2>1[34]\d\d)\s*(?:{hera}){_E})",
         # 13/9/2023 ; 2023-09-13 ; 26/10/1436هـ
         rf"(?<![\d/.-])(?P<n>(?P<n_a>\d{{1,4}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)(?P<n_c>\d{{1,4}})"
-        rf"(?![\d/.-])(?:\s*(?P<n_era>{hera}|{gera}){_E})?)",
+        rf"(?![\d/-])(?!\.\d)(?:\s*(?P<n_era>{hera}|{gera}){_E})?)",
         # (الأربعاء) 19 يونيو (2024)
         rf"(?P<f>(?:(?P<f_wd>{weekday}){_E}\s*[،,]?\s*)?(?P<f_day>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?"
         rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<f_year>{_YEAR}){era})?)",
@@ -264,7 +267,7 @@ def grammar() -> _Grammar:
         rf"(?:\s+(?P<w_mod>{modifier}){_E})?)",
         # سبتمبر الماضي ; في يوليو
         rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>شهر\s+)?(?P<mm_month>{months2})"
-        rf"(?:\s+(?P<mm_mod>{modifier}){_E})?)",
+        rf"(?![\s,،]*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?\d)(?:\s+(?P<mm_mod>{modifier}){_E})?)",
         # العام الماضي ; هذا العام ; الشهر المقبل
         rf"{_B}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){_E}"
         rf"|(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){_E})",
@@ -770,6 +773,9 @@ def event_grammar() -> _EventGrammar:
     for entity in lexicons.entities():
         for spelling in entity.spellings:
             entity_of.setdefault(_key(fold(spelling)), entity)
+    for name, entity in list(entity_of.items()):
+        if name.startswith("ال"):
+            entity_of.setdefault("لل" + name[2:], entity)  # ل + العراق is written للعراق
     names = _trie(entity_of)
     # a missing space before في/و ("لكوريا الشماليةفي يوليو") still ends the name
     entities = re.compile(rf"{_AFTER_BOUNDARY}(?P<clitic>[وف]?[بلك]?(?:ال)?)(?P<name>{names})(?:(?![\w])|(?=في|و))")
@@ -800,10 +806,11 @@ class Mention:
     type: str
     label: str
     label_en: str
-    persons: tuple[str, ...]
+    persons: tuple[str, ...]  # everyone named around the mention (the label names the first `persons` of its type)
     place: str
     sentence: str
     expression: str
+    named: tuple[str, ...] = ()  # the people the label names
 
 
 def _triggers(view: str, start: int = 0, end: int | None = None) -> list[_Trigger]:
@@ -835,7 +842,7 @@ def _entities(view: str) -> list[_Place]:
     eg = event_grammar()
     found = []
     for start, m in _scan(eg.entities, view):
-        clitic = m.group("clitic")
+        clitic = m.group("clitic") + ("ل" if m.group("name").startswith("لل") else "")
         locative = "ل" in clitic.replace("ال", "") or "ب" in clitic or bool(
             _LOCATIVE_BEFORE.search(view[max(0, start - 40):start]))
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
@@ -1042,8 +1049,9 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
     names_en = [p.gloss or p.canonical for p in persons[:kind.persons]]
     label = _fill(kind.label, " و".join(names), place.canonical if place else "")
     label_en = _fill(kind.label_en, " and ".join(names_en), (place.gloss or place.canonical) if place else "")
-    return Mention(doc.doc_id, expr.value, expr.precision, kind.type, label, label_en, tuple(names),
-                   place.canonical if place else "", evidence, expr.text)
+    return Mention(doc.doc_id, expr.value, expr.precision, kind.type, label, label_en,
+                   tuple(p.canonical for p in persons), place.canonical if place else "", evidence, expr.text,
+                   tuple(names))
 
 
 def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], list[Mention]]:
@@ -1155,8 +1163,11 @@ def _event_row(date: str, kind: str, ms: list[Mention]) -> dict:
     own = [m for m in ms if m.date == date] or ms
     counts = Counter((m.label, m.label_en) for m in own)
     order = {lab: i for i, lab in reversed(list(enumerate((m.label, m.label_en) for m in own)))}
-    # the most frequent label; among equals, the most informative (longest), then the first seen
-    label, label_en = max(counts, key=lambda lab: (counts[lab], len(lab[0]), -order[lab]))
+    # who the mentions have in common: "وصل شي اليوم" and "استقبل بوتين شي" are about Xi
+    present = Counter(p for m in ms for p in set(m.persons))
+    shared = {(m.label, m.label_en): sum(present[p] for p in m.named) for m in own}
+    # the most frequent label; among equals, the one naming the most shared people, the longest, the first
+    label, label_en = max(counts, key=lambda lab: (counts[lab], shared[lab], len(lab[0]), -order[lab]))
     docs = sorted({m.doc_id for m in ms})
     evidence, seen = [], set()
     for m in ms:
@@ -1194,9 +1205,14 @@ def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], 
     return exprs, mentions, len(cleaned)
 
 
-def _analyse_source(job: tuple[Path, dict]) -> tuple[list[tuple], list[Mention], int]:
-    source, metadata = job
-    return _analyse_frame(corpus.load_source(source, metadata=metadata))
+def _analyse_source(job: tuple[Path, dict, bool]):
+    """Worker: one source file → (expressions, mentions, articles), or the InputError it raised
+    (returned, not raised: the error then reaches the user as the one line cli prints)."""
+    source, metadata, strict = job
+    try:
+        return _analyse_frame(corpus.load_source(source, strict=strict, metadata=metadata))
+    except InputError as error:
+        return error
 
 
 def timeline(articles: pd.DataFrame) -> TimelineResult:
@@ -1211,10 +1227,19 @@ def _result(exprs, mentions, n, chars) -> TimelineResult:
     return TimelineResult(table.reset_index(drop=True), events(mentions), mentions, n, chars)
 
 
-def run_corpus(path: str | Path, workers: int | None = None, progress: bool = True) -> TimelineResult:
+def run_corpus(path: str | Path, workers: int | None = None, progress: bool = True, strict: bool = False,
+               parallel_min_bytes: int = PARALLEL_MIN_BYTES) -> TimelineResult:
     """Load, clean and tag a corpus source by source, on `workers` processes (default: every core).
 
     Outputs do not depend on the number of workers: results are merged in source order and sorted by doc_id.
+
+    Args:
+        path: corpus folder or file (see arnews.corpus).
+        workers: processes; a corpus under `parallel_min_bytes` runs in this process.
+        progress: show a tqdm bar (on stderr) for corpora over 10 MB.
+        strict: passed to corpus.load_source.
+    Returns:
+        TimelineResult with the expressions and events tables.
     """
     from tqdm.auto import tqdm
 
@@ -1222,14 +1247,17 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     metadata = corpus.metadata_for(path)
     size = sum(s.stat().st_size for s in sources)
     workers = workers or os.cpu_count() or 1
-    workers = 1 if size < PARALLEL_MIN_BYTES or len(sources) < 2 else min(workers, len(sources))
-    jobs = [(s, metadata) for s in sources]
+    workers = 1 if size < parallel_min_bytes or len(sources) < 2 else min(workers, len(sources))
+    jobs = [(s, metadata, strict) for s in sources]
     bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
                file=sys.stderr)
     exprs, mentions, n = [], [], 0
     with _pool(workers) as pool:
         mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
-        for (source, _), (e, m, k) in zip(jobs, mapper, strict=True):
+        for (source, _, _), outcome in zip(jobs, mapper, strict=True):
+            if isinstance(outcome, InputError):
+                raise outcome
+            e, m, k = outcome
             exprs.extend(e)
             mentions.extend(m)
             n += k
@@ -1388,7 +1416,7 @@ def write(result: TimelineResult, out: str | Path) -> dict[str, Path]:
 
 
 def run(args: argparse.Namespace) -> int:
-    result = run_corpus(args.corpus, workers=args.workers)
+    result = run_corpus(args.corpus, workers=args.workers, strict=args.strict)
     write(result, args.out)
     resolved = int((result.expressions["value"] != "").sum())
     print(f"{result.articles} articles: {len(result.expressions)} temporal expressions ({resolved} resolved), "
