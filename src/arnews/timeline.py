@@ -1320,6 +1320,44 @@ def event_durations(articles: pd.DataFrame, event_type: str = "summit") -> pd.Da
     return pd.DataFrame(rows, columns=["doc_id", "duration", "value", "hours", "approximate", "sentence"])
 
 
+def duration_claims(table: pd.DataFrame, articles: pd.DataFrame, event_type: str = "summit") -> pd.DataFrame:
+    """How long the most reported event of a type lasted, claim by claim, from the articles that report it.
+
+    Args:
+        table: events (from `events`).
+        articles: the corpus (corpus.load; raw or clean, it is cleaned here), only the event's articles are used.
+        event_type: e.g. "summit" (the length of a meeting) or "visit".
+    Returns:
+        DataFrame[event, date, doc_id, duration, value, hours, approximate, sentence]; empty when there is no
+        such event or no article states a duration.
+    """
+    columns = ["event", "date", "doc_id", "duration", "value", "hours", "approximate", "sentence"]
+    chosen = top_events(table[table["type"] == event_type], 1) if len(table) else table
+    if chosen.empty:
+        return pd.DataFrame(columns=columns)
+    event = chosen.iloc[0]
+    subset = articles[articles["doc_id"].isin(event["doc_ids"].split(DOC_SEPARATOR))]
+    cleaned, _ = clean.clean_corpus(subset)
+    claims = event_durations(cleaned, event_type)
+    return claims.assign(event=event["label"], date=event["date"])[columns]
+
+
+def event_table(table: pd.DataFrame, n: int = 15, evidence_chars: int = 400) -> pd.DataFrame:
+    """The n most reported events for display: date, labels, how many articles, the first evidence sentences."""
+    shown = top_events(table, n)
+    return pd.DataFrame({
+        "date": shown["date"], "event": shown["label"], "gloss": shown["label_en"],
+        "articles": shown["doc_ids"].str.count(re.escape(DOC_SEPARATOR)) + 1,
+        "evidence": [e if len(e) <= evidence_chars else e[:evidence_chars] + " …" for e in shown["evidence"]],
+    })
+
+
+def expression_summary(table: pd.DataFrame) -> pd.DataFrame:
+    """How many expressions were found and resolved, per precision ("" = unresolved)."""
+    precision = table["precision"].replace("", "(unresolved)")
+    return precision.value_counts().rename_axis("precision").reset_index(name="expressions")
+
+
 def top_events(table: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     """The n events mentioned most often (ties: the earlier date first), in date order."""
     if table.empty:
@@ -1343,12 +1381,15 @@ def _date_number(value: str) -> float:
 def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني للأحداث", max_events: int = 25):
     """Draw events on a timeline: one row per event, the x axis broken where years are empty.
 
+    Each row is labelled with the event's Arabic label (through plotting.ar); its ISO date is written
+    beside the dot (kept out of the Arabic label, where the bidi algorithm would reverse "2023-09").
+
     Args:
         table: events (from `events`); the `max_events` most mentioned are drawn.
         title: Arabic title (passed through plotting.ar).
         max_events: cap on the rows drawn.
     Returns:
-        The matplotlib Figure (None when there are no events).
+        The matplotlib Figure, or None when there are no events.
     """
     import matplotlib.pyplot as plt
 
@@ -1357,37 +1398,46 @@ def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني لل�
     shown = top_events(table, max_events)
     if shown.empty:
         return None
-    shown = shown.assign(x=shown["date"].map(_date_number)).sort_values("x", kind="stable").reset_index(drop=True)
-    # group the years into clusters; empty stretches longer than 2 years become breaks between panels
+    shown = shown.assign(x=shown["date"].map(_date_number)).sort_values(["x", "label"], kind="stable")
+    shown = shown.reset_index(drop=True)
+    # years with events, grouped; an empty stretch of more than two years becomes a break between panels
     years = sorted({int(x) for x in shown["x"]})
     clusters = [[years[0]]]
     for year in years[1:]:
-        (clusters[-1].append(year) if year - clusters[-1][-1] <= 2 else clusters.append([year]))
-    widths = [c[-1] - c[0] + 1 for c in clusters]
-    fig, axes = plt.subplots(1, len(clusters), sharey=True, figsize=(11, 0.42 * len(shown) + 1.6),
-                             gridspec_kw={"width_ratios": widths, "wspace": 0.06}, squeeze=False)
+        if year - clusters[-1][-1] <= 2:
+            clusters[-1].append(year)
+        else:
+            clusters.append([year])
+    widths = [max(2, c[-1] - c[0] + 1) for c in clusters]
+    fig, axes = plt.subplots(1, len(clusters), sharey=True, figsize=(12, 0.4 * len(shown) + 1.8),
+                             gridspec_kw={"width_ratios": widths, "wspace": 0.08}, squeeze=False)
     axes = axes[0]
     colors = plt.get_cmap("tab10")
     types = sorted(shown["type"].unique())
     for ax, cluster in zip(axes, clusters, strict=True):
-        inside = shown[(shown["x"] >= cluster[0]) & (shown["x"] < cluster[-1] + 1)]
+        low, high = cluster[0], cluster[-1] + 1
+        inside = shown[(shown["x"] >= low) & (shown["x"] < high)]
         for row in inside.itertuples():
-            color = colors(types.index(row.type) % 10)
-            ax.plot([row.x], [row.Index], "o", color=color, markersize=7)
-        ax.set_xlim(cluster[0] - 0.05, cluster[-1] + 1.05)
-        ax.set_xticks([y for y in range(cluster[0], cluster[-1] + 2)])
-        ax.set_xticklabels([str(y) for y in range(cluster[0], cluster[-1] + 2)], fontsize=8)
+            ax.plot([row.x], [row.Index], "o", color=colors(types.index(row.type) % 10), markersize=7)
+            ax.annotate(row.date, (row.x, row.Index), xytext=(6, 0), textcoords="offset points", va="center",
+                        fontsize=7, color="0.35")
+        span = high - low
+        ax.set_xlim(low - 0.1, high + 0.35 * span)  # room for the date written right of the last dot
+        step = 1 if span <= 8 else 5
+        ax.set_xticks(range(low, high, step))
+        ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
-        for side in ("left", "right"):
-            ax.spines[side].set_visible(len(clusters) == 1)
+        ax.spines["top"].set_visible(False)
+        ax.spines["right"].set_visible(ax is axes[-1])
     for ax in axes[1:]:
         ax.tick_params(axis="y", length=0)
+        ax.spines["left"].set_linestyle((0, (2, 3)))  # a dashed edge marks the broken axis
     axes[0].set_yticks(range(len(shown)))
-    axes[0].set_yticklabels([plotting.ar(f"{label}  ({date})") for label, date in zip(shown["label"], shown["date"],
-                                                                                          strict=True)], fontsize=9)
+    axes[0].set_yticklabels([plotting.ar(label) for label in shown["label"]], fontsize=9)
     axes[0].invert_yaxis()
     handles = [plt.Line2D([], [], marker="o", linestyle="", color=colors(i % 10), label=t) for i, t in enumerate(types)]
-    axes[-1].legend(handles=handles, loc="lower right", fontsize=8, frameon=False)
+    fig.legend(handles=handles, loc="lower center", ncol=min(len(types), 6), fontsize=8, frameon=False,
+               bbox_to_anchor=(0.55, -0.02 - 0.02 * (len(types) > 6)))
     fig.suptitle(plotting.ar(title))
     return fig
 
