@@ -1438,13 +1438,16 @@ def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني لل�
         ax.tick_params(axis="x", labelsize=8)
         ax.grid(axis="x", alpha=0.3)
         ax.spines["top"].set_visible(False)
-        ax.spines["right"].set_visible(ax is axes[-1])
     for ax in axes[1:]:
-        ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_linestyle((0, (2, 3)))  # a dashed edge marks the broken axis
-    axes[0].set_yticks(range(len(shown)))
-    axes[0].set_yticklabels([plotting.ar(label) for label in shown["label"]], fontsize=9)
-    axes[0].invert_yaxis()
+    for ax in axes[:-1]:
+        ax.tick_params(axis="y", length=0, labelleft=False)
+    # Arabic labels read from the right: they stand right of the last panel (time still runs left to right)
+    plotting.rtl_axes(axes[-1])
+    axes[-1].tick_params(axis="y", labelright=True, labelleft=False)  # subplots(sharey) hid inner labels
+    axes[-1].set_yticks(range(len(shown)))
+    axes[-1].set_yticklabels([plotting.ar(label) for label in shown["label"]], fontsize=9)
+    axes[-1].invert_yaxis()
     handles = [plt.Line2D([], [], marker="o", linestyle="", color=colors(i % 10), label=t) for i, t in enumerate(types)]
     fig.legend(handles=handles, loc="lower center", ncol=min(len(types), 6), fontsize=8, frameon=False,
                bbox_to_anchor=(0.55, -0.02 - 0.02 * (len(types) > 6)))
