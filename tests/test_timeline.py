@@ -182,6 +182,22 @@ def test_unresolvable_expressions_keep_an_empty_value():
     assert values("وقعت المعركة في 5 رجب 1320 هـ.", "2019-03-14") == [("5 رجب 1320 هـ", "", "")]
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # "at the end of June 2015" with both month names: one expression, with its year
+    ("ارتفعت الودائع في نهاية شهر حزيران (يونيو) 2015.", [("شهر حزيران (يونيو) 2015", "2015-06")]),
+    # "last June" with both names
+    ("تراجعت الأسعار في حزيران/يونيو الماضي.", [("حزيران/يونيو الماضي", "2015-06")]),
+    # the outlet "عين اليوم" (Ain Al-Youm) in a dateline is not "today"
+    ("عين اليوم – عدن: أعلنت المقاومة الشعبية السيطرة على المطار.", []),
+    # "the former director-general": العام is the adjective "general"
+    ("كرم المجلس المدير العام السابق للشركة.", []),
+    # "since the month of Ramadan last year": شهر here is not "a month ago"
+    ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("العام الماضي", "2014")]),
+])
+def test_cases_met_in_saudinewsnet(sentence, expected):
+    assert [(e.text, e.value) for e in timeline.tag(sentence, "2015-07-24")] == expected
+
+
 def test_today_as_a_noun_is_not_today():
     # "the National Day" (اليوم الوطني) is not "today"
     assert values("احتفلت المملكة باليوم الوطني.", "2019-09-23") == []

@@ -215,7 +215,7 @@ def grammar() -> _Grammar:
     rel = lexicons.read_yaml("relative_time.yaml")
 
     month = _alt(f for r in months for f in _forms(r, "canonical", "variants"))
-    months2 = rf"(?:{month}){_E}(?:\s*[/(-]\s*(?:{month}){_E}\s*\)?)?"
+    months2 = rf"(?:{month}){_E}(?:\s*[/(-]\s*(?:{month}){_E}(?:\s*\))?)?+"
     hmonth = _alt(f for r in hijri for f in _forms(r, "canonical", "variants"))
     weekday = _alt(f for r in weekdays for f in _forms(r, "canonical", "variants"))
     cardinal = _alt(f for r in numbers if r["kind"] == "cardinal" for f in _forms(r, "word", "variants"))
@@ -240,6 +240,11 @@ def grammar() -> _Grammar:
     gera = _alt(rel["gregorian_era"])
     hera = _alt(rel["hijri_era"])
     era = rf"(?:\s*(?:{hera}|{gera}){_E})?"
+    # Python's look-behind needs a fixed width: one per word
+    not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
+    # without its article, so that للمدير (ل + المدير) is caught as well as المدير
+    not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
+    any_month = f"{month}|{hmonth}"
 
     families = [
         # 26 شوال 1436 هـ ; رمضان 1445 هـ
@@ -262,19 +267,20 @@ def grammar() -> _Grammar:
         rf"{_B}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){_E})?)",
         # منذ 24 عاما ; قبل عامين ; بعد أربع سنوات من
         rf"{_B}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
-        rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})|(?P<r_one>{unit_single})(?!\s*\d))"
+        rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})"
+        rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){_E}))"
         rf"{_E}(?P<r_from>\s+من{_E})?)",
         # اليوم الأربعاء ; أمس (الثلاثاء) ; يوم الأربعاء ; الخميس المقبل
         rf"{_B}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){_E}(?:\s*[)»])?"
         rf"(?:\s+(?P<w_mod>{modifier}){_E})?)",
         # سبتمبر الماضي ; في يوليو
         rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>شهر\s+)?(?P<mm_month>{months2})"
-        rf"(?![\s,،]*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?\d)(?:\s+(?P<mm_mod>{modifier}){_E})?)",
+        rf"(?![\s,،)]*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?\d)(?:\s+(?P<mm_mod>{modifier}){_E})?)",
         # العام الماضي ; هذا العام ; الشهر المقبل
         rf"{_B}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){_E}"
-        rf"|(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){_E})",
+        rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){_E})",
         # اليوم ; أمس ; غدا ; بعد غد
-        rf"{_B}{_CLITIC}(?P<d>{deictic}){_E}(?!\s+(?:{not_today}){_E})",
+        rf"{_B}{not_today_name}{_CLITIC}(?P<d>{deictic}){_E}(?!\s+(?:{not_today}){_E})",
     ]
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
     # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,
