@@ -1251,7 +1251,7 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     Returns:
         TimelineResult with the expressions and events tables.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     sources = corpus.sources(path)
     metadata = corpus.metadata_for(path)
