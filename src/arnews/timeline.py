@@ -1103,8 +1103,8 @@ def _signature(m: Mention) -> frozenset[str]:
 
 def _clusters(ms: list[Mention]) -> list[list[Mention]]:
     """Split the mentions of one (date, type) into happenings: mentions sharing a person (or, with no
-    person, a place) are one happening; mentions naming no one join the only happening there is, else
-    stay together as one unattributed happening."""
+    person, a place) are one happening; mentions naming no one and nowhere stay together as one
+    unattributed happening (joining them to a named one would lump unrelated reports on a large corpus)."""
     parent = list(range(len(ms)))
 
     def root(i: int) -> int:
@@ -1124,12 +1124,7 @@ def _clusters(ms: list[Mention]) -> list[list[Mention]]:
     anonymous = []
     for i, m in enumerate(ms):
         (named[root(i)] if _signature(m) else anonymous).append(m)
-    clusters = list(named.values())
-    if anonymous and len(clusters) == 1:
-        clusters[0].extend(anonymous)
-    elif anonymous:
-        clusters.append(anonymous)
-    return clusters
+    return [*named.values(), anonymous] if anonymous else list(named.values())
 
 
 def events(mentions: Iterable[Mention]) -> pd.DataFrame:
