@@ -66,6 +66,9 @@ MAX_EVIDENCE = 5
 #: trigger of its own, takes the trigger of one of the next LOOKAHEAD_SENTENCES sentences.
 LEAD_SENTENCES = 2
 LOOKAHEAD_SENTENCES = 2
+#: An event whose own sentence names no place takes the place a same-type trigger governs in the first
+#: PLACE_LEAD_SENTENCES sentences (the Vostochny summit: "قرار الاجتماع في قاعدة فوستوشني", sentence 5).
+PLACE_LEAD_SENTENCES = 12
 #: A corpus smaller than this is processed in one process (starting workers costs more than it saves).
 PARALLEL_MIN_BYTES = 2_000_000
 
@@ -843,19 +846,20 @@ class _Place:
     start: int
     end: int
     entity: lexicons.Entity
-    locative: bool  # introduced by في / إلى / ل / ب (so it is where something happens, not "with the US")
+    locative: bool  # introduced by في / إلى / ب: where something happens (not "with the US")
+    dative: bool  # attached ل: a place after a trigger ("زيارة لكوريا"), not elsewhere ("إهانة للولايات المتحدة")
 
 
-def _entities(view: str) -> list[_Place]:
+def _entities(view: str, begin: int = 0, end: int | None = None) -> list[_Place]:
     eg = event_grammar()
     found = []
-    for start, m in _scan(eg.entities, view):
+    for start, m in _scan(eg.entities, view, begin, end):
         clitic = m.group("clitic") + ("ل" if m.group("name").startswith("لل") else "")
-        locative = "ل" in clitic.replace("ال", "") or "ب" in clitic or bool(
-            _LOCATIVE_BEFORE.search(view[max(0, start - 40):start]))
+        locative = "ب" in clitic or bool(_LOCATIVE_BEFORE.search(view[max(0, start - 40):start]))
+        dative = "ل" in clitic.replace("ال", "")
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
         found.append(_Place(m.start("name") + shift, m.end("name") + shift, eg.entity_of[_key(m.group("name"))],
-                            locative))
+                            locative, dative))
     return found
 
 
@@ -909,15 +913,16 @@ def _fill(template: str, persons: str, place: str) -> str:
 
 @dataclass
 class _Doc:
-    """One article as the event finder sees it; triggers are found sentence by sentence, on demand."""
+    """One article as the event finder sees it; triggers and entities are found sentence by sentence, on
+    demand (most sentences of an article hold no date and are never scanned)."""
 
     doc_id: str
     text: str
     view: _View
     sentences: list[tuple[int, int]]
-    entities: list[_Place]
     expressions: list[Expression] = field(default_factory=list)
     _triggers: dict[int, list[_Trigger]] = field(default_factory=dict)
+    _entities: dict[int, list[_Place]] = field(default_factory=dict)
     _starts: list[int] | None = None
 
     def triggers_in(self, index: int) -> list[_Trigger]:
@@ -925,9 +930,14 @@ class _Doc:
             self._triggers[index] = _triggers(self.view.text, *self.sentences[index])
         return self._triggers[index]
 
-    @property
-    def triggers(self) -> list[_Trigger]:
-        return [t for i in range(len(self.sentences)) for t in self.triggers_in(i)]
+    def entities_between(self, start: int, end: int) -> list[_Place]:
+        """Entities lying inside view[start:end]."""
+        found = []
+        for index in range(self.sentence_of(start), self.sentence_of(max(start, end - 1)) + 1):
+            if index not in self._entities:
+                self._entities[index] = _entities(self.view.text, *self.sentences[index])
+            found.extend(p for p in self._entities[index] if start <= p.start and p.end <= end)
+        return found
 
     def sentence_of(self, pos: int) -> int:
         if self._starts is None:
@@ -946,23 +956,24 @@ def _in(span: tuple[int, int], items, key=lambda x: (x.start, x.end)):
 def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
     seen = []
     for span in spans:
-        for p in doc.entities:
-            if span[0] <= p.start and p.end <= span[1] and p.entity.type == "person" and p.entity not in seen:
+        for p in doc.entities_between(*span):
+            if p.entity.type == "person" and p.entity not in seen:
                 seen.append(p.entity)
     return seen
 
 
 def _place_after(doc: _Doc, trigger: _Trigger, limit: int = 40) -> lexicons.Entity | None:
     """The place a trigger governs: right after it ("زار كوريا الشمالية") or introduced by في/إلى/ل within `limit`."""
-    for p in doc.entities:
-        if p.entity.type != "person" and trigger.end <= p.start <= trigger.end + limit:
-            if p.locative or p.start - trigger.end <= 1:
+    sentence = doc.sentences[doc.sentence_of(trigger.start)]
+    for p in doc.entities_between(trigger.end, sentence[1]):
+        if p.entity.type != "person" and p.start <= trigger.end + limit:
+            if p.locative or p.dative or p.start - trigger.end <= 1:
                 return p.entity
     return None
 
 
 def _nearest_locative(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int]) -> lexicons.Entity | None:
-    places = [p for p in _in(sentence, doc.entities) if p.entity.type != "person" and p.locative]
+    places = [p for p in doc.entities_between(*sentence) if p.entity.type != "person" and p.locative]
     if not places:
         return None
     return min(places, key=lambda p: (_gap((p.start, p.end), (trigger.start, trigger.end)), p.start)).entity
@@ -970,17 +981,18 @@ def _nearest_locative(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int]) -
 
 def _place(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int], previous: tuple[int, int] | None):
     """The place of an event: the one its trigger governs, or a same-type trigger of the sentence governs,
-    or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger elsewhere in the
-    article governs, or the nearest such place in the previous sentence."""
+    or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger of the article's
+    first PLACE_LEAD_SENTENCES sentences governs, or the nearest such place in the previous sentence."""
     same_sentence = [t for t in doc.triggers_in(doc.sentence_of(sentence[0])) if t.kind == trigger.kind]
     for t in [trigger, *same_sentence]:
         if place := _place_after(doc, t):
             return place
     if place := _nearest_locative(doc, trigger, sentence):
         return place
-    for t in doc.triggers:
-        if t.kind == trigger.kind and (place := _place_after(doc, t)):
-            return place
+    for index in range(min(PLACE_LEAD_SENTENCES, len(doc.sentences))):
+        for t in doc.triggers_in(index):
+            if t.kind == trigger.kind and (place := _place_after(doc, t)):
+                return place
     return _nearest_locative(doc, trigger, previous) if previous else None
 
 
@@ -1077,7 +1089,7 @@ def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], l
     found = _tag_view(text, view, pub)
     if not any(e.value for e in found):
         return found, []
-    doc = _Doc(doc_id, text, view, _sentences(view.text), _entities(view.text), found)
+    doc = _Doc(doc_id, text, view, _sentences(view.text), found)
     mentions = [m for e in found if (m := _mention(doc, e, pub)) is not None]
     return found, mentions
 
