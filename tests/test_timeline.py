@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from arnews import clean, corpus, timeline
+from arnews.errors import InputError
 
 
 def values(text, published):
@@ -406,6 +407,14 @@ def test_unreadable_file_is_a_one_line_error(tmp_path):
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1 and "b.txt" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out" / "events.csv").exists()
+
+
+def test_unreadable_file_in_a_parallel_run_is_reported(tmp_path):
+    for i in range(3):  # "the minister arrived today"
+        (tmp_path / f"a{i}.txt").write_text("وصل الوزير اليوم إلى الرياض.", encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(InputError, match="b.txt"):
+        timeline.run_corpus(tmp_path, workers=2, progress=False, parallel_min_bytes=0)
 
 
 def test_corpus_without_dates_gives_empty_tables(tmp_path):

@@ -1223,13 +1223,14 @@ def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], 
 
 
 def _analyse_source(job: tuple[Path, dict, bool]):
-    """Worker: one source file → (expressions, mentions, articles), or the InputError it raised
-    (returned, not raised: the error then reaches the user as the one line cli prints)."""
+    """Worker: one source file → (expressions, mentions, articles), or ("error", path, reason) for the
+    InputError it raised (returned as plain values, which pickle; run_corpus raises it again so that the
+    user sees the one line cli prints)."""
     source, metadata, strict = job
     try:
         return _analyse_frame(corpus.load_source(source, strict=strict, metadata=metadata))
     except InputError as error:
-        return error
+        return ("error", str(error.path) if error.path is not None else None, error.reason)
 
 
 def timeline(articles: pd.DataFrame) -> TimelineResult:
@@ -1272,8 +1273,8 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     with _pool(workers) as pool:
         mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
         for (source, _, _), outcome in zip(jobs, mapper, strict=True):
-            if isinstance(outcome, InputError):
-                raise outcome
+            if outcome[0] == "error":
+                raise InputError(outcome[1], outcome[2])
             e, m, k = outcome
             exprs.extend(e)
             mentions.extend(m)
