@@ -9,6 +9,8 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arnews import clean, corpus, timeline
 from arnews.errors import InputError
@@ -434,3 +436,25 @@ def test_plot_timeline_labels_events_in_arabic(seeds, tmp_path):
     assert sorted(labels) == sorted(plotting.ar(label) for label in shown["label"])
     assert len(fig.axes) >= 2  # 2000 and 2019–2024 sit on separate panels of a broken axis
     assert plotting.savefig(fig, "timeline", tmp_path).is_file()
+
+
+# --- robustness ------------------------------------------------------------------------------------------
+
+# pieces of temporal language, digits of both systems, diacritics and punctuation, shuffled at random
+PIECES = ["في", "منذ", "قبل", "بعد", "عام", "العام", "الماضي", "المقبل", "اليوم", "أمس", "غداً", "يوم", "الأربعاء",
+          "الاثنين", "يونيو", "حزيران", "جويلية", "مارس", "آب", "أيلول/سبتمبر", "(", ")", "شوال", "هـ", "م", "عاما",
+          "عامين", "سنوات", "أربع", "خمسة", "وعشرين", "بالذكرى", "الخامسة", "والسبعين", "لإقامة", "من", "ساعتين",
+          "نحو", "31", "13", "0", "1436", "2024", "٢٠٢٤", "١٩", "/", "-", ".", "،", "\n", "زيارة", "وقع", "اتفاق",
+          "بوتين", "كوريا الشمالية", "للعراق", "\u064e", "\u0640", "99/99/2024", "31/02/2015", "1436/13/40"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from([None, "2019-03-14", "2024-02-29"]))
+def test_any_text_tags_without_error_and_offsets_hold(words, published):
+    text = " ".join(words)
+    for expr in timeline.tag(text, published):
+        assert text[expr.start:expr.end] == expr.text
+        assert expr.precision in ("", "YYYY", "YYYY-MM", "YYYY-MM-DD")
+        assert (expr.value == "") == (expr.precision == "")
+    timeline.analyse("doc", text, published)
+    timeline.durations(text)
