@@ -1379,13 +1379,15 @@ def expression_summary(table: pd.DataFrame) -> pd.DataFrame:
 def top_events(table: pd.DataFrame, n: int = 20) -> pd.DataFrame:
     """The n most reported events, in date order.
 
-    Events that name someone or somewhere come first (on a large corpus, "an arrival on 24 July" that names
-    no one lumps unrelated reports together); then the most articles, the most mentions, the earlier date.
+    Events that name someone or somewhere, and derived events (an anniversary names what it commemorates),
+    come first (on a large corpus, "an arrival on 24 July" that names no one lumps unrelated reports
+    together); then the most articles, the most mentions, the earlier date.
     """
     if table.empty:
         return table
+    derived = {t.type for t in event_grammar().types if t.derive}
     ranked = table.assign(_docs=table["doc_ids"].str.count(re.escape(DOC_SEPARATOR)) + 1,
-                          _named=table["participants"].fillna("").ne(""))
+                          _named=table["participants"].fillna("").ne("") | table["type"].isin(derived))
     ranked = ranked.sort_values(["_named", "_docs", "mentions", "date"], ascending=[False, False, False, True],
                                 kind="stable").head(n)
     return ranked.drop(columns=["_docs", "_named"]).sort_values(["date", "label"], kind="stable").reset_index(drop=True)
