@@ -181,6 +181,7 @@ class _Grammar:
     anchors: re.Pattern
     direction: re.Pattern
     durations: re.Pattern
+    point_before: re.Pattern  # a direction word (منذ، قبل، بعد) right before a counted unit
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     hijri_months: dict[str, int]
@@ -243,6 +244,9 @@ def grammar() -> _Grammar:
     gera = _alt(rel["gregorian_era"])
     hera = _alt(rel["hijri_era"])
     era = rf"(?:\s*(?:{hera}|{gera}){_E})?"
+    of = rf"(?:(?:{_alt(rel['of_words'])})\s+)?"  # 26 من شوال
+    shahr = rf"(?:(?:{_alt(rel['month_words'])})\s+)"  # شهر يوليو
+    year_of = rf"{of}(?:(?:{_alt(rel['date_year_words'])})\s+)?"  # يوليو من عام 2019
     # Python's look-behind needs a fixed width: one per word
     not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
     # without its article, so that للمدير (ل + المدير) is caught as well as المدير
@@ -251,17 +255,17 @@ def grammar() -> _Grammar:
 
     families = [
         # 26 شوال 1436 هـ ; رمضان 1445 هـ
-        rf"(?P<h>(?P<h_day>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?(?P<h_month>{hmonth}){_E}\s*(?:من\s+)?(?:عام\s+|سنه\s+)?"
+        rf"(?P<h>(?P<h_day>{_DAY})\s*{of}{shahr}?(?P<h_month>{hmonth}){_E}\s*{year_of}"
         rf"(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){_E})?"
-        rf"|(?P<h_month2>{hmonth}){_E}\s+(?:من\s+)?(?:عام\s+|سنه\s+)?(?P<h_year2>1[34]\d\d)\s*(?:{hera}){_E})",
+        rf"|(?P<h_month2>{hmonth}){_E}\s+{year_of}(?P<h_year2>1[34]\d\d)\s*(?:{hera}){_E})",
         # 13/9/2023 ; 2023-09-13 ; 26/10/1436هـ
         rf"(?<![\d/.-])(?P<n>(?P<n_a>\d{{1,4}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)(?P<n_c>\d{{1,4}})"
         rf"(?![\d/-])(?!\.\d)(?:\s*(?P<n_era>{hera}|{gera}){_E})?)",
         # (الأربعاء) 19 يونيو (2024)
-        rf"(?P<f>(?:(?P<f_wd>{weekday}){_E}\s*[،,]?\s*)?(?P<f_day>{_DAY})\s*(?:من\s+)?(?:شهر\s+)?"
-        rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?(?P<f_year>{_YEAR}){era})?)",
+        rf"(?P<f>(?:(?P<f_wd>{weekday}){_E}\s*[،,]?\s*)?(?P<f_day>{_DAY})\s*{of}{shahr}?"
+        rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*{year_of}(?P<f_year>{_YEAR}){era})?)",
         # حزيران/يونيو 2024
-        rf"{_B}{_CLITIC}(?P<my>(?:شهر\s+)?(?P<my_month>{months2})\s*[,،]?\s*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?"
+        rf"{_B}{_CLITIC}(?P<my>{shahr}?(?P<my_month>{months2})\s*[,،]?\s*{year_of}"
         rf"(?P<my_year>{_YEAR}){era})",
         # عام 2000 ; العام 1949 ; عامي 2001 و2007
         rf"{_B}{_CLITIC}(?P<y>(?:{year_word})\s+(?P<y_year>{_YEAR})(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)"
@@ -277,8 +281,8 @@ def grammar() -> _Grammar:
         rf"{_B}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){_E}(?:\s*[)»])?"
         rf"(?:\s+(?P<w_mod>{modifier}){_E})?)",
         # سبتمبر الماضي ; في يوليو
-        rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>شهر\s+)?(?P<mm_month>{months2})"
-        rf"(?![\s,،)]*(?:من\s+)?(?:عام\s+|العام\s+|سنه\s+)?\d)(?:\s+(?P<mm_mod>{modifier}){_E})?)",
+        rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
+        rf"(?![\s,،)]*{year_of}\d)(?:\s+(?P<mm_mod>{modifier}){_E})?)",
         # العام الماضي ; هذا العام ; الشهر المقبل
         rf"{_B}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){_E}"
         rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){_E})",
@@ -310,6 +314,7 @@ def grammar() -> _Grammar:
     return _Grammar(
         pattern=pattern,
         anchors=anchors,
+        point_before=re.compile(rf"(?:{directions})\s+$"),
         direction=re.compile(rf"{_B}[وف]?(?:{directions}){_E}"),
         durations=durations,
         months=_lookup(months, "month", "canonical", "variants"),
@@ -673,7 +678,6 @@ class Duration:
 
 _HOURS = {"year": 365.25 * 24, "decade": 3652.5 * 24, "month": 30.44 * 24, "week": 168, "day": 24, "hour": 1,
           "minute": 1 / 60}
-_POINT_BEFORE = re.compile(r"(?:منذ|قبل|بعد)\s+$")
 
 
 def _durations_view(text: str, view: _View, start: int = 0, end: int | None = None) -> list[tuple[int, int, Duration]]:
@@ -689,7 +693,7 @@ def _durations_view(text: str, view: _View, start: int = 0, end: int | None = No
         if not count:
             continue
         # "منذ 24 عاما" is a point in time, not a stretch; hours after بعد ("بعد نحو 11 ساعة من") stay durations
-        if g.unit_info[unit]["point"] == "yes" and _POINT_BEFORE.search(view.text[max(0, m.start() - 12):m.start()]):
+        if g.unit_info[unit]["point"] == "yes" and g.point_before.search(view.text[max(0, m.start() - 12):m.start()]):
             continue
         amount = count * int(g.unit_info[unit]["factor"])
         amount_text = f"{amount:g}"
@@ -753,6 +757,8 @@ class _EventGrammar:
     heads: dict[str, str]
     objects: dict[str, str]
     ordinal: re.Pattern
+    locative_before: re.Pattern  # a locative preposition up to two words before a place
+    stop_words: frozenset[str]  # end the phrase an anniversary commemorates
 
 
 @cache
@@ -796,8 +802,10 @@ def event_grammar() -> _EventGrammar:
     word = r"[^\s،,.؛:]+"
     ordinal = re.compile(rf"\s*(?:ال)?(?P<num>\d+|(?:{ordinals})(?:\s+و?(?:{ordinals}))*)(?![\w])\s+"
                          rf"(?:[وف]?ل)(?P<object>{word}(?:\s+{word}){{0,2}})")
+    locative_before = re.compile(rf"(?<![\w])[وف]?(?:{_alt(data['locative_prepositions'])})\s+(?:\S+\s+){{0,2}}\W*$")
     return _EventGrammar(types, triggers, stems, entities, entity_of, data.get("anniversary_heads", {}),
-                         data.get("anniversary_objects", {}), ordinal)
+                         data.get("anniversary_objects", {}), ordinal, locative_before,
+                         frozenset(fold(w) for w in data["anniversary_stop_words"]))
 
 
 @dataclass(frozen=True)
@@ -838,7 +846,6 @@ def _triggers(view: str, start: int = 0, end: int | None = None) -> list[_Trigge
     return found
 
 
-_LOCATIVE_BEFORE = re.compile(r"(?<![\w])[وف]?(?:في|الي|داخل|نحو)\s+(?:\S+\s+){0,2}\W*$")
 
 
 @dataclass(frozen=True)
@@ -855,7 +862,7 @@ def _entities(view: str, begin: int = 0, end: int | None = None) -> list[_Place]
     found = []
     for start, m in _scan(eg.entities, view, begin, end):
         clitic = m.group("clitic") + ("ل" if m.group("name").startswith("لل") else "")
-        locative = "ب" in clitic or bool(_LOCATIVE_BEFORE.search(view[max(0, start - 40):start]))
+        locative = "ب" in clitic or bool(eg.locative_before.search(view[max(0, start - 40):start]))
         dative = "ل" in clitic.replace("ال", "")
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
         found.append(_Place(m.start("name") + shift, m.end("name") + shift, eg.entity_of[_key(m.group("name"))],
@@ -1007,7 +1014,7 @@ def _anniversary(doc: _Doc, expr: Expression, trigger: _Trigger) -> tuple[str, s
         return None
     obj_view = m.group("object")
     words = obj_view.split()
-    cut = next((i for i, w in enumerate(words) if w in ("بين", "مع", "التي", "الذي")), len(words))
+    cut = next((i for i, w in enumerate(words) if w in eg.stop_words), len(words))
     words = words[:cut] or words[:1]
     label = doc.original(m.start("object"), m.start("object") + len(" ".join(words)))
     head, rest = words[0], " ".join(words[1:])
