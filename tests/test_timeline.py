@@ -181,6 +181,8 @@ def test_unresolvable_expressions_keep_an_empty_value():
     assert ("اليوم", "", "") in found and ("3 مايو 2010", "2010-05-03", "YYYY-MM-DD") in found
     # a week has none of the three precisions: "last week"
     assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-14") == [("الأسبوع الماضي", "", "")]
+    # "the city was founded 3,200 years ago": no four-digit ISO year
+    assert values("تأسست المدينة قبل 3200 عام.", "2015-07-24") == [("قبل 3200 عام", "", "")]
     # a Hijri year outside the Umm al-Qura table
     assert values("وقعت المعركة في 5 رجب 1320 هـ.", "2019-03-14") == [("5 رجب 1320 هـ", "", "")]
 
@@ -368,6 +370,13 @@ def test_seed_meeting_length_disagreement(raw_dir):
     table = timeline.event_durations(cleaned, "summit")
     claims = table[table["doc_id"] == "001_f6edb634fef66647"]
     assert {11.0, 2.0} <= set(claims["hours"])
+
+
+def test_seed_arrival_dates_disagree(seeds):
+    pairs = timeline.neighbouring_events(seeds.events)
+    arrival = pairs[pairs["type"] == "arrival"]
+    assert list(zip(arrival["first_date"], arrival["second_date"], strict=True)) == [("2024-06-18", "2024-06-19")]
+    assert "فلاديمير بوتين" in arrival.iloc[0]["shared"]
 
 
 def test_related_links_date_is_not_in_the_timeline(raw_dir, seeds):

@@ -366,6 +366,13 @@ def number_value(text: str, numbers: dict[str, int] | None = None) -> int | None
     return total or None
 
 
+def _year(year: int) -> str:
+    """A year as ISO YYYY; ValueError outside 1…9999 (منذ 3200 عام has no ISO 8601 year of four digits)."""
+    if not 1 <= year <= 9999:
+        raise ValueError(f"year {year} out of range")
+    return f"{year:04d}"
+
+
 def _iso(day: dt.date, precision: str) -> str:
     return {"YYYY": f"{day.year:04d}", "YYYY-MM": f"{day.year:04d}-{day.month:02d}"}.get(precision, day.isoformat())
 
@@ -527,7 +534,7 @@ def _resolve_groups(g: _Grammar, gd: dict, m: re.Match, pub: dt.date | None):  #
         if pub is None or unit == "week":  # a week has no ISO value of the three precisions
             return "period", "", "", False
         if unit == "year":
-            return "period", f"{pub.year + shift:04d}", "YYYY", False
+            return "period", _year(pub.year + shift), "YYYY", False
         return "period", _iso(_add_months(pub, shift), "YYYY-MM"), "YYYY-MM", False
     if gd["d"] is not None:
         if pub is None:
@@ -550,7 +557,7 @@ def _resolve_relative(g: _Grammar, gd: dict, pub: dt.date | None):
     sign = -1 if from_event else g.directions[_key(gd["r_dir"])]
     n = sign * count * int(g.unit_info[unit]["factor"])
     if unit in ("year", "decade"):
-        return "relative", f"{pub.year + n:04d}", "YYYY", from_event
+        return "relative", _year(pub.year + n), "YYYY", from_event
     if unit == "month":
         return "relative", _iso(_add_months(pub, n), "YYYY-MM"), "YYYY-MM", from_event
     days = n * (7 if unit == "week" else 1)
@@ -1022,7 +1029,9 @@ def _anniversary(doc: _Doc, expr: Expression, trigger: _Trigger) -> tuple[str, s
     rest_en = next((en for ar, en in sorted(eg.objects.items(), key=lambda kv: -len(kv[0])) if rest.startswith(ar)), "")
     label_en = f"{head_en} of {rest_en}" if rest_en else head_en
     year = int(expr.value[:4]) - n
-    return f"{year:04d}", label, f"{label_en} ({n}th anniversary marked in {expr.value[:4]})"
+    if year < 1:
+        return None
+    return _year(year), label, f"{label_en} ({n}th anniversary marked in {expr.value[:4]})"
 
 
 def _triggers_between(doc: _Doc, span: tuple[int, int]) -> list[_Trigger]:
@@ -1365,6 +1374,52 @@ def duration_claims(table: pd.DataFrame, articles: pd.DataFrame, event_type: str
     cleaned, _ = clean.clean_corpus(subset)
     claims = event_durations(cleaned, event_type)
     return claims.assign(event=event["label"], date=event["date"])[columns]
+
+
+def neighbouring_events(table: pd.DataFrame, days: int = 1, max_docs: int = 5) -> pd.DataFrame:
+    """Events of the same type naming the same people or places, dated at most `days` apart.
+
+    Either one happening that spans days (a two-day visit) or articles that disagree on its date (an arrival
+    "late on Tuesday" in one report, "in the early hours of Wednesday, local time" in another).
+
+    Args:
+        table: events (from `events`).
+        days: the largest gap between the two dates.
+        max_docs: doc ids listed per event (the rest is counted: "… +12").
+    Returns:
+        DataFrame[type, first_date, first_label, first_docs, second_date, second_label, second_docs, shared],
+        the pairs reported by the most articles first.
+    """
+    columns = ["type", "first_date", "first_label", "first_docs", "second_date", "second_label", "second_docs",
+               "shared"]
+    days_only = table[table["precision"] == "YYYY-MM-DD"] if len(table) else table
+    rows = []
+    for kind, group in days_only.groupby("type", sort=True):
+        group = group.sort_values(["date", "label"], kind="stable")
+        records = list(group.itertuples())
+        for i, first in enumerate(records):
+            for second in records[i + 1:]:
+                gap = (dt.date.fromisoformat(second.date) - dt.date.fromisoformat(first.date)).days
+                if gap > days:
+                    break
+                shared = set(filter(None, first.participants.split(DOC_SEPARATOR))) & set(
+                    filter(None, second.participants.split(DOC_SEPARATOR)))
+                if gap > 0 and shared:
+                    rows.append([kind, first.date, first.label, first.doc_ids, second.date, second.label,
+                                 second.doc_ids, DOC_SEPARATOR.join(sorted(shared))])
+    pairs = pd.DataFrame(rows, columns=columns)
+    reported = pairs["first_docs"].str.count(re.escape(DOC_SEPARATOR)) + pairs["second_docs"].str.count(
+        re.escape(DOC_SEPARATOR))
+    pairs = pairs.assign(_n=reported).sort_values(["_n", "first_date", "type"], ascending=[False, True, True],
+                                                  kind="stable").drop(columns="_n").reset_index(drop=True)
+    for column in ("first_docs", "second_docs"):
+        pairs[column] = pairs[column].map(lambda ids: _short_ids(ids, max_docs))
+    return pairs
+
+
+def _short_ids(ids: str, n: int) -> str:
+    docs = ids.split(DOC_SEPARATOR)
+    return DOC_SEPARATOR.join(docs[:n]) + (f" … +{len(docs) - n}" if len(docs) > n else "")
 
 
 def event_table(table: pd.DataFrame, n: int = 15, evidence_chars: int = 400) -> pd.DataFrame:
