@@ -410,22 +410,34 @@ def test_outputs_do_not_depend_on_the_number_of_workers(raw_dir, tmp_path):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
 
+# bytes no text encoding reads (NUL and control bytes, invalid UTF-8)
+BINARY = b"\x00\x01\x02\x03\xff\xfe\xfd\x00"
+
+
+def corpus_with_a_binary_file(folder, good=1):
+    """Good articles with full metadata (so that --strict finds nothing else to stop at) and one binary file."""
+    rows = ["file,title,outlet,published,url,notes"]
+    for i in range(good):  # "the minister arrived in Riyadh today"
+        (folder / f"a{i}.txt").write_text("وصل الوزير اليوم إلى الرياض.", encoding="utf-8")
+        rows.append(f"a{i}.txt,وصول الوزير,test,2019-03-14,https://example.org/{i},written for the test")
+    (folder / "metadata.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "b.txt").write_bytes(BINARY)
+    return folder
+
+
 def test_unreadable_file_is_a_one_line_error(tmp_path):
-    (tmp_path / "a.txt").write_text("وصل الوزير اليوم.", encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    corpus_with_a_binary_file(tmp_path)
     result = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(tmp_path),
-                             "--out", str(tmp_path / "out")], capture_output=True, text=True)
+                             "--out", str(tmp_path / "out"), "--strict"], capture_output=True, text=True)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1 and "b.txt" in result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "out" / "events.csv").exists()
 
 
 def test_unreadable_file_in_a_parallel_run_is_reported(tmp_path):
-    for i in range(3):  # "the minister arrived today"
-        (tmp_path / f"a{i}.txt").write_text("وصل الوزير اليوم إلى الرياض.", encoding="utf-8")
-    (tmp_path / "b.txt").write_bytes(b"\xff\xfe\x00bad")
+    corpus_with_a_binary_file(tmp_path, good=3)
     with pytest.raises(InputError, match="b.txt"):
-        timeline.run_corpus(tmp_path, workers=2, progress=False, parallel_min_bytes=0)
+        timeline.run_corpus(tmp_path, workers=2, progress=False, strict=True, parallel_min_bytes=0)
 
 
 def test_corpus_without_dates_gives_empty_tables(tmp_path):
