@@ -196,6 +196,8 @@ def test_unresolvable_expressions_keep_an_empty_value():
     ("عين اليوم – عدن: أعلنت المقاومة الشعبية السيطرة على المطار.", []),
     # "the former director-general": العام is the adjective "general"
     ("كرم المجلس المدير العام السابق للشركة.", []),
+    # the personal name عبد الأحد (Abd al-Ahad) holds no Sunday
+    ("أفاد عبد الأحد اسطيفو بأن الاجتماع انتهى.", []),
     # "since the month of Ramadan last year": شهر here is not "a month ago"
     ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("العام الماضي", "2014")]),
 ])
@@ -309,6 +311,13 @@ def test_a_vaguer_date_joins_the_precise_event_it_agrees_with():
     table = timeline.events(timeline.event_mentions(articles))
     summit = table[table["type"] == "summit"]
     assert list(summit["date"]) == ["2022-10-12"] and summit.iloc[0]["doc_ids"] == "p|q"
+
+
+def test_a_far_trigger_does_not_date_an_expression():
+    # "the ministry announced today … and (a long clause) … the visit of the delegation": the visit is too far
+    text = ("أعلنت وزارة الصحة اليوم عن تسجيل حالات جديدة في عدد من المناطق الشمالية والجنوبية من البلاد "
+            "بعد أسابيع من الهدوء النسبي الذي شهدته المستشفيات والمراكز الصحية، وذلك قبل زيارة الوفد الأممي.")
+    assert timeline.event_mentions(frame(("f", text, "2019-03-14"))) == []
 
 
 def test_signing_needs_an_agreement_and_invasion_takes_its_place():

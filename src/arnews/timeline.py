@@ -62,6 +62,9 @@ DOC_SEPARATOR = "|"
 EVIDENCE_SEPARATOR = " ‖ "
 #: Evidence sentences kept per event (the doc_ids column lists every article).
 MAX_EVIDENCE = 5
+#: A trigger further than this (characters) from the expression does not date it: a long sentence
+#: often holds several happenings ("وقع الرئيس … اتفاقية شراكة يوم الأربعاء" is 85 characters).
+MAX_TRIGGER_GAP = 100
 #: An expression in the first LEAD_SENTENCES sentences, dated on the publication day (±1) and without a
 #: trigger of its own, takes the trigger of one of the next LOOKAHEAD_SENTENCES sentences.
 LEAD_SENTENCES = 2
@@ -250,6 +253,7 @@ def grammar() -> _Grammar:
     # Python's look-behind needs a fixed width: one per word
     not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
     # without its article, so that للمدير (ل + المدير) is caught as well as المدير
+    not_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["weekday_not_preceded_by"])
     not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
     any_month = f"{month}|{hmonth}"
 
@@ -278,7 +282,7 @@ def grammar() -> _Grammar:
         rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){_E}))"
         rf"{_E}(?P<r_from>\s+من{_E})?)",
         # اليوم الأربعاء ; أمس (الثلاثاء) ; يوم الأربعاء ; الخميس المقبل
-        rf"{_B}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){_E}(?:\s*[)»])?"
+        rf"{_B}{not_name}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){_E}(?:\s*[)»])?"
         rf"(?:\s+(?P<w_mod>{modifier}){_E})?)",
         # سبتمبر الماضي ; في يوليو
         rf"{_B}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
@@ -882,7 +886,7 @@ def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _choose_trigger(expr: Expression, candidates: list[_Trigger], sentence_text: str,
-                    rivals: list[Expression] = ()) -> _Trigger | None:
+                    rivals: list[Expression] = (), max_gap: int | None = MAX_TRIGGER_GAP) -> _Trigger | None:
     """The trigger an expression dates.
 
     After "بعد أربع سنوات من" the event that follows; else a priority type (anniversary) close by; else the
@@ -901,9 +905,10 @@ def _choose_trigger(expr: Expression, candidates: list[_Trigger], sentence_text:
     close = [t for t in usable if eg.types[t.kind].priority and _gap(span, (t.start, t.end)) <= eg.types[t.kind].near]
     if close:
         return min(close, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
-    pool = [t for t in usable if not eg.types[t.kind].derive and all(
-        _gap(span, (t.start, t.end)) <= _claim(r, t) for r in rivals)]
-    return min(pool, key=lambda t: (_gap(span, (t.start, t.end)), t.start)) if pool else None
+    gaps = {t: _gap(span, (t.start, t.end)) for t in usable}
+    pool = [t for t in usable if not eg.types[t.kind].derive and (max_gap is None or gaps[t] <= max_gap)
+            and all(gaps[t] <= _claim(r, t) for r in rivals)]
+    return min(pool, key=lambda t: (gaps[t], t.start)) if pool else None
 
 
 def _claim(rival: Expression, trigger: _Trigger) -> int:
@@ -1061,7 +1066,7 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
                 break
             later_text = doc.view.text[later[0]:later[1]]
             candidates = [t for t in doc.triggers_in(index) if not eg.types[t.kind].derive]
-            trigger = _choose_trigger(expr, candidates, later_text)
+            trigger = _choose_trigger(expr, candidates, later_text, max_gap=None)
             if trigger:
                 trigger_sentence = later
                 break
