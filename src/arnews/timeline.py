@@ -18,16 +18,27 @@ Points and durations: an expression is a *point* when it names a date (all the a
 stretch of time without منذ/قبل/بعد ("استمر ساعتين", "نحو 11 ساعة", "يومين") is a *duration*: it is
 not a timeline point; `durations(text)` lists durations with an ISO 8601 value (PT2H, P2D).
 
+Resolution against the publication date: "اليوم الأربعاء" is the publication day if it is a Wednesday,
+else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; a weekday
+alone ("يوم الأحد") the one within three days of publication (news reports the days around it);
+"الخميس الماضي/المقبل" the previous/next one strictly before/after; a month without a year ("في يوليو")
+the latest such month not after publication, "سبتمبر الماضي" strictly before it; "منذ/قبل 24 عاما"
+publication year − 24; "بعد أربع سنوات" publication year + 4, but "بعد أربع سنوات من <happening>" dates
+that earlier happening (publication − 4).
+
 Events: `event_mentions` gives each resolved point the nearest event trigger of its sentence
-(data/lexicons/event_types.yaml) and the people and places of the entities lexicon around it;
-`events` groups mentions of the same (date, type) across articles, folds a coarser date into the one
-finer event it agrees with ("في سبتمبر" → the summit of 13 September 2023), and labels each event.
-All word lists live in data/lexicons/ (months.csv, hijri_months.csv, weekdays.csv, number_words.csv,
-time_units.csv, relative_time.yaml, event_types.yaml, entities.csv).
+(data/lexicons/event_types.yaml; none further than MAX_TRIGGER_GAP characters) and the people and
+places of the entities lexicon around it; an anniversary dates what it commemorates ("احتفلتا العام
+الماضي بالذكرى الخامسة والسبعين لإقامة العلاقات" → 1948). `events` groups mentions of the same (date,
+type) and people or places across articles, folds a coarser date into the finer event it agrees with
+("في سبتمبر" → the summit of 13 September 2023), and labels each event. All word lists live in
+data/lexicons/ (months.csv, hijri_months.csv, weekdays.csv, number_words.csv, time_units.csv,
+relative_time.yaml, event_types.yaml, entities.csv).
 
 `python -m arnews timeline --corpus PATH --out DIR` writes DIR/expressions.csv
-(doc_id,start,end,text,value,precision; offsets into the clean text), DIR/events.csv
-(date,precision,label,label_en,doc_ids,evidence,type,mentions), using every core.
+(doc_id,start,end,text,value,precision; offsets into the clean text) and DIR/events.csv
+(date,precision,label,label_en,doc_ids,evidence,type,mentions,participants), on every core; the
+output does not depend on the number of workers.
 """
 
 from __future__ import annotations
@@ -428,9 +439,6 @@ def _hijri(year: int, month: int, day: int) -> dt.date:
 
     return Hijri(year, month, day).to_gregorian()
 
-
-def _shift_years(pub: dt.date, years: int) -> dt.date:
-    return dt.date(pub.year + years, 1, 1)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -967,9 +975,6 @@ class _Doc:
         s, e = self.view.span(start, end)
         return " ".join(self.text[s:e].split())
 
-
-def _in(span: tuple[int, int], items, key=lambda x: (x.start, x.end)):
-    return [x for x in items if span[0] <= key(x)[0] and key(x)[1] <= span[1]]
 
 
 def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
