@@ -320,6 +320,18 @@ def test_a_far_trigger_does_not_date_an_expression():
     assert timeline.event_mentions(frame(("f", text, "2019-03-14"))) == []
 
 
+def test_labels_name_the_people_near_the_trigger():
+    # "Prince Bandar, who visited Moscow in July 2007 …, later met Putin's envoys" — Putin is far from the visit
+    text = ("وكان الأمير بندر بن سلطان الذي زار موسكو في يوليو 2007 قد بحث ملفات عديدة خلال السنوات التالية "
+            "مع مسؤولين كبار قبل أن يلتقي لاحقا بمبعوثي فلاديمير بوتين.")
+    [visit] = [m for m in timeline.event_mentions(frame(("b", text, "2015-08-01"))) if m.type == "visit"]
+    assert visit.label == "زيارة إلى موسكو"
+    # "Kim Il Sung Square" is a place: the ceremony there is not attended by Kim Il Sung
+    text = "أقيم حفل ترحيب في ميدان كيم إيل سونغ بحضور بوتين يوم الأربعاء."
+    [ceremony] = timeline.event_mentions(frame(("k", text, "2024-06-19")))
+    assert "كيم إيل سونغ" not in ceremony.label and "فلاديمير بوتين" in ceremony.label
+
+
 def test_signing_needs_an_agreement_and_invasion_takes_its_place():
     articles = frame(
         # "an explosion occurred (وقع) in Riyadh on Sunday" — وقع without an agreement is not a signing

@@ -83,6 +83,8 @@ LOOKAHEAD_SENTENCES = 2
 #: An event whose own sentence names no place takes the place a same-type trigger governs in the first
 #: PLACE_LEAD_SENTENCES sentences (the Vostochny summit: "قرار الاجتماع في قاعدة فوستوشني", sentence 5).
 PLACE_LEAD_SENTENCES = 12
+#: The people a label names stand within this many characters of the event's trigger.
+PERSON_GAP = 80
 #: A corpus smaller than this is processed in one process (starting workers costs more than it saves).
 PARALLEL_MIN_BYTES = 2_000_000
 
@@ -777,6 +779,7 @@ class _EventGrammar:
     objects: dict[str, str]
     ordinal: re.Pattern
     locative_before: re.Pattern  # a locative preposition up to two words before a place
+    place_heads: frozenset[str]  # a person's name after these names a place (ميدان كيم إيل سونغ)
     stop_words: frozenset[str]  # end the phrase an anniversary commemorates
 
 
@@ -824,6 +827,7 @@ def event_grammar() -> _EventGrammar:
     locative_before = re.compile(rf"(?<![\w])[وف]?(?:{_alt(data['locative_prepositions'])})\s+(?:\S+\s+){{0,2}}\W*$")
     return _EventGrammar(types, triggers, stems, entities, entity_of, data.get("anniversary_heads", {}),
                          data.get("anniversary_objects", {}), ordinal, locative_before,
+                         frozenset(re.sub("^ال", "", fold(w)) for w in data["place_name_heads"]),
                          frozenset(fold(w) for w in data["anniversary_stop_words"]))
 
 
@@ -876,16 +880,22 @@ class _Place:
     dative: bool  # attached ل: a place after a trigger ("زيارة لكوريا"), not elsewhere ("إهانة للولايات المتحدة")
 
 
+_CLITICS_AND_ARTICLE = re.compile("^(?:[وفبل]|ال)+")
+
+
 def _entities(view: str, begin: int = 0, end: int | None = None) -> list[_Place]:
     eg = event_grammar()
     found = []
     for start, m in _scan(eg.entities, view, begin, end):
         clitic = m.group("clitic") + ("ل" if m.group("name").startswith("لل") else "")
+        entity = eg.entity_of[_key(m.group("name"))]
+        before = view[max(0, start - 16):start].split()
+        if entity.type == "person" and before and _CLITICS_AND_ARTICLE.sub("", before[-1]) in eg.place_heads:
+            continue  # "ميدان كيم إيل سونغ" is a square
         locative = "ب" in clitic or bool(eg.locative_before.search(view[max(0, start - 40):start]))
         dative = "ل" in clitic.replace("ال", "")
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
-        found.append(_Place(m.start("name") + shift, m.end("name") + shift, eg.entity_of[_key(m.group("name"))],
-                            locative, dative))
+        found.append(_Place(m.start("name") + shift, m.end("name") + shift, entity, locative, dative))
     return found
 
 
@@ -984,6 +994,24 @@ def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
             if p.entity.type == "person" and p.entity not in seen:
                 seen.append(p.entity)
     return seen
+
+
+def _persons_near(doc: _Doc, sentence: tuple[int, int], trigger: _Trigger,
+                  n: int) -> tuple[list[lexicons.Entity], list[lexicons.Entity]]:
+    """(people of the sentence within PERSON_GAP of the trigger, the n nearest of them in text order).
+
+    A person far from the trigger is not its actor: in "الأمير بندر الذي زار موسكو في يوليو 2007" a
+    Putin named elsewhere in the sentence did not make the visit (and Bandar is not in the lexicon).
+    """
+    span = (trigger.start, trigger.end)
+    near: dict[lexicons.Entity, tuple[int, int]] = {}
+    for p in doc.entities_between(*sentence):
+        gap = _gap((p.start, p.end), span)
+        if p.entity.type == "person" and gap <= PERSON_GAP:
+            near[p.entity] = min(near.get(p.entity, (gap, p.start)), (gap, p.start))
+    by_position = sorted(near, key=lambda e: near[e][1])
+    chosen = set(sorted(near, key=lambda e: near[e])[:n])
+    return by_position, [e for e in by_position if e in chosen]
 
 
 def _place_after(doc: _Doc, trigger: _Trigger, limit: int = 40) -> lexicons.Entity | None:
@@ -1085,14 +1113,18 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
             return None
         year, label, label_en = derived
         return Mention(doc.doc_id, year, "YYYY", kind.type, label, label_en, (), "", evidence, expr.text)
-    spans = [sentence] if trigger_sentence == sentence else [sentence, trigger_sentence]
-    persons = _persons(doc, spans)
     previous = doc.sentences[sidx - 1] if sidx > 0 else None
-    if not persons and previous:
-        persons = _persons(doc, [previous])
+    if trigger_sentence == sentence:
+        persons, named = _persons_near(doc, sentence, trigger, kind.persons)
+    else:  # the lead's date and the happening a sentence later: the people of both
+        persons = _persons(doc, [sentence, trigger_sentence])
+        named = persons[:kind.persons]
+    if not persons and not _persons(doc, [sentence]) and previous:
+        persons = _persons(doc, [previous])  # "وكان الرئيس الروسي صدق …": named in the sentence before
+        named = persons[:kind.persons]
     place = _place(doc, trigger, trigger_sentence, previous)
-    names = [p.canonical for p in persons[:kind.persons]]
-    names_en = [p.gloss or p.canonical for p in persons[:kind.persons]]
+    names = [p.canonical for p in named]
+    names_en = [p.gloss or p.canonical for p in named]
     label = _fill(kind.label, " و".join(names), place.canonical if place else "")
     label_en = _fill(kind.label_en, " and ".join(names_en), (place.gloss or place.canonical) if place else "")
     return Mention(doc.doc_id, expr.value, expr.precision, kind.type, label, label_en,
