@@ -13,3 +13,7 @@ class InputError(Exception):
         self.path = path
         self.reason = reason
         super().__init__(f"{path}: {reason}" if path is not None else reason)
+
+    def __reduce__(self):
+        # Rebuild from (path, reason), so the error survives a trip back from a worker process.
+        return type(self), (self.path, self.reason)

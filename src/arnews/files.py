@@ -16,6 +16,15 @@ from pathlib import Path
 import pandas as pd
 
 
+def _file_mode() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success rename it onto `path`.
@@ -32,6 +41,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
     tmp_path = Path(tmp)
     try:
         yield tmp_path
+        tmp_path.chmod(_FILE_MODE)  # mkstemp makes 0600 files; outputs get the usual rw-r--r-- (umask)
         os.replace(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
@@ -58,3 +68,31 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
             out.write(json.dumps(record, ensure_ascii=False, default=str))
             out.write("\n")
     return Path(path)
+
+
+def check_output_path(out: str | os.PathLike, *inputs: str | os.PathLike) -> Path:
+    """Refuse an output path that would land inside an input folder or over an input file.
+
+    Every stage calls this before writing, so raw inputs are never written, whatever the user types.
+
+    Args:
+        out: the output file the user asked for.
+        inputs: the corpus path(s) (folders or files) the run reads.
+    Returns:
+        `out` as a Path.
+    Raises:
+        InputError: `out` is an input file, lies inside an input folder, or is an existing folder.
+    """
+    from arnews.errors import InputError
+
+    target = Path(out).resolve()
+    if target.is_dir():
+        raise InputError(out, "is a folder; give a file name for the output")
+    for source in inputs:
+        source_path = Path(source).resolve()
+        if target == source_path:
+            raise InputError(out, "is an input file; refusing to overwrite it (raw inputs are never written)")
+        if source_path.is_dir() and target.is_relative_to(source_path):
+            raise InputError(out, f"is inside the corpus folder {source}; write outputs elsewhere "
+                             "(raw inputs are never written)")
+    return Path(out)

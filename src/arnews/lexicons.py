@@ -41,7 +41,12 @@ def read_yaml(name: str):
     if not file.is_file():
         raise InputError(file, "lexicon file is missing")
     with open(file, encoding="utf-8") as f:
-        return yaml.safe_load(f)
+        try:
+            return yaml.safe_load(f)
+        except yaml.YAMLError as err:
+            mark = getattr(err, "problem_mark", None)
+            where = f" (line {mark.line + 1})" if mark is not None else ""
+            raise InputError(file, f"not valid YAML{where}: {getattr(err, 'problem', None) or err}") from None
 
 
 @dataclass(frozen=True)

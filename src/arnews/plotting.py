@@ -276,8 +276,9 @@ def barh(
     ax.set_yticks(positions, ar_labels(labels[i] for i in order))
     ax.invert_yaxis()  # first (largest) bar at the top
     rtl_axes(ax, title=title, xlabel=xlabel, flip_x=True)  # bars start at the labels on the right
-    if all(isinstance(v, int | np.integer) for v in values):
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    # Few ticks: long Arabic labels leave the axis narrow, and each bar carries its value anyway.
+    integer = all(isinstance(v, int | np.integer) for v in values)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=integer))
     ax.bar_label(bars, padding=3, fontsize=9)
     ax.margins(x=0.12)
     for side in ("top", "left"):

@@ -1,0 +1,68 @@
+"""Benchmark: how long `arnews.corpus.load` takes on SaudiNewsNet and on synthetic stress corpora.
+
+Run: `.venv/bin/python benchmarks/corpus_load.py [--repeat 3]`. Prints one line per case (median wall time).
+SaudiNewsNet is looked up beside the repository (`../shared/corpora/saudinewsnet`) and skipped if absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from arnews import REPO_ROOT, corpus
+
+# "Putin said that Russia will always support North Korea in defending its sovereignty."
+SENTENCE = "وقال بوتين إن روسيا ستدعم دائما كوريا الشمالية في دفاعها عن سيادتها."
+
+
+def saudinewsnet() -> Path | None:
+    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
+        path = base / "shared" / "corpora" / "saudinewsnet"
+        if path.is_dir():
+            return path
+    return None
+
+
+def many_small_files(folder: Path, n: int = 2000) -> Path:
+    for i in range(n):
+        (folder / f"a{i:05d}.txt").write_text(f"{SENTENCE} {i}\n" * 20, encoding="utf-8")
+    return folder
+
+
+def one_long_line(folder: Path, megabytes: int = 20) -> Path:
+    line = (SENTENCE + " ") * (megabytes * 1_000_000 // len(SENTENCE.encode("utf-8")))
+    (folder / "long.txt").write_text(line, encoding="utf-8")
+    return folder
+
+
+def timed(path: Path, repeat: int) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        rows = len(corpus.load_with_report(path, progress=False)[0])
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    logging.getLogger("arnews.corpus").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as small, tempfile.TemporaryDirectory() as long:
+        cases = [("2,000 small .txt files", many_small_files(Path(small))),
+                 ("one 20 MB single-line .txt", one_long_line(Path(long)))]
+        real = saudinewsnet()
+        if real:
+            cases.insert(0, ("SaudiNewsNet (18 zips, 31,030 records)", real))
+        for name, path in cases:
+            seconds, rows = timed(path, args.repeat)
+            print(f"{name:42s} {seconds:6.2f} s  {rows:6d} articles")
+
+
+if __name__ == "__main__":
+    main()
