@@ -1271,7 +1271,7 @@ class TimelineResult:
 
 
 def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], int]:
-    cleaned, _ = clean.clean_corpus(articles)
+    cleaned, _ = clean.clean_corpus(articles, progress=False)
     exprs, mentions = [], []
     for doc, text, pub in zip(cleaned["doc_id"], cleaned["text"], cleaned["published"], strict=True):
         found, ms = analyse(doc, text, pub)
@@ -1286,7 +1286,8 @@ def _analyse_source(job: tuple[Path, dict, bool]):
     user sees the one line cli prints)."""
     source, metadata, strict = job
     try:
-        return _analyse_frame(corpus.load_source(source, strict=strict, metadata=metadata))
+        articles = corpus.load_source(source, strict=strict, metadata=metadata)
+        return (*_analyse_frame(articles), corpus.report_of(articles))
     except InputError as error:
         return ("error", str(error.path) if error.path is not None else None, error.reason)
 
@@ -1327,18 +1328,22 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     jobs = [(s, metadata, strict) for s in sources]
     bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
                file=sys.stderr)
-    exprs, mentions, n = [], [], 0
+    exprs, mentions, n, reports = [], [], 0, []
     with _pool(workers) as pool:
         mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
         for (source, _, _), outcome in zip(jobs, mapper, strict=True):
             if outcome[0] == "error":
                 raise InputError(outcome[1], outcome[2])
-            e, m, k = outcome
+            e, m, k, report = outcome
             exprs.extend(e)
             mentions.extend(m)
             n += k
+            reports.append(report)
             bar.update(source.stat().st_size)
     bar.close()
+    if progress:
+        # what the loader skipped or repaired, file by file (duplicates across files are only found by corpus.load)
+        corpus.LoadReport.combine(reports).log(more="run `python -m arnews corpus` to list them all")
     return _result(exprs, mentions, n, size)
 
 
@@ -1396,12 +1401,14 @@ def event_durations(articles: pd.DataFrame, event_type: str = "summit") -> pd.Da
     return pd.DataFrame(rows, columns=["doc_id", "duration", "value", "hours", "approximate", "sentence"])
 
 
-def duration_claims(table: pd.DataFrame, articles: pd.DataFrame, event_type: str = "summit") -> pd.DataFrame:
+def duration_claims(table: pd.DataFrame, articles: pd.DataFrame | str | Path,
+                    event_type: str = "summit") -> pd.DataFrame:
     """How long the most reported event of a type lasted, claim by claim, from the articles that report it.
 
     Args:
         table: events (from `events`).
-        articles: the corpus (corpus.load; raw or clean, it is cleaned here), only the event's articles are used.
+        articles: the corpus as a table (corpus.load; raw or clean, it is cleaned here) or its path (loaded
+            quietly: run_corpus has reported the load already); only the event's articles are used.
         event_type: e.g. "summit" (the length of a meeting) or "visit".
     Returns:
         DataFrame[event, date, doc_id, duration, value, hours, approximate, sentence]; empty when there is no
@@ -1412,8 +1419,10 @@ def duration_claims(table: pd.DataFrame, articles: pd.DataFrame, event_type: str
     if chosen.empty:
         return pd.DataFrame(columns=columns)
     event = chosen.iloc[0]
+    if not isinstance(articles, pd.DataFrame):
+        articles = corpus.load_with_report(articles, progress=False)[0]
     subset = articles[articles["doc_id"].isin(event["doc_ids"].split(DOC_SEPARATOR))]
-    cleaned, _ = clean.clean_corpus(subset)
+    cleaned, _ = clean.clean_corpus(subset, progress=False)
     claims = event_durations(cleaned, event_type)
     return claims.assign(event=event["label"], date=event["date"])[columns]
 
