@@ -332,6 +332,18 @@ def test_labels_name_the_people_near_the_trigger():
     assert "كيم إيل سونغ" not in ceremony.label and "فلاديمير بوتين" in ceremony.label
 
 
+def test_a_first_name_alone_is_the_person_named_in_full_before():
+    # "Kim Jong Un received the delegation in Kim Il Sung Square. KCNA quoted Kim as saying that his visit to
+    # Moscow in 2019 …": the bare كيم is Kim Jong Un (the square's name is not a mention of Kim Il Sung)
+    text = ("استقبل الزعيم الكوري الشمالي كيم جونغ أون الوفد في ميدان كيم إيل سونغ.\n"
+            "ونقلت الوكالة عن كيم قوله إن زيارته إلى موسكو عام 2019 فتحت صفحة جديدة.")
+    [visit] = timeline.event_mentions(frame(("c", text, "2023-09-13")))
+    assert (visit.date, visit.label) == ("2019", "زيارة كيم جونغ أون إلى موسكو")
+    # with no full mention before it, a bare first name stays unresolved
+    [alone] = timeline.event_mentions(frame(("d", text.split("\n")[1], "2023-09-13")))
+    assert alone.label == "زيارة إلى موسكو"
+
+
 def test_signing_needs_an_agreement_and_invasion_takes_its_place():
     articles = frame(
         # "an explosion occurred (وقع) in Riyadh on Sunday" — وقع without an agreement is not a signing

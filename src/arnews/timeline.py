@@ -780,6 +780,9 @@ class _EventGrammar:
     ordinal: re.Pattern
     locative_before: re.Pattern  # a locative preposition up to two words before a place
     place_heads: frozenset[str]  # a person's name after these names a place (ميدان كيم إيل سونغ)
+    place_types: frozenset[str]  # entity types that are places (country, place …), not organisations
+    short: re.Pattern | None  # first words of multi-word person names ("كيم")
+    short_of: dict[str, list[lexicons.Entity]]
     stop_words: frozenset[str]  # end the phrase an anniversary commemorates
 
 
@@ -818,6 +821,14 @@ def event_grammar() -> _EventGrammar:
     names = _trie(entity_of)
     # a missing space before في/و ("لكوريا الشماليةفي يوليو") still ends the name
     entities = re.compile(rf"{_AFTER_BOUNDARY}(?P<clitic>[وف]?[بلك]?(?:ال)?)(?P<name>{names})(?:(?![\w])|(?=في|و))")
+    # the first word of a person's multi-word name ("كيم" for كيم جونغ أون): resolved in the article (see _entities)
+    short_of: dict[str, list[lexicons.Entity]] = defaultdict(list)
+    for entity in lexicons.entities():
+        first = fold(entity.canonical).split()
+        if entity.type == "person" and len(first) > 1 and first[0] not in entity_of:
+            short_of[first[0]].append(entity)
+    short = re.compile(rf"{_AFTER_BOUNDARY}(?P<clitic>[وف]?[بلك]?)(?P<name>{_trie(short_of)})(?![\w])") \
+        if short_of else None
     g = grammar()
     ordinals = _alt(k for k in g.numbers)
     # "الخامسة والسبعين لإقامة العلاقات": the ordinal (words or digits, "الـ75") then ل + what is commemorated
@@ -828,6 +839,7 @@ def event_grammar() -> _EventGrammar:
     return _EventGrammar(types, triggers, stems, entities, entity_of, data.get("anniversary_heads", {}),
                          data.get("anniversary_objects", {}), ordinal, locative_before,
                          frozenset(re.sub("^ال", "", fold(w)) for w in data["place_name_heads"]),
+                         frozenset(data["place_types"]), short, dict(short_of),
                          frozenset(fold(w) for w in data["anniversary_stop_words"]))
 
 
@@ -889,13 +901,46 @@ def _entities(view: str, begin: int = 0, end: int | None = None) -> list[_Place]
     for start, m in _scan(eg.entities, view, begin, end):
         clitic = m.group("clitic") + ("ل" if m.group("name").startswith("لل") else "")
         entity = eg.entity_of[_key(m.group("name"))]
-        before = view[max(0, start - 16):start].split()
-        if entity.type == "person" and before and _CLITICS_AND_ARTICLE.sub("", before[-1]) in eg.place_heads:
+        if entity.type == "person" and _names_a_place(view, start):
             continue  # "ميدان كيم إيل سونغ" is a square
         locative = "ب" in clitic or bool(eg.locative_before.search(view[max(0, start - 40):start]))
         dative = "ل" in clitic.replace("ال", "")
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
         found.append(_Place(m.start("name") + shift, m.end("name") + shift, entity, locative, dative))
+    return found + _short_names(view, begin, end, found)
+
+
+def _names_a_place(view: str, start: int) -> bool:
+    """Whether the name at `start` follows a place-name head ("ميدان كيم إيل سونغ" is a square)."""
+    before = view[max(0, start - 16):start].split()
+    return bool(before) and _CLITICS_AND_ARTICLE.sub("", before[-1]) in event_grammar().place_heads
+
+
+def _last_mention(view: str, spelling: str, before: int) -> int:
+    """Where `spelling` last names the person before `before` (-1: never; square and airport names skipped)."""
+    position = view.rfind(spelling, 0, before)
+    while position >= 0 and _names_a_place(view, position):
+        position = view.rfind(spelling, 0, position)
+    return position
+
+
+def _short_names(view: str, begin: int, end: int | None, full: list[_Place]) -> list[_Place]:
+    """People named by the first word of their name ("عن كيم قوله"): the person of that name mentioned in
+    full most recently before, in the same article ("كيم جونج أون" in the lead); none if no such mention."""
+    eg = event_grammar()
+    if eg.short is None:
+        return []
+    found = []
+    for start, m in _scan(eg.short, view, begin, end):
+        shift = start - m.start("clitic")
+        s, e = m.start("name") + shift, m.end("name") + shift
+        if any(p.start <= s < p.end for p in full):
+            continue
+        last_seen = {entity: max(_last_mention(view, _key(fold(spelling)), s) for spelling in entity.spellings)
+                     for entity in eg.short_of[_key(m.group("name"))]}
+        entity, position = max(last_seen.items(), key=lambda kv: kv[1])
+        if position >= 0:
+            found.append(_Place(s, e, entity, False, False))
     return found
 
 
@@ -996,6 +1041,11 @@ def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
     return seen
 
 
+def _name_en(entity: lexicons.Entity) -> str:
+    """The English name of an entity: its gloss without the explanation in brackets."""
+    return re.sub(r"\s*\(.*$", "", entity.gloss).strip() or entity.canonical
+
+
 def _persons_near(doc: _Doc, sentence: tuple[int, int], trigger: _Trigger,
                   n: int) -> tuple[list[lexicons.Entity], list[lexicons.Entity]]:
     """(people of the sentence within PERSON_GAP of the trigger, the n nearest of them in text order).
@@ -1018,14 +1068,15 @@ def _place_after(doc: _Doc, trigger: _Trigger, limit: int = 40) -> lexicons.Enti
     """The place a trigger governs: right after it ("زار كوريا الشمالية") or introduced by في/إلى/ل within `limit`."""
     sentence = doc.sentences[doc.sentence_of(trigger.start)]
     for p in doc.entities_between(trigger.end, sentence[1]):
-        if p.entity.type != "person" and p.start <= trigger.end + limit:
+        if p.entity.type in event_grammar().place_types and p.start <= trigger.end + limit:
             if p.locative or p.dative or p.start - trigger.end <= 1:
                 return p.entity
     return None
 
 
 def _nearest_locative(doc: _Doc, trigger: _Trigger, sentence: tuple[int, int]) -> lexicons.Entity | None:
-    places = [p for p in doc.entities_between(*sentence) if p.entity.type != "person" and p.locative]
+    place_types = event_grammar().place_types
+    places = [p for p in doc.entities_between(*sentence) if p.entity.type in place_types and p.locative]
     if not places:
         return None
     return min(places, key=lambda p: (_gap((p.start, p.end), (trigger.start, trigger.end)), p.start)).entity
@@ -1124,9 +1175,9 @@ def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None
         named = persons[:kind.persons]
     place = _place(doc, trigger, trigger_sentence, previous)
     names = [p.canonical for p in named]
-    names_en = [p.gloss or p.canonical for p in named]
+    names_en = [_name_en(p) for p in named]
     label = _fill(kind.label, " و".join(names), place.canonical if place else "")
-    label_en = _fill(kind.label_en, " and ".join(names_en), (place.gloss or place.canonical) if place else "")
+    label_en = _fill(kind.label_en, " and ".join(names_en), _name_en(place) if place else "")
     return Mention(doc.doc_id, expr.value, expr.precision, kind.type, label, label_en,
                    tuple(p.canonical for p in persons), place.canonical if place else "", evidence, expr.text,
                    tuple(names))
