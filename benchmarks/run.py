@@ -15,10 +15,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import terms_bench  # noqa: E402
+import timeline_bench  # noqa: E402
 
 #: section name → function(corpus_path) that measures it and writes its results table.
 SECTIONS = {
     "terms": lambda corpus: terms_bench.run(corpus),
+    "timeline": lambda corpus: timeline_bench.run(corpus),
 }
 
 
