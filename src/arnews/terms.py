@@ -1,18 +1,930 @@
-"""Skeleton: the terms stage arrives with its issue."""
+"""Term frequencies of the cleaned corpus: tokens, clitics, entities, stopwords, and what the counts show.
+
+`python -m arnews terms --corpus PATH --out FILE.csv [--top N] [--jobs N]` writes `term,count,docs`
+(count = occurrences, docs = articles containing the term), sorted by count then term, over the text that
+`arnews.clean` leaves (the same cleaning as notebook 02).
+
+How a word becomes a term:
+
+1. **Tokens** (`tokenize`): runs of Arabic letters (with their diacritics and tatweel), runs of digits and runs
+   of Latin letters are three token kinds; punctuation is dropped. Multi-word names from
+   data/lexicons/entities.csv ("بيونغ يانغ", "كيم جونغ أون", also with a clitic: "وبيونغ يانغ") are one token.
+2. **Normalization** (`arnews.normalize.analysis`) of the *vocabulary* of distinct surface forms, never of the
+   corpus text: NFKC, no diacritics/tatweel, bare alef, ي for ى, ASCII digits, lower-case Latin.
+3. **Terms** (`TermMap`): a spelling of an entity becomes the entity's canonical name; stopwords (the
+   arabic-stopwords package plus data/lexicons/stopwords_news.csv) are dropped, with or without clitics; an
+   attached clitic prefix (و ف ب ك ل ال and their combinations وال بال لل وبال …) is stripped only when the
+   word list confirms it: the remainder must be attested on its own in the corpus (or be an entity) and must
+   not be a stopword; after a prefix holding the article the whole form must not be ten times more frequent
+   than the remainder (الرياض "Riyadh" stays apart from رياض "gardens"); after و ف ب ك ل alone the remainder
+   needs three letters and must be at least as frequent as the whole form, or be a lexicon word (so فيصل
+   "Faisal" is not ف+يصل, while وبوتين → بوتين and ووزير → وزير). Words in
+   data/lexicons/clitic_exceptions.csv (والد، ولاية، بيونغ …) are never split.
+
+The counting is streamed per source file in worker processes (load → clean → tokenize → count distinct
+surface forms per article, each worker keeping one vocabulary and sending each new form to the parent once);
+the parent merges the vocabularies, normalizes and maps the distinct forms to terms once, and the workers
+then count each term's articles from their per-article form ids spilled to a temporary folder. Memory stays
+flat as the corpus grows (it holds vocabularies, never the corpus), and the output is byte-identical whatever
+the number of workers: rows are sorted by count, then term, and every choice (labels, stems) breaks ties by
+the strings themselves.
+"""
 
 from __future__ import annotations
 
 import argparse
+import html
+import math
+import os
+import random
+import re
+import sys
+import tempfile
+from array import array
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import count as _counter
+from itertools import islice
+from pathlib import Path
 
-CLI_HELP = "terms (not yet implemented)"
+import numpy as np
+import pandas as pd
+
+from arnews import clean, corpus, files, lexicons, normalize
+from arnews.errors import InputError
+
+CLI_HELP = "count terms (clitics stripped, entities merged, stopwords dropped) → term,count,docs CSV"
+
+COLUMNS = ["term", "count", "docs"]
+
+# --- token grammar -------------------------------------------------------------------------------------------
+
+#: Arabic letters, including the Persian/Urdu letters and the presentation forms that NFKC later folds.
+ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06fc\u06ff" \
+    "\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
+#: Marks that live inside an Arabic word: tashkeel, superscript alef, tatweel.
+ARABIC_MARKS = "\u064b-\u065f\u0670\u0640"
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+_ARABIC_WORD = f"[{ARABIC_LETTERS}][{ARABIC_LETTERS}{ARABIC_MARKS}]*"
+_NUMBER = f"[{DIGITS}]+(?:[.,\u066b\u066c][{DIGITS}]+)*"
+_LATIN_WORD = f"[{LATIN_LETTERS}]+"
+TOKEN_RE = re.compile(f"{_ARABIC_WORD}|{_NUMBER}|{_LATIN_WORD}")
+_KIND_RE = re.compile(f"(?P<arabic>[{ARABIC_LETTERS}])|(?P<number>[{DIGITS}])|(?P<latin>[{LATIN_LETTERS}])")
+
+#: Clitic prefixes (normalized spelling) and what the stem starts with once the prefix is removed:
+#: conjunction و/ف, then preposition ب/ك/ل, then article ال; ل+ال is written لل (the alef drops).
+_CONJ, _PREP = ("", "و", "ف"), ("", "ب", "ك", "ل")
+PREFIX_RULES: tuple[tuple[str, str], ...] = tuple(
+    sorted(
+        {(c + p + a, "") for c in _CONJ for p in _PREP for a in ("", "ال") if c + p + a}
+        | {(c + "لل", "") for c in _CONJ}
+        | {(c + "لل", "ال") for c in _CONJ},
+        key=lambda rule: (-len(rule[0]), rule),
+    )
+)
+_PREFIX_LETTERS = frozenset(p[0] for p, _ in PREFIX_RULES)
+_PREFIX_REPLACEMENTS: dict[str, tuple[str, ...]] = {}
+for _prefix, _replacement in PREFIX_RULES:
+    _PREFIX_REPLACEMENTS[_prefix] = (*_PREFIX_REPLACEMENTS.get(_prefix, ()), _replacement)
+_LONGEST_PREFIX = max(len(p) for p, _ in PREFIX_RULES)
+#: Shortest stem a clitic may leave (in letters): الدم → دم (blood) after the article; after و ف ب ك ل alone
+#: at least 3 letters, since و+يد, ك+اس, ب+ال are how names and words (وليد، كأس، بلال) get mangled.
+MIN_STEM = 2
+MIN_STEM_AFTER_PROCLITIC = 3
+#: After the article (ال، وال، بال، لل …) a form this many times more frequent than its would-be stem is a
+#: word of its own (الرياض Riyadh vs رياض gardens). After و ف ب ك ل alone the stem must be at least as frequent
+#: as the form itself (فيصل Faisal is not ف+يصل, كامل is not ك+امل, however often يصل and امل occur), unless
+#: the stem is a word of the lexicons (ووزير → وزير even in a small corpus that lists ministers).
+KEEP_RATIO = 10
+
+# --- lexicons ------------------------------------------------------------------------------------------------
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Normalized stopwords: every form of the arabic-stopwords package plus stopwords_news.csv.
+
+    Returns:
+        frozenset of normalized words (e.g. "قال" he said, "الاربعاء" Wednesday, "التي" which).
+    """
+    from arabicstopwords.arabicstopwords import stopwords_list
+
+    project = [row["word"] for row in lexicons.read_csv("stopwords_news.csv")]
+    words = normalize.normalize_words([*stopwords_list(), *project])
+    return frozenset(w for w in words if w) - protected_words()
+
+
+@cache
+def protected_words() -> frozenset[str]:
+    """Normalized words never split into clitic + stem and never treated as stopwords.
+
+    clitic_exceptions.csv (ولاية state, والد father, بيونغ Pyong- …) plus every word of an entity spelling
+    that does not start with the article (بوتين, يانغ, جونغ …), so no name is mangled into a half.
+    """
+    words = [row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]
+    for entity in lexicons.entities():
+        words += [w for s in entity.spellings for w in s.split() if not w.startswith("ال")]
+    return frozenset(normalize.normalize_words(words))
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Entity spellings (normalized, single spaces) → canonical name, and what finds multi-word spellings."""
+
+    canonical: dict[str, str]  # normalized spelling → canonical name as written in the lexicon
+    continuations: dict[str, tuple[tuple[str, ...], ...]]  # first word → the words that follow, longest first
+    first_words: frozenset[str]  # surface first words (with clitic and alef variants) worth a closer look
+
+
+def _surface_variants(word: str) -> set[str]:
+    """Surface spellings of a normalized word that alef/ى variation produces (اون → أون, اون, إون, آون)."""
+    out = {""}
+    for ch in word:
+        out = {o + c for o in out for c in {"ا": "اأإآ", "ي": "يى"}.get(ch, ch)}
+    return out
+
+
+@cache
+def entity_index() -> EntityIndex:
+    """Build the entity index from data/lexicons/entities.csv (see `lexicons.entities`)."""
+    canonical: dict[str, str] = {}
+    continuations: dict[str, set[tuple[str, ...]]] = {}
+    for entity in lexicons.entities():
+        for spelling in entity.spellings:
+            key = " ".join(normalize.analysis(spelling).split())
+            canonical.setdefault(key, entity.canonical)
+            words = key.split(" ")
+            if len(words) > 1:
+                continuations.setdefault(words[0], set()).add(tuple(words[1:]))
+    clitics = [""] + [p for p, repl in PREFIX_RULES if repl == "" and "ال" not in p and "لل" not in p]
+    first_words: set[str] = set()
+    for first in continuations:
+        for variant in _surface_variants(first):
+            if first.startswith("ال"):
+                first_words.update(c + p + variant for c in _CONJ for p in ("", "ب", "ك"))
+                first_words.update(c + "لل" + variant[2:] for c in _CONJ)
+            else:
+                first_words.update(p + variant for p in clitics)
+    ordered = {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in continuations.items()}
+    return EntityIndex(canonical, ordered, frozenset(first_words))
+
+
+def _positions(tokens: list[str], word: str) -> list[int]:
+    """Indices of `word` in `tokens` (list.index scans in C)."""
+    out, i = [], -1
+    try:
+        while True:
+            i = tokens.index(word, i + 1)
+            out.append(i)
+    except ValueError:
+        return out
+
+
+@cache
+def _normalized(token: str) -> str:
+    return normalize.analysis(token)
+
+
+def _entity_start(token: str, index: EntityIndex) -> str | None:
+    """The normalized first word of a multi-word entity that `token` is (with or without a clitic)."""
+    form = _normalized(token)
+    if form in index.continuations:
+        return form
+    return next((s for s in strip_candidates(form) if s in index.continuations), None)
+
+
+@lru_cache(maxsize=4096)
+def _adjacency_regex(words: tuple[str, ...]) -> re.Pattern:
+    """The words as whole tokens separated by spaces only (no punctuation, no line break)."""
+    edge = f"[{ARABIC_LETTERS}{ARABIC_MARKS}]"
+    return re.compile(f"(?<!{edge})" + "[^\\S\\n]+".join(map(re.escape, words)) + f"(?!{edge})")
+
+
+def _always_adjacent(text: str, tokens: list[str], words: tuple[str, ...]) -> bool:
+    """True when every occurrence of `words` as consecutive tokens is also adjacent in the text.
+
+    Each adjacent occurrence in the text is an occurrence among the tokens, so equal counts mean all are.
+    """
+    k = len(words)
+    in_tokens = sum(tuple(tokens[j:j + k]) == words for j in _positions(tokens, words[0]))
+    return len(_adjacency_regex(words).findall(text)) == in_tokens
+
+
+def _merge_entities(text: str, tokens: list[str], spans: list[tuple[int, int]] | None = None) -> list[str]:
+    """Join the words of multi-word entity spellings ("بيونغ", "يانغ" → "بيونغ يانغ") into one token.
+
+    The words must follow each other with only spaces between them (no punctuation, no line break).
+    `spans`, if given, is updated alongside (a merged token spans all its words).
+    """
+    index = entity_index()
+    first = index.first_words
+    hits = sorted(i for word in first.intersection(tokens) for i in _positions(tokens, word))
+    if not hits:
+        return tokens
+    matches = spans
+    adjacent: dict[tuple[str, ...], bool] = {}
+    merged: dict[int, int] = {}  # first token → the token after the entity
+    next_free = 0
+    for i in hits:
+        if i < next_free:
+            continue
+        start = _entity_start(tokens[i], index)
+        if start is None:
+            continue
+        for rest in index.continuations[start]:
+            end = i + 1 + len(rest)
+            if end > len(tokens) or any(_normalized(tokens[i + 1 + j]) != w for j, w in enumerate(rest)):
+                continue
+            words = tuple(tokens[i:end])
+            if matches is None:  # cheap check first: are all occurrences of these words adjacent?
+                if words not in adjacent:
+                    adjacent[words] = _always_adjacent(text, tokens, words)
+                if not adjacent[words]:
+                    matches = [m.span() for m in TOKEN_RE.finditer(text)]
+            if matches is not None:
+                gaps = [text[matches[j - 1][1]:matches[j][0]] for j in range(i + 1, end)]
+                if not all(g and g.isspace() and "\n" not in g for g in gaps):
+                    continue
+            merged[i] = next_free = end
+            break
+    if not merged:
+        return tokens
+    out: list[str] = []
+    out_spans: list[tuple[int, int]] = []
+    previous = 0
+    for i, end in merged.items():
+        out += tokens[previous:i]
+        out.append(" ".join(tokens[i:end]))
+        if spans is not None:
+            out_spans += spans[previous:i]
+            out_spans.append((spans[i][0], spans[end - 1][1]))
+        previous = end
+    out += tokens[previous:]
+    if spans is not None:
+        spans[:] = out_spans + spans[previous:]
+    return out
+
+
+# --- tokens --------------------------------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[str]:
+    """Surface tokens of `text`: Arabic words, numbers, Latin words; multi-word entities as one token.
+
+    Example: 'وقال بوتين إن "موسكو وبيونغ يانغ" ستعززان التعاون' (Putin said Moscow and Pyongyang will
+    strengthen cooperation) → ["وقال", "بوتين", "إن", "موسكو", "وبيونغ يانغ", "ستعززان", "التعاون"].
+
+    Args:
+        text: clean article text.
+    Returns:
+        The tokens as they are written (not normalized), in order.
+    """
+    return _merge_entities(text, TOKEN_RE.findall(text))
+
+
+def token_kind(token: str) -> str:
+    """"arabic", "number" or "latin" for a token (by its first letter); "" for anything else.
+
+    Example: token_kind("بوتين") → "arabic"; token_kind("٢٠٢٤") → "number"; token_kind("ABC") → "latin".
+    """
+    match = _KIND_RE.match(token)
+    return match.lastgroup if match else ""
+
+
+def strip_candidates(form: str) -> list[str]:
+    """Every stem a clitic prefix could leave on a normalized form (longest prefix first).
+
+    Example: strip_candidates("وبوتين") → ["وتين", "بوتين"] ("and Putin": وب+وتين or و+بوتين; the word list
+    decides); strip_candidates("للعلاقات") → ["علاقات", "العلاقات", "لعلاقات"] (for the relations).
+
+    Args:
+        form: a normalized word.
+    Returns:
+        Candidate stems of at least MIN_STEM letters.
+    """
+    return [stem for stem, _ in _decompositions(form)]
+
+
+def _decompositions(form: str) -> list[tuple[str, bool]]:
+    """(stem, whether the prefix holds the article) for every clitic prefix of `form`, longest first."""
+    if not form or form[0] not in _PREFIX_LETTERS:
+        return []
+    out = []
+    for size in range(min(len(form) - MIN_STEM, _LONGEST_PREFIX), 0, -1):
+        for replacement in _PREFIX_REPLACEMENTS.get(form[:size], ()):
+            out.append((replacement + form[size:], "ال" in form[:size] or "لل" in form[:size]))
+    return out
+
+
+# --- the term map --------------------------------------------------------------------------------------------
+
+
+class TermMap:
+    """Maps normalized forms to terms, validated against the corpus vocabulary and the lexicons.
+
+    Build it from the counts of normalized forms in a corpus (`TermMap(counts)`); `term(form)` is the term key
+    (a normalized word or an entity's normalized canonical name) or None for stopwords and noise, and
+    `label(key)` the spelling to show: an entity's canonical name, else the most frequent bare spelling.
+    """
+
+    def __init__(self, counts: dict[str, int]):
+        self.counts = counts
+        self.entities = entity_index().canonical
+        self.stop = stopwords()
+        self.protected = protected_words()
+        self._terms: dict[str, str | None] = {}
+        self.labels: dict[str, str] = {}
+
+    def term(self, form: str) -> str | None:
+        """The term key of a normalized form (see the module docstring for the rules), or None."""
+        try:
+            return self._terms[form]
+        except KeyError:
+            result = self._terms[form] = self._resolve(form)
+            return result
+
+    def _resolve(self, form: str) -> str | None:
+        decompositions = _decompositions(form)
+        stems = [stem for stem, _ in decompositions]
+        entities, stop = self.entities, self.stop
+        if form in entities:
+            return self._entity(form)
+        for stem in stems:
+            if stem in entities:
+                return self._entity(stem)
+        if form in self.protected:
+            return form
+        if form in stop or " " in form or not form:
+            return None  # a stopword, or a formula NFKC expanded into words (the ligature ﷺ)
+        if not stems:
+            return None if len(form) < 2 and token_kind(form) == "arabic" else form
+        counts = self.counts
+        whole = counts.get(form, 0)
+        best, best_key = None, (0, 0, "")
+        for stem, article in decompositions:
+            if stem in stop:
+                return None  # a stopword with a clitic: وقال، والتي
+            n = counts.get(stem, 0)
+            if article:
+                attested = n * KEEP_RATIO > whole
+            else:  # a known word (clitic_exceptions.csv, entity words) is a stem on the word list's authority
+                attested = len(stem) >= MIN_STEM_AFTER_PROCLITIC and (n >= whole or stem in self.protected)
+            if n and attested and (n, len(stem), stem) > best_key:
+                best, best_key = stem, (n, len(stem), stem)
+        if best is None:
+            return form
+        # the stem's own term counts only if one grammatical prefix reaches it from here (و+ال+رئيس → رئيس);
+        # stripping twice would read الأليم (the painful) as ال+ال+يم
+        key = self.term(best)
+        return key if key == best or key in stems or key in self.entities else best
+
+    def _entity(self, spelling: str) -> str:
+        canonical = self.entities[spelling]
+        key = " ".join(normalize.analysis(canonical).split())
+        self.labels[key] = canonical
+        return key
+
+    def label(self, key: str) -> str:
+        """The spelling shown for a term key (falls back to the key itself)."""
+        return self.labels.get(key, key)
+
+    def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
+                   counts: np.ndarray) -> None:
+        """Choose each term's label: its most frequent bare surface spelling (ties: the smaller string).
+
+        Args:
+            surfaces: distinct surface forms.
+            form_of_surface: for each surface, the index of its normalized form in `forms`.
+            forms: distinct normalized forms (all already passed through `term`).
+            counts: occurrences of each surface.
+        """
+        is_own_term = np.fromiter((self._terms.get(f) == f for f in forms), dtype=bool, count=len(forms))
+        form_of_surface = np.asarray(form_of_surface, dtype=np.int64)
+        spellings = np.bincount(form_of_surface, minlength=len(forms))
+        candidates = is_own_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=bool)
+        surface_array = pd.Series(surfaces, dtype=object).to_numpy()
+        # most forms have one spelling: it is the label; only the others need a choice
+        single = np.flatnonzero(candidates & (spellings[form_of_surface] == 1))
+        labels = self.labels
+        for form, surface in zip(form_of_surface[single].tolist(), surface_array[single].tolist(), strict=True):
+            labels.setdefault(forms[form], surface)
+        several = np.flatnonzero(candidates & (spellings[form_of_surface] > 1))
+        frame = pd.DataFrame({"form": form_of_surface[several], "n": np.asarray(counts)[several],
+                              "surface": surface_array[several]})
+        best = frame.sort_values(["form", "n", "surface"], ascending=[True, False, True]).drop_duplicates("form")
+        for form, surface in zip(best["form"].tolist(), best["surface"].tolist(), strict=True):
+            labels.setdefault(forms[form], surface)
+
+
+# --- counting a corpus: workers --------------------------------------------------------------------------------
+
+
+@dataclass
+class _SourceResult:
+    index: int
+    source: str
+    worker: str = ""
+    vocab: list[str] = field(default_factory=list)  # forms this worker had not reported before, in id order
+    counts: np.ndarray | None = None
+    docs: int = 0
+    chars: int = 0
+    error: str | None = None
+    report: corpus.LoadReport | None = None
+
+
+_SPILL: Path | None = None
+#: The worker's vocabulary (surface form → id), kept across the sources it processes, so each form is sent
+#: to the parent once per worker instead of once per source; and how many of its forms were sent already.
+_VOCAB: defaultdict[str, int] = defaultdict(_counter().__next__)
+_SENT = 0
+
+
+def _count_source(task: tuple) -> _SourceResult:
+    """Worker: load → clean → tokenize one source; count surface forms; spill per-article form ids."""
+    index, source, fields, strict, metadata = task
+    result = _SourceResult(index, str(source))
+    try:
+        frame = corpus.load_source(Path(source), fields, strict, metadata)
+    except (InputError, ValueError, OSError) as err:  # unreadable file: reported, skipped unless --strict
+        result.error = str(err) if isinstance(err, InputError) else f"{source}: {err}"
+        return result
+    global _SENT
+    result.report = frame.attrs.get("load_report")
+    texts = clean.clean_corpus(frame)[0]["text"].tolist()
+    vocab = _VOCAB
+    local = vocab.__getitem__  # a new form gets the next id, all in C
+    forms: list[str] = []  # each article's distinct forms, one article after the other
+    occurrences: list[int] = []
+    bounds = array("q", [0])
+    findall, first = TOKEN_RE.findall, entity_index().first_words
+    for text in texts:
+        tokens = findall(text)
+        per_doc = Counter(tokens)
+        if not first.isdisjoint(per_doc):
+            merged = _merge_entities(text, tokens)
+            if merged is not tokens:
+                per_doc = Counter(merged)
+        forms += per_doc
+        occurrences += per_doc.values()
+        bounds.append(len(forms))
+    ids = np.fromiter(map(local, forms), dtype=np.int32, count=len(forms))
+    weights = np.array(occurrences, dtype=np.int64)
+    result.counts = np.bincount(ids, weights=weights, minlength=len(vocab)).astype(np.int64)
+    result.vocab = list(islice(vocab, _SENT, None))
+    _SENT = len(vocab)
+    result.worker = f"{os.getpid()}"
+    result.docs = len(texts)
+    result.chars = sum(map(len, texts))
+    np.save(_SPILL / f"{index}.ids.npy", ids)
+    np.save(_SPILL / f"{index}.bounds.npy", np.asarray(bounds, dtype=np.int64))
+    return result
+
+
+def _docs_per_term(task: tuple) -> np.ndarray:
+    """Worker: map one source's per-article form ids to term ids; count each term once per article."""
+    index, worker, n_terms = task
+    ids = np.load(_SPILL / f"{index}.ids.npy")
+    bounds = np.load(_SPILL / f"{index}.bounds.npy")
+    local_to_term = np.load(_SPILL / f"{worker}.terms.npy", mmap_mode="r")
+    if ids.size == 0:
+        return np.zeros(n_terms, np.int64)
+    term = local_to_term[ids]
+    doc = np.repeat(np.arange(len(bounds) - 1, dtype=np.int64), np.diff(bounds))
+    keep = term >= 0
+    pairs = np.sort(doc[keep] * n_terms + term[keep])
+    first = np.ones(pairs.size, dtype=bool)
+    first[1:] = pairs[1:] != pairs[:-1]
+    return np.bincount(pairs[first] % n_terms, minlength=n_terms)
+
+
+def _init_worker(spill: str) -> None:
+    global _SPILL, _VOCAB, _SENT
+    _SPILL = Path(spill)
+    _VOCAB = defaultdict(_counter().__next__)
+    _SENT = 0
+
+
+def _source_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+@dataclass
+class TermCounts:
+    """The result of `count_terms`: the table and what it was computed from."""
+
+    table: pd.DataFrame          # term, count, docs — sorted by count desc, then term
+    term_map: TermMap
+    articles: int
+    chars: int
+    skipped: list[str]
+    report: corpus.LoadReport | None = None  # what the loader met (skipped or repaired files and records)
+
+
+def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | None = None, jobs: int | None = None,
+                fields: dict | None = None, strict: bool = False, progress: bool | None = None) -> TermCounts:
+    """Count the terms of a corpus, streaming it source file by source file in `jobs` worker processes.
+
+    Args:
+        path: corpus folder or file (see `arnews.corpus`); its metadata.csv gives titles (which cleaning uses).
+        sources: the files to read instead of `corpus.sources(path)` (e.g. a list repeated 2× for a benchmark).
+        jobs: worker processes (default: os.cpu_count()); 1 runs in this process.
+        fields: column → source field overrides for the loader.
+        strict: raise InputError at the first unreadable source instead of skipping it.
+        progress: tqdm bars on stderr (default: when the corpus is larger than 20 MB).
+    Returns:
+        TermCounts with `table` (term, count, docs), identical whatever `jobs` is.
+    """
+    global _SPILL
+    if sources is None:
+        sources = corpus.sources(path)
+    sources = [Path(s) for s in sources]
+    metadata = corpus.metadata_for(path) if path is not None else {}
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    if progress is None:
+        progress = sum(_source_size(s) for s in sources) > 20_000_000
+    order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
+    stopwords(), protected_words(), entity_index()  # build once, before forking the workers
+    tasks = [(i, sources[i], fields, strict, metadata) for i in order]
+    with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
+        pool = None
+        try:
+            if jobs > 1 and len(tasks) > 1:
+                import multiprocessing
+
+                pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_worker, (spill,))
+                imap = pool.imap_unordered
+            else:
+                _init_worker(spill)
+                imap = map
+            return _count(tasks, imap, spill, strict, progress)
+        finally:
+            if pool is not None:
+                pool.terminate()
+            _SPILL = None
+
+
+def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
+    spill_dir = Path(spill)
+    surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
+    assign = surface_id.__getitem__
+    totals = np.zeros(0, dtype=np.int64)
+    normalized: list[str] = []  # normalized form of each surface, in surface id order
+    to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
+    source_worker: dict[int, str] = {}
+    skipped: list[str] = []
+    articles = chars = 0
+    reports = []
+    bar = _progress(len(tasks), "terms: counting sources", progress)
+    for result in imap(_count_source, tasks):
+        bar.update(1)
+        if result.error:
+            if strict:
+                raise InputError(None, result.error)
+            skipped.append(result.error)
+            print(f"arnews terms: skipped {result.error}", file=sys.stderr)
+            continue
+        new = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
+        fresh = len(surface_id) - len(normalized)
+        if fresh:  # normalize the forms never seen before, while the workers go on counting
+            normalized += normalize.normalize_words(list(islice(surface_id, len(normalized), None)))
+        local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
+        if len(surface_id) > totals.size:
+            totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
+        totals[local_to_global[:result.counts.size]] += result.counts
+        source_worker[result.index] = result.worker
+        articles += result.docs
+        chars += result.chars
+        if result.report is not None:
+            reports.append(result.report)
+    bar.close()
+    report = corpus.LoadReport.combine(reports) if reports else None
+    if report is not None and report.problems:
+        report.log()
+
+    surfaces = list(surface_id)
+    form_of_surface, forms = pd.factorize(pd.Series(normalized, dtype=object))
+    forms = forms.tolist()
+    form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
+    term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
+    term_of = term_map.term
+    keys = [term_of(f) for f in forms]
+    term_map.set_labels(surfaces, form_of_surface, forms, totals)
+    key_id: dict[str, int] = {}
+    form_term = np.fromiter((-1 if k is None else key_id.setdefault(k, len(key_id)) for k in keys),
+                            dtype=np.int64, count=len(keys))
+    term_ids = form_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=np.int64)
+    n_terms = len(key_id)
+    counts = np.bincount(term_ids[term_ids >= 0], weights=totals[term_ids >= 0], minlength=n_terms)
+    docs = np.zeros(n_terms, dtype=np.int64)
+    for worker, local_to_global in to_global.items():
+        np.save(spill_dir / f"{worker}.terms.npy", term_ids[local_to_global])
+    indices = sorted(source_worker)
+    bar = _progress(len(indices), "terms: counting articles", progress)
+    for per_source in imap(_docs_per_term, [(i, source_worker[i], max(n_terms, 1)) for i in indices]):
+        docs += per_source[:n_terms]
+        bar.update(1)
+    bar.close()
+    labels = [term_map.label(k) for k in key_id]
+    counts = counts.astype(np.int64)
+    alphabetical = np.empty(n_terms, dtype=np.int64)
+    alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
+    order = np.lexsort((alphabetical, -counts))  # count descending, then term
+    table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
+                         columns=COLUMNS)
+    return TermCounts(table, term_map, articles, chars, skipped, report)
+
+
+def _progress(total: int, desc: str, enabled: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, unit="file", disable=not enabled, file=sys.stderr, leave=False)
+
+
+# --- per-article analysis (notebook) ------------------------------------------------------------------------
+
+
+@dataclass
+class Analysis:
+    """Terms per article for the notebook's analyses (built by `analyse`).
+
+    doc_ids, outlets: one per article. sequences: per article, one entry per token: its term label, or None
+    for a stopword/noise token (kept as a gap so bigrams never jump over a dropped word).
+    """
+
+    doc_ids: list[str]
+    outlets: list[str]
+    sequences: list[list[str | None]]
+    term_map: TermMap
+
+    def counts(self) -> Counter:
+        """Occurrences of every term over all articles."""
+        total: Counter = Counter()
+        for seq in self.sequences:
+            total.update(t for t in seq if t is not None)
+        return total
+
+
+def analyse(articles: pd.DataFrame) -> Analysis:
+    """Tokenize clean articles and map every token to its term, with the corpus as the word list.
+
+    Args:
+        articles: clean articles (columns doc_id, outlet, text), e.g. from `clean.clean_corpus`.
+    Returns:
+        Analysis with per-article term sequences.
+    """
+    tokens = [tokenize(text) for text in articles["text"]]
+    surface_counts: Counter = Counter()
+    for toks in tokens:
+        surface_counts.update(toks)
+    surfaces = list(surface_counts)
+    totals = np.fromiter(surface_counts.values(), dtype=np.int64, count=len(surfaces))
+    form_of_surface, forms = pd.factorize(pd.Series(normalize.normalize_words(surfaces), dtype=object))
+    forms = forms.tolist()
+    form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
+    term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
+    keys = [term_map.term(f) for f in forms]
+    term_map.set_labels(surfaces, form_of_surface, forms, totals)
+    labels = [None if k is None else term_map.label(k) for k in keys]
+    label_of = {s: labels[i] for s, i in zip(surfaces, form_of_surface.tolist(), strict=True)}
+    sequences = [[label_of[t] for t in toks] for toks in tokens]
+    outlets = [str(o) if isinstance(o, str) and o.strip() else "" for o in articles.get("outlet", [""] * len(tokens))]
+    return Analysis(articles["doc_id"].astype(str).tolist(), outlets, sequences, term_map)
+
+
+def term_table(analysis: Analysis) -> pd.DataFrame:
+    """term, count, docs over an Analysis (the same numbers the CLI writes for the same corpus)."""
+    counts = analysis.counts()
+    docs: Counter = Counter()
+    for seq in analysis.sequences:
+        docs.update({t for t in seq if t is not None})
+    table = pd.DataFrame({"term": list(counts), "count": list(counts.values()),
+                          "docs": [docs[t] for t in counts]}, columns=COLUMNS)
+    return table.sort_values(["count", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def top_terms_per_article(analysis: Analysis, n: int = 5, articles: int = 10) -> pd.DataFrame:
+    """The `n` most frequent terms of each of the `articles` longest articles (all articles when fewer).
+
+    Returns:
+        DataFrame doc_id, rank, term, count.
+    """
+    lengths = [(-sum(t is not None for t in seq), i) for i, seq in enumerate(analysis.sequences)]
+    rows = []
+    for _, i in sorted(lengths)[:articles]:
+        counts = Counter(t for t in analysis.sequences[i] if t is not None)
+        ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        rows += [(analysis.doc_ids[i], rank, term, c) for rank, (term, c) in enumerate(ranked[:n], 1)]
+    return pd.DataFrame(rows, columns=["doc_id", "rank", "term", "count"])
+
+
+def collocations(analysis: Analysis, min_count: int = 3, top: int = 20) -> pd.DataFrame:
+    """Bigram collocations: adjacent term pairs (no stopword between them) ranked by log-likelihood (G²).
+
+    Dunning's G² compares how often the two terms occur together with how often they would by chance;
+    PMI is given too (log2 of observed/expected). Pairs seen fewer than `min_count` times are left out.
+
+    Returns:
+        DataFrame first, second, count, pmi, llr (sorted by llr desc, then the pair).
+    """
+    unigrams: Counter = Counter()
+    bigrams: Counter = Counter()
+    for seq in analysis.sequences:
+        unigrams.update(t for t in seq if t is not None)
+        bigrams.update((a, b) for a, b in zip(seq, seq[1:], strict=False) if a is not None and b is not None)
+    n = sum(bigrams.values())
+    rows = []
+    for (a, b), k11 in bigrams.items():
+        if k11 < min_count:
+            continue
+        k12 = unigrams[a] - k11
+        k21 = unigrams[b] - k11
+        k22 = max(n - k11 - k12 - k21, 0)
+        expected = unigrams[a] * unigrams[b] / n
+        rows.append((a, b, k11, math.log2(k11 / expected), _g2(k11, k12, k21, k22)))
+    table = pd.DataFrame(rows, columns=["first", "second", "count", "pmi", "llr"])
+    return table.sort_values(["llr", "first", "second"], ascending=[False, True, True], kind="stable").head(top) \
+        .reset_index(drop=True)
+
+
+def _g2(k11: int, k12: int, k21: int, k22: int) -> float:
+    """Dunning's log-likelihood ratio for a 2×2 contingency table."""
+
+    def h(*ks: int) -> float:
+        total = sum(ks)
+        return sum(k * math.log(k / total) for k in ks if k > 0)
+
+    return 2 * (h(k11, k12, k21, k22) - h(k11 + k12, k21 + k22) - h(k11 + k21, k12 + k22))
+
+
+def log_odds(counts_a: dict[str, int], counts_b: dict[str, int], prior: dict[str, float]) -> pd.DataFrame:
+    """Weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008).
+
+    δ_w = log[(y_aw+α_w)/(n_a+α_0−y_aw−α_w)] − log[(y_bw+α_w)/(n_b+α_0−y_bw−α_w)],
+    z_w = δ_w / sqrt(1/(y_aw+α_w) + 1/(y_bw+α_w)). Positive z: the term leans to group a.
+
+    Args:
+        counts_a, counts_b: term counts of the two groups.
+        prior: α_w per term (e.g. counts in the whole corpus); terms without a prior are left out.
+    Returns:
+        DataFrame term, count_a, count_b, delta, z — sorted by z descending, then term.
+    """
+    alpha0 = float(sum(prior.values()))
+    n_a, n_b = float(sum(counts_a.values())), float(sum(counts_b.values()))
+    rows = []
+    for term, alpha in prior.items():
+        if alpha <= 0:
+            continue
+        ya, yb = counts_a.get(term, 0), counts_b.get(term, 0)
+        delta = (math.log((ya + alpha) / (n_a + alpha0 - ya - alpha))
+                 - math.log((yb + alpha) / (n_b + alpha0 - yb - alpha)))
+        z = delta / math.sqrt(1 / (ya + alpha) + 1 / (yb + alpha))
+        rows.append((term, ya, yb, delta, z))
+    table = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "delta", "z"])
+    return table.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+
+
+def distinctive_terms(analysis: Analysis, by: str = "outlet", top: int = 8, min_groups: int = 2,
+                      max_groups: int = 8) -> pd.DataFrame:
+    """Terms that set each group (outlet, or article) apart from all the others, by weighted log-odds.
+
+    Groups by outlet when at least `min_groups` outlets are named and they cover 80% of the articles, else by
+    article. The prior is the whole
+    corpus' term counts. Only the `max_groups` largest groups are shown.
+
+    Returns:
+        DataFrame group, rank, term, count (in the group), z — empty when there are fewer than two groups.
+    """
+    known = [o for o in analysis.outlets if o]
+    by_outlet = by == "outlet" and len(set(known)) >= min_groups and len(known) >= 0.8 * len(analysis.outlets)
+    keys = analysis.outlets if by_outlet else analysis.doc_ids
+    grouped: dict[str, Counter] = {}
+    for key, seq in zip(keys, analysis.sequences, strict=True):
+        grouped.setdefault(key or "(unknown)", Counter()).update(t for t in seq if t is not None)
+    total = analysis.counts()
+    rows = []
+    if len(grouped) < 2:
+        return pd.DataFrame(rows, columns=["group", "rank", "term", "count", "z"])
+    largest = sorted(grouped, key=lambda g: (-sum(grouped[g].values()), g))[:max_groups]
+    for group in largest:
+        rest = total - grouped[group]
+        table = log_odds(grouped[group], rest, dict(total)).head(top)
+        rows += [(group, rank, r.term, r.count_a, round(r.z, 2)) for rank, r in enumerate(table.itertuples(), 1)]
+    return pd.DataFrame(rows, columns=["group", "rank", "term", "count", "z"])
+
+
+def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -> pd.DataFrame:
+    """Entity × article mention counts (entities from entities.csv, merged across spellings and clitics).
+
+    Keeps the `entities` most mentioned entities and the `articles` articles that mention them most.
+
+    Returns:
+        DataFrame indexed by entity (canonical name), one column per doc_id; empty when no entity occurs.
+    """
+    names = {e.canonical for e in lexicons.entities()}
+    per_doc = {doc: Counter(t for t in seq if t in names) for doc, seq in zip(analysis.doc_ids, analysis.sequences,
+                                                                             strict=True)}
+    total: Counter = Counter()
+    for c in per_doc.values():
+        total.update(c)
+    keep = [e for e, _ in sorted(total.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]]
+    docs = sorted(per_doc, key=lambda d: (-sum(per_doc[d][e] for e in keep), d))[:articles]
+    docs = [d for d in docs if any(per_doc[d][e] for e in keep)]
+    matrix = pd.DataFrame([[per_doc[d][e] for d in docs] for e in keep], index=keep, columns=docs, dtype="int64")
+    matrix.index.name = "entity"
+    return matrix
+
+
+def mention_heatmap(matrix: pd.DataFrame, title: str = "Entity mentions per article"):
+    """Heat map of an entity × article matrix (from `mention_matrix`), on `plotting.heatmap`. Returns the Figure."""
+    from arnews import plotting
+
+    shown = matrix.rename(columns=lambda d: str(d) if len(str(d)) <= 24 else "…" + str(d)[-23:])
+    return plotting.heatmap(shown, title=title, xlabel="article",
+                            empty_message="no entity of entities.csv is mentioned")
+
+
+def kwic(articles: pd.DataFrame, analysis: Analysis, term: str, width: int = 45, limit: int = 12,
+         seed: int = 0) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a term (any spelling, any clitic) with its left/right context.
+
+    Args:
+        articles: the clean articles `analysis` was built from (same order).
+        term: a term label, e.g. "الأسلحة" or any spelling of it ("أسلحة", "بالأسلحة").
+        width: characters of context on each side.
+        limit: at most this many lines, sampled reproducibly (random.Random(seed)) when there are more.
+    Returns:
+        DataFrame doc_id, left, match, right (plain text: display escapes it; `kwic_html` escapes explicitly).
+    """
+    wanted = _term_label(analysis, term)
+    hits = []
+    for doc_id, text, seq in zip(analysis.doc_ids, articles["text"], analysis.sequences, strict=True):
+        if wanted not in seq:
+            continue
+        tokens = _token_spans(text)
+        for (start, end), label in zip(tokens, seq, strict=False):
+            if label == wanted:
+                left = " ".join(text[max(0, start - width):start].split())
+                right = " ".join(text[end:end + width].split())
+                hits.append((doc_id, left, text[start:end], right))
+    if len(hits) > limit:
+        picked = sorted(random.Random(seed).sample(range(len(hits)), limit))
+        hits = [hits[i] for i in picked]
+    return pd.DataFrame(hits, columns=["doc_id", "left", "match", "right"])
+
+
+def kwic_html(lines: pd.DataFrame) -> str:
+    """KWIC lines as an HTML table with every piece of article text escaped."""
+    rows = "".join(
+        f"<tr><td>{html.escape(r.doc_id)}</td><td style='text-align:right'>{html.escape(r.right)}</td>"
+        f"<td><b>{html.escape(r.match)}</b></td><td style='text-align:left'>{html.escape(r.left)}</td></tr>"
+        for r in lines.itertuples()
+    )
+    return f"<table dir='rtl'>{rows}</table>"
+
+
+def _term_label(analysis: Analysis, term: str) -> str | None:
+    """The label of the term a spelling belongs to."""
+    form = normalize.analysis(term)
+    key = analysis.term_map.term(form)
+    return None if key is None else analysis.term_map.label(key)
+
+
+def _token_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of `tokenize(text)`, in order (a merged entity spans all its words)."""
+    matches = list(TOKEN_RE.finditer(text))
+    spans = [m.span() for m in matches]
+    _merge_entities(text, [m.group() for m in matches], spans)
+    return spans
+
+
+# --- CLI -----------------------------------------------------------------------------------------------------
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument
+    from arnews.cli import add_corpus_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="PATH", help="output")
+    parser.add_argument("--out", required=True, metavar="FILE.csv", help="where to write term,count,docs")
+    parser.add_argument("--top", type=int, default=None, metavar="N", help="keep only the N most frequent terms")
+    parser.add_argument("--jobs", type=int, default=None, metavar="N",
+                        help="worker processes (default: the number of CPU cores); the output does not depend on it")
+    add_strict_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    raise NotImplementedError("arnews terms is not implemented yet")
+    if args.top is not None and args.top < 1:
+        raise InputError(None, f"--top must be a positive number, got {args.top}")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(None, f"--jobs must be a positive number, got {args.jobs}")
+    result = count_terms(args.corpus, jobs=args.jobs, strict=args.strict)
+    table = result.table if args.top is None else result.table.head(args.top)
+    files.write_csv(table, args.out)
+    print(f"{len(table)} terms from {result.articles} articles → {args.out}", file=sys.stderr)
+    return 0

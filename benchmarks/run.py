@@ -1,0 +1,37 @@
+"""Benchmarks of the stages on a real corpus (default ../shared/corpora/saudinewsnet), one section each.
+
+    python benchmarks/run.py                 # every section
+    python benchmarks/run.py --only terms    # one section
+
+Each section writes benchmarks/results/<section>.md and .csv (the README shows the latest tables).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import terms_bench  # noqa: E402
+
+#: section name → function(corpus_path) that measures it and writes its results table.
+SECTIONS = {
+    "terms": lambda corpus: terms_bench.run(corpus),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--only", choices=sorted(SECTIONS), nargs="+", help="run only these sections")
+    parser.add_argument("--corpus", type=Path, default=terms_bench.DEFAULT_CORPUS, help="corpus to measure on")
+    args = parser.parse_args(argv)
+    for name in args.only or SECTIONS:
+        print(f"== {name}", file=sys.stderr)
+        SECTIONS[name](args.corpus)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
