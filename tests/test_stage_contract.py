@@ -21,7 +21,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from arnews import cli, files
+from arnews import cli, corpus, files
+from arnews.errors import InputError
 from corpus_samples import (
     RECEIVED,
     SUPPORT,
@@ -83,6 +84,11 @@ def out_path(name: str, folder: Path) -> Path:
 def jobs_option(name: str) -> str | None:
     options = stage_options(name)
     return next((o for o in ("--jobs", "--workers") if o in options), None)
+
+
+def jobs_args(name: str, n: int) -> list:
+    option = jobs_option(name)
+    return [option, str(n)] if option else []
 
 
 def outputs(path: Path) -> dict[str, bytes]:
@@ -384,3 +390,23 @@ def test_saudinewsnet_days_give_byte_identical_outputs_on_one_or_two_cores(stage
         runs.append(outputs(out))
     assert runs[0] and all(runs[0].values())
     assert runs[0] == runs[1]
+
+
+@pytest.mark.parametrize("case", ["binary file after an undated one", "metadata row for a missing file"])
+def test_strict_stops_where_corpus_load_stops(stage, raw_dir, tmp_path, case, capsys):
+    folder = tmp_path / "corpus"
+    write(folder / "a.txt", (raw_dir / "000_2f3a022fdb695d49.txt").read_bytes())  # no metadata.csv: undated
+    if case.startswith("binary"):
+        write(folder / "b.txt", bytes(range(256)) * 4)
+    else:
+        write(folder / "metadata.csv", "file,published\nmissing.txt,2024-06-19\n")
+    with pytest.raises(InputError) as expected:
+        corpus.load_with_report(folder, strict=True)
+    out = out_path(stage, tmp_path / "out")
+
+    code = cli.main([stage, "--corpus", str(folder), "--out", str(out), "--strict", *jobs_args(stage, 2)])
+
+    err = lines(capsys.readouterr().err)
+    assert code != 0
+    assert len(err) == 1 and err[0].endswith(str(expected.value)), err
+    assert not (tmp_path / "out").exists()
