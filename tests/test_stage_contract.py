@@ -410,3 +410,15 @@ def test_strict_stops_where_corpus_load_stops(stage, raw_dir, tmp_path, case, ca
     assert code != 0
     assert len(err) == 1 and err[0].endswith(str(expected.value)), err
     assert not (tmp_path / "out").exists()
+
+
+def test_an_output_that_cannot_be_written_is_a_one_line_error(stage, raw_dir, tmp_path, capsys):
+    in_the_way = write(tmp_path / "results", "a file where the output folder should be\n")
+    out = out_path(stage, in_the_way)
+
+    code = cli.main([stage, "--corpus", str(raw_dir), "--out", str(out)])
+
+    err = lines(capsys.readouterr().err)
+    assert code != 0
+    assert len(err) == 1 and str(in_the_way) in err[0], err
+    assert in_the_way.read_text() == "a file where the output folder should be\n"
