@@ -14,11 +14,25 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import clean_speed  # noqa: E402
 import terms_bench  # noqa: E402
+import timeline_bench  # noqa: E402
+
+from arnews import files  # noqa: E402
+
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def clean_section(corpus: Path) -> None:
+    table = clean_speed.measure(corpus)
+    files.write_csv(table, RESULTS / "clean.csv")
+    files.write_text(RESULTS / "clean.md", table.to_string(index=False) + "\n")
 
 #: section name → function(corpus_path) that measures it and writes its results table.
 SECTIONS = {
+    "clean": clean_section,
     "terms": lambda corpus: terms_bench.run(corpus),
+    "timeline": lambda corpus: timeline_bench.run(corpus),
 }
 
 
@@ -30,6 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.only or SECTIONS:
         print(f"== {name}", file=sys.stderr)
         SECTIONS[name](args.corpus)
+        print(f"   results → {RESULTS}/{name}.md", file=sys.stderr)
     return 0
 
 
