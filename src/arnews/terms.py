@@ -536,7 +536,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
         sources: the files to read instead of `corpus.sources(path)` (e.g. a list repeated 2× for a benchmark).
         jobs: worker processes (default: os.cpu_count()); 1 runs in this process.
         fields: column → source field overrides for the loader.
-        strict: raise InputError at the first unreadable source instead of skipping it.
+        strict: raise InputError at the first problem, the one `corpus.load(strict=True)` stops at.
         progress: tqdm bars on stderr (default: when the corpus is larger than 20 MB).
     Returns:
         TermCounts with `table` (term, count, docs), identical whatever `jobs` is.

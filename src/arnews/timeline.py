@@ -1365,7 +1365,7 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
         path: corpus folder or file (see arnews.corpus).
         workers: processes; a corpus under `parallel_min_bytes` runs in this process.
         progress: show a tqdm bar (on stderr) for corpora over 10 MB.
-        strict: passed to corpus.load_source.
+        strict: raise InputError at the first problem, the one `corpus.load(strict=True)` stops at.
     Returns:
         TimelineResult with the expressions and events tables.
     """
