@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import arnews
-from arnews import clean, corpus, delegations
+from arnews import clean, corpus, delegations, timeline
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -132,7 +132,27 @@ def _members() -> pd.DataFrame:
         "sector": ["diplomacy", "defence", "defence"], "evidence": [HOSTILE, HOSTILE, HOSTILE]})
 
 
+def _events() -> pd.DataFrame:
+    """A timeline events table (timeline.EVENT_COLUMNS) whose evidence and participants are hostile."""
+    return pd.DataFrame([{
+        "date": "2024-06-19", "precision": "day", "label": f"قمة {SCRIPT}", "label_en": "summit", "doc_ids": "seed",
+        "evidence": HOSTILE, "type": "summit", "mentions": 2, "participants": IMG}])
+
+
+def _terms_view(name: str):
+    def view():
+        terms = _terms_module()
+        articles = _articles()
+        analysis = terms.analyse(articles)
+        return terms.kwic(articles, analysis, "بوتين") if name == "kwic" else getattr(terms, name)(analysis)
+    return view
+
+
 VIEWS = {
+    "timeline.event_table": lambda: timeline.event_table(_events()),
+    "timeline.top_events": lambda: timeline.top_events(_events()),
+    "terms.kwic": _terms_view("kwic"),
+    "terms.top_terms_per_article": _terms_view("top_terms_per_article"),
     "corpus.article_table": lambda: corpus.article_table(_articles()),
     "corpus.counts_by_outlet": lambda: corpus.counts_by_outlet(_articles()),
     "clean.word_counts": lambda: clean.word_counts(_articles(), _articles()),
