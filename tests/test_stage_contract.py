@@ -251,6 +251,51 @@ def test_strict_stops_at_the_first_problem_and_writes_nothing(stage, messy, mess
 
 # ------------------------------------------------------------------------------------------- outputs vs inputs
 
+#: os.open flags that write; audit events that change a file without opening it.
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
+_CHANGING_EVENTS = {"os.rename", "os.remove", "os.rmdir", "os.truncate", "os.chmod", "os.chown", "os.utime",
+                    "os.link", "os.symlink", "shutil.rmtree", "shutil.move"}
+#: What the audit hook records while a test watches (None: not watching). Hooks cannot be removed.
+_WATCHED: list | None = None
+
+
+def _audit(event: str, args: tuple) -> None:
+    if _WATCHED is None:
+        return
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        path, mode, flags = args
+        if (mode and any(c in mode for c in "wax+")) or (flags or 0) & _WRITE_FLAGS:
+            _WATCHED.append((event, os.fsdecode(path)))
+    elif event in _CHANGING_EVENTS:
+        _WATCHED.extend((event, os.fsdecode(a)) for a in args if isinstance(a, (str, bytes, os.PathLike)))
+
+
+@pytest.fixture
+def writes_seen():
+    """Every path the test's own process opens for writing, renames, removes or touches (sys.audit)."""
+    global _WATCHED
+    if not getattr(writes_seen, "hooked", False):
+        sys.addaudithook(_audit)
+        writes_seen.hooked = True
+    _WATCHED = []
+    yield _WATCHED
+    _WATCHED = None
+
+
+def test_a_stage_never_opens_a_raw_input_for_writing(stage, raw_dir, tmp_path, writes_seen):
+    folder = tmp_path / "corpus"
+    shutil.copytree(raw_dir, folder)
+    shutil.copyfile(raw_dir.parent / "metadata.csv", folder / "metadata.csv")
+    out = out_path(stage, tmp_path / "out")
+    writes_seen.clear()  # the copy above is the test's, not the stage's
+
+    assert cli.main([stage, "--corpus", str(folder), "--out", str(out), *jobs_args(stage, 1)]) == 0
+
+    touched = [(event, path) for event, path in writes_seen if Path(path).resolve().is_relative_to(folder.resolve())]
+    assert not touched
+    assert any(Path(path).resolve().is_relative_to(tmp_path / "out") for _, path in writes_seen)  # the hook works
+
+
 
 @pytest.fixture
 def small_corpus(tmp_path) -> Path:
