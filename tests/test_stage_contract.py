@@ -172,8 +172,7 @@ def messy_runs(messy, tmp_path_factory):
     def get(name: str):
         if name not in runs:
             out = out_path(name, tmp_path_factory.mktemp(f"messy-{name}"))
-            jobs = jobs_option(name)
-            result = arnews(name, "--corpus", folder, "--out", out, *([jobs, 2] if jobs else []), hash_seed=1)
+            result = arnews(name, "--corpus", folder, "--out", out, *jobs_args(name, 2), hash_seed=1)
             runs[name] = (result, out)
         return runs[name]
 
@@ -406,9 +405,8 @@ def test_a_stage_interrupted_while_writing_leaves_old_or_whole_files(stage, raw_
 def test_messy_corpus_outputs_are_byte_identical_across_runs_and_jobs(stage, messy, messy_runs, tmp_path):
     folder, _ = messy
     first, first_out = messy_runs(stage)  # --jobs 2 (where offered), hash seed 1
-    jobs = jobs_option(stage)
     out = out_path(stage, tmp_path)
-    second = arnews(stage, "--corpus", folder, "--out", out, *([jobs, 1] if jobs else []), hash_seed=2)
+    second = arnews(stage, "--corpus", folder, "--out", out, *jobs_args(stage, 1), hash_seed=2)
     assert first.returncode == second.returncode == 0, second.stderr
     assert outputs(out) == outputs(first_out)
 
@@ -423,13 +421,11 @@ def saudinewsnet_days(saudinewsnet, tmp_path_factory) -> Path:
 
 
 def test_saudinewsnet_days_give_byte_identical_outputs_on_one_or_two_cores(stage, saudinewsnet_days, tmp_path):
-    jobs = jobs_option(stage)
     runs = []
     for n, hash_seed in ((1, 1), (2, 2)):
         out = out_path(stage, tmp_path / f"run{n}")
         out.parent.mkdir()
-        result = arnews(stage, "--corpus", saudinewsnet_days, "--out", out, *([jobs, n] if jobs else []),
-                        hash_seed=hash_seed)
+        result = arnews(stage, "--corpus", saudinewsnet_days, "--out", out, *jobs_args(stage, n), hash_seed=hash_seed)
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
         runs.append(outputs(out))
