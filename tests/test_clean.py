@@ -5,7 +5,6 @@ import re
 import subprocess
 import sys
 from itertools import pairwise
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -15,10 +14,6 @@ from hypothesis import strategies as st
 
 from arnews import clean, corpus
 from arnews.errors import InputError
-
-SAUDINEWSNET = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "saudinewsnet"
-if not SAUDINEWSNET.exists():
-    SAUDINEWSNET = Path("/work/shared/corpora/saudinewsnet")
 
 #: Raw line numbers (1-based) of the boilerplate in each seed article, read off the files by hand.
 BOILERPLATE_LINES = {
@@ -370,9 +365,8 @@ def test_unreadable_files_are_skipped_with_a_message_or_stop_a_strict_run(tmp_pa
 # --- the real corpus ---------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not (SAUDINEWSNET / "2015-08-11.zip").exists(), reason="saudinewsnet is not beside the project")
-def test_saudinewsnet_day_loses_its_wire_boilerplate_and_nothing_else():
-    articles = corpus.load(SAUDINEWSNET / "2015-08-11.zip")  # a day that carries all five
+def test_saudinewsnet_day_loses_its_wire_boilerplate_and_nothing_else(saudinewsnet):
+    articles = corpus.load(saudinewsnet / "2015-08-11.zip")  # a day that carries all five
     clean_articles, removed = clean.clean_corpus(articles)
     assert clean.restore_corpus(clean_articles, removed).tolist() == articles["text"].tolist()
     text = "\n".join(clean_articles["text"])

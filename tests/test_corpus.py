@@ -14,7 +14,7 @@ import zipfile
 import pandas as pd
 import pytest
 
-from arnews import REPO_ROOT, corpus
+from arnews import corpus
 from corpus_samples import (
     ARTICLE_A,
     ARTICLE_B,
@@ -32,11 +32,6 @@ from corpus_samples import (
     write_json,
     write_zip,
 )
-
-# Beside the repository (CI, /work/main) or beside the folder of worktrees (/work/wt/<branch>).
-SAUDINEWSNET = next((p for p in (REPO_ROOT.parent / "shared" / "corpora" / "saudinewsnet",
-                                 REPO_ROOT.parent.parent / "shared" / "corpora" / "saudinewsnet") if p.is_dir()),
-                    REPO_ROOT.parent / "shared" / "corpora" / "saudinewsnet")
 
 
 def _texts(frame: pd.DataFrame) -> dict[str, str]:
@@ -317,16 +312,15 @@ def test_cli_rejects_a_malformed_field_option(tmp_path):
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not SAUDINEWSNET.is_dir(), reason=f"SaudiNewsNet not found at {SAUDINEWSNET}")
-def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids():
+def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids(saudinewsnet):
     raw = []
-    for path in sorted(SAUDINEWSNET.glob("*.zip")):
+    for path in sorted(saudinewsnet.glob("*.zip")):
         with zipfile.ZipFile(path) as archive:
             for member in archive.namelist():
                 for i, record in enumerate(json.loads(archive.read(member))):
                     raw.append((f"{path.stem}/{member.removesuffix('.json')}#{i:05d}", record))
     assert len(raw) == 31030
-    articles, report = corpus.load_with_report(SAUDINEWSNET)
+    articles, report = corpus.load_with_report(saudinewsnet)
     assert report.records == 31030 and report.files == 18
 
     # Expected rows, computed here from the raw records: non-empty texts, the first of each (text, outlet).

@@ -459,8 +459,10 @@ def corpus_with_a_binary_file(folder, good=1):
 
 
 def test_unreadable_file_is_a_one_line_error(tmp_path):
-    corpus_with_a_binary_file(tmp_path)
-    result = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(tmp_path),
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    corpus_with_a_binary_file(folder)  # outputs go beside the corpus: inside it they are refused
+    result = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(folder),
                              "--out", str(tmp_path / "out"), "--strict"], capture_output=True, text=True)
     assert result.returncode != 0
     assert len(result.stderr.strip().splitlines()) == 1 and "b.txt" in result.stderr

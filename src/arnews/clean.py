@@ -802,6 +802,8 @@ def article_records(articles: pd.DataFrame):
 
 def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
+    for path in (out / "articles.jsonl", out / "removed.csv", *([args.discover] if args.discover else [])):
+        files.check_output_path(path, args.corpus)
     rules = _rules_at(args.rules)  # a bad rules file stops here, before any work, with one clear line
     articles, problems = load_corpus(args.corpus, strict=args.strict)
     for problem in problems:

@@ -70,6 +70,10 @@ def main(argv: list[str] | None = None) -> int:
     except InputError as err:
         print(f"{prefix} {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # an output that cannot be written (a file in the way, no space, no permission)
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{prefix} {where}{err.strerror or err}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print(f"arnews {args.stage}: interrupted; no output was half-written", file=sys.stderr)
         return 130

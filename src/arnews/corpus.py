@@ -263,8 +263,41 @@ class _Sink:
     def add(self, kind: str, file, reason: str, action: str, record: str = "") -> None:
         problem = Problem(str(file), reason, action, record, kind)
         if self.strict:
-            raise InputError(problem.where, f"{reason} (--strict: stopped at the first problem)")
+            raise strict_error(problem)
         self.problems.append(problem)
+
+
+def strict_error(problem: Problem) -> InputError:
+    """The error `--strict` stops with: the problem's file and reason, on one line."""
+    return InputError(problem.where, f"{problem.reason} (--strict: stopped at the first problem)")
+
+
+#: Problems `load` finds only once every file is read (dates are parsed last, after metadata.csv's rows).
+LATE_KINDS = frozenset({"no-date", "bad-date"})
+
+
+class StrictOrder:
+    """`--strict` for stages that load source by source: stop at the problem `load(strict=True)` stops at.
+
+    Load each source with strict=False, pass its report to `check` in corpus order (a problem found
+    while reading stops the run at once), then call `finish` with the metadata report.
+    """
+
+    def __init__(self):
+        self.late: Problem | None = None
+
+    def check(self, report: LoadReport | None) -> None:
+        """Raise the first problem met while reading this source; remember its first date problem."""
+        for problem in report.problems if report is not None else ():
+            if problem.kind not in LATE_KINDS:
+                raise strict_error(problem)
+            self.late = self.late or problem
+
+    def finish(self, metadata_report: LoadReport | None = None) -> None:
+        """Raise the first problem left: a metadata.csv row, then a date."""
+        first = metadata_report.problems[0] if metadata_report is not None and metadata_report.problems else None
+        if first or self.late:
+            raise strict_error(first or self.late)
 
 
 # ---------------------------------------------------------------------------------------------- decoding
@@ -712,6 +745,22 @@ def _find_metadata(path: Path, sink: _Sink) -> tuple[Path | None, dict[str, dict
 def metadata_for(path: str | Path) -> dict[str, dict]:
     """metadata.csv rows (keyed by file name) that apply to the corpus folder `path`."""
     return _find_metadata(Path(path), _Sink(strict=False))[1]
+
+
+def metadata_with_report(path: str | Path) -> tuple[dict[str, dict], LoadReport]:
+    """`metadata_for(path)` and what `load` would report about that metadata.csv.
+
+    Stages that load source by source (`load_source` in workers) add this report to theirs, so a
+    metadata.csv that cannot be read, or rows naming files that are not in the corpus, are reported
+    by every stage alike.
+
+    Returns:
+        (metadata rows keyed by file name, LoadReport holding only the metadata problems).
+    """
+    root, sink = Path(path), _Sink(strict=False)
+    meta_path, metadata = _find_metadata(root, sink)
+    _check_metadata_rows(metadata, meta_path, sources(root) if metadata else [], sink)
+    return metadata, LoadReport(problems=tuple(sink.problems))
 
 
 # ---------------------------------------------------------------------------------------------- tables

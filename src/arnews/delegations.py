@@ -944,6 +944,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from arnews import clean, corpus
 
+    files.check_output_path(args.out, args.corpus)
     articles = corpus.load(args.corpus, strict=getattr(args, "strict", False))
     clean_articles, _ = clean.clean_corpus(articles)
     members = extract_corpus(clean_articles)

@@ -92,6 +92,8 @@ def check_output_path(out: str | os.PathLike, *inputs: str | os.PathLike) -> Pat
         source_path = Path(source).resolve()
         if target == source_path:
             raise InputError(out, "is an input file; refusing to overwrite it (raw inputs are never written)")
+        if source_path.is_file() and target.is_relative_to(source_path):  # e.g. --out FILE.json for a folder
+            raise InputError(out, f"would be a folder inside the input file {source} (raw inputs are never written)")
         if source_path.is_dir() and target.is_relative_to(source_path):
             raise InputError(out, f"is inside the corpus folder {source}; write outputs elsewhere "
                              "(raw inputs are never written)")

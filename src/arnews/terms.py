@@ -536,7 +536,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
         sources: the files to read instead of `corpus.sources(path)` (e.g. a list repeated 2× for a benchmark).
         jobs: worker processes (default: os.cpu_count()); 1 runs in this process.
         fields: column → source field overrides for the loader.
-        strict: raise InputError at the first unreadable source instead of skipping it.
+        strict: raise InputError at the first problem, the one `corpus.load(strict=True)` stops at.
         progress: tqdm bars on stderr (default: when the corpus is larger than 20 MB).
     Returns:
         TermCounts with `table` (term, count, docs), identical whatever `jobs` is.
@@ -545,13 +545,15 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     if sources is None:
         sources = corpus.sources(path)
     sources = [Path(s) for s in sources]
-    metadata = corpus.metadata_for(path) if path is not None else {}
+    metadata, metadata_report = corpus.metadata_with_report(path) if path is not None else ({}, None)
     jobs = max(1, jobs or os.cpu_count() or 1)
     if progress is None:
         progress = sum(_source_size(s) for s in sources) > 20_000_000
     order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
+    if strict:  # in corpus order, so --strict names the same first problem as every other stage
+        order = list(range(len(sources)))
     stopwords(), protected_words(), entity_index()  # build once, before forking the workers
-    tasks = [(i, sources[i], fields, strict, metadata) for i in order]
+    tasks = [(i, sources[i], fields, False, metadata) for i in order]  # --strict: _count stops as `load` would
     with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
         pool = None
         try:
@@ -559,18 +561,19 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
                 import multiprocessing
 
                 pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_worker, (spill,))
-                imap = pool.imap_unordered
+                imap = pool.imap if strict else pool.imap_unordered
             else:
                 _init_worker(spill)
                 imap = map
-            return _count(tasks, imap, spill, strict, progress)
+            return _count(tasks, imap, spill, strict, progress, metadata_report)
         finally:
             if pool is not None:
                 pool.terminate()
             _SPILL = None
 
 
-def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
+def _count(tasks, imap, spill: str, strict: bool, progress: bool,
+           metadata_report: corpus.LoadReport | None = None) -> TermCounts:
     spill_dir = Path(spill)
     surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
     assign = surface_id.__getitem__
@@ -582,6 +585,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
     articles = chars = 0
     reports = []
     bar = _progress(len(tasks), "terms: counting sources", progress)
+    in_order = corpus.StrictOrder()
     for result in imap(_count_source, tasks):
         bar.update(1)
         if result.error:
@@ -601,9 +605,16 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool) -> TermCounts:
         source_worker[result.index] = result.worker
         articles += result.docs
         chars += result.chars
+        if strict:
+            in_order.check(result.report)
         if result.report is not None:
-            reports.append(result.report)
+            reports.append((result.index, result.report))
     bar.close()
+    reports = [r for _, r in sorted(reports, key=lambda item: item[0])]  # corpus order, whatever finished first
+    if strict:
+        in_order.finish(metadata_report)
+    if metadata_report is not None and metadata_report.problems:
+        reports.append(metadata_report)
     report = corpus.LoadReport.combine(reports) if reports else None
     if report is not None and report.problems:
         report.log()
@@ -923,6 +934,7 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(None, f"--top must be a positive number, got {args.top}")
     if args.jobs is not None and args.jobs < 1:
         raise InputError(None, f"--jobs must be a positive number, got {args.jobs}")
+    files.check_output_path(args.out, args.corpus)
     result = count_terms(args.corpus, jobs=args.jobs, strict=args.strict)
     table = result.table if args.top is None else result.table.head(args.top)
     files.write_csv(table, args.out)

@@ -1365,18 +1365,19 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
         path: corpus folder or file (see arnews.corpus).
         workers: processes; a corpus under `parallel_min_bytes` runs in this process.
         progress: show a tqdm bar (on stderr) for corpora over 10 MB.
-        strict: passed to corpus.load_source.
+        strict: raise InputError at the first problem, the one `corpus.load(strict=True)` stops at.
     Returns:
         TimelineResult with the expressions and events tables.
     """
     from tqdm import tqdm
 
     sources = corpus.sources(path)
-    metadata = corpus.metadata_for(path)
+    metadata, metadata_report = corpus.metadata_with_report(path)
     size = sum(s.stat().st_size for s in sources)
     workers = workers or os.cpu_count() or 1
     workers = 1 if size < parallel_min_bytes or len(sources) < 2 else min(workers, len(sources))
-    jobs = [(s, metadata, strict) for s in sources]
+    jobs = [(s, metadata, False) for s in sources]  # --strict: stops below where corpus.load would stop
+    in_order = corpus.StrictOrder()
     bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
                file=sys.stderr)
     exprs, mentions, n, reports = [], [], 0, []
@@ -1386,12 +1387,18 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
             if outcome[0] == "error":
                 raise InputError(outcome[1], outcome[2])
             e, m, k, report = outcome
+            if strict:
+                in_order.check(report)
             exprs.extend(e)
             mentions.extend(m)
             n += k
             reports.append(report)
             bar.update(source.stat().st_size)
     bar.close()
+    if strict:
+        in_order.finish(metadata_report)
+    if metadata_report.problems:
+        reports.append(metadata_report)
     if progress:
         # what the loader skipped or repaired, file by file (duplicates across files are only found by corpus.load)
         corpus.LoadReport.combine(reports).log(more="run `python -m arnews corpus` to list them all")
@@ -1659,6 +1666,8 @@ def write(result: TimelineResult, out: str | Path) -> dict[str, Path]:
 
 
 def run(args: argparse.Namespace) -> int:
+    for name in ("expressions.csv", "events.csv"):
+        files.check_output_path(Path(args.out) / name, args.corpus)
     result = run_corpus(args.corpus, workers=args.workers, strict=args.strict)
     write(result, args.out)
     resolved = int((result.expressions["value"] != "").sum())
