@@ -29,11 +29,13 @@ import time
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
-
-import nbformat
+from typing import TYPE_CHECKING
 
 from arnews import REPO_ROOT, files
 from arnews.errors import InputError
+
+if TYPE_CHECKING:  # nbformat costs ~0.8 s to import; every `python -m arnews <stage>` imports this module
+    import nbformat
 
 CLI_HELP = "execute every notebook on a corpus and render the HTML reports"
 
@@ -150,6 +152,8 @@ def _authored_index(notebook: Path, executed_index: int) -> int:
     Papermill inserts one `injected-parameters` cell right after the cell tagged `parameters` (at the top
     when there is none); cells after it move down by one.
     """
+    import nbformat
+
     cells = nbformat.read(notebook, as_version=4).cells
     tagged = [i for i, cell in enumerate(cells) if "parameters" in cell.metadata.get("tags", [])]
     injected_at = tagged[0] + 1 if tagged else 0
@@ -162,6 +166,7 @@ def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.
     The notebook's own stderr (progress bars, skipped-file warnings) is mirrored on the console while it
     runs; in the report, progress bars are collapsed to their final state.
     """
+    import nbformat
     import papermill
     from nbclient.exceptions import DeadKernelError
     from nbformat.reader import NotJSONError

@@ -1651,7 +1651,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     add_corpus_argument(parser)
     parser.add_argument("--out", required=True, metavar="DIR", help="folder for expressions.csv and events.csv")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--jobs", "--workers", dest="workers", type=int, default=None, metavar="N",
                         help="processes to use (default: every core); outputs do not depend on it")
     add_strict_argument(parser)
 
