@@ -26,13 +26,11 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from common import DEFAULT_CORPUS
 
 from arnews import clean, corpus, files
 
 ROOT = Path(__file__).resolve().parents[1]
-#: ../shared/corpora/saudinewsnet beside the checkout (or beside the folder of git worktrees).
-DEFAULT_CORPUS = next((p / "shared" / "corpora" / "saudinewsnet" for p in (ROOT.parent, ROOT.parent.parent)
-                       if (p / "shared" / "corpora" / "saudinewsnet").exists()), ROOT.parent / "shared")
 
 
 def corpus_megabytes(path: Path) -> float:

@@ -13,18 +13,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from arnews import REPO_ROOT, corpus
+from common import saudinewsnet
+
+from arnews import corpus
 
 # "Putin said that Russia will always support North Korea in defending its sovereignty."
 SENTENCE = "وقال بوتين إن روسيا ستدعم دائما كوريا الشمالية في دفاعها عن سيادتها."
 
 
-def saudinewsnet() -> Path | None:
-    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
-        path = base / "shared" / "corpora" / "saudinewsnet"
-        if path.is_dir():
-            return path
-    return None
 
 
 def many_small_files(folder: Path, n: int = 2000) -> Path:

@@ -12,15 +12,9 @@ import statistics
 import time
 from pathlib import Path
 
-from arnews import REPO_ROOT, corpus, delegations
+from common import saudinewsnet
 
-
-def saudinewsnet() -> Path | None:
-    for base in (REPO_ROOT.parent, REPO_ROOT.parent.parent):
-        path = base / "shared" / "corpora" / "saudinewsnet"
-        if path.is_dir():
-            return path
-    return None
+from arnews import corpus, delegations
 
 
 def main() -> None:

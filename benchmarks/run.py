@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import clean_speed  # noqa: E402
 import terms_bench  # noqa: E402
 import timeline_bench  # noqa: E402
+from common import DEFAULT_CORPUS  # noqa: E402
 
 from arnews import files  # noqa: E402
 
@@ -39,7 +40,7 @@ SECTIONS = {
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--only", choices=sorted(SECTIONS), nargs="+", help="run only these sections")
-    parser.add_argument("--corpus", type=Path, default=terms_bench.DEFAULT_CORPUS, help="corpus to measure on")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="corpus to measure on")
     args = parser.parse_args(argv)
     for name in args.only or SECTIONS:
         print(f"== {name}", file=sys.stderr)

@@ -26,11 +26,9 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+from common import DEFAULT_CORPUS, markdown_table
+
 HERE = Path(__file__).resolve().parent
-#: ../shared/corpora/saudinewsnet beside the repository (or beside the folder holding a git worktree).
-DEFAULT_CORPUS = next((p for p in (HERE.parent.parent / "shared" / "corpora" / "saudinewsnet",
-                                   HERE.parent.parent.parent / "shared" / "corpora" / "saudinewsnet") if p.exists()),
-                      HERE.parent.parent / "shared" / "corpora" / "saudinewsnet")
 
 # --- the two comparison pipelines (run in a child process via --pipeline) ----------------------------------
 
@@ -220,9 +218,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
         "peak_rss_mb: peak of the summed memory (PSS) of the process and its worker processes; peak_process_mb: "
         "the largest single process (max RSS). cpu_seconds: user+system time of all processes.",
         "",
-        "| " + " | ".join(table.columns) + " |",
-        "|" + "---|" * len(table.columns),
-        *("| " + " | ".join(str(v) for v in row) + " |" for row in table.itertuples(index=False)),
+        *markdown_table(table),
         "",
     ]
     files.write_text(results / "terms.md", "\n".join(lines))

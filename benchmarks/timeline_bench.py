@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import terms_bench  # noqa: E402  (shares the measuring harness: memory sampling, machine line)
+from common import DEFAULT_CORPUS, markdown_table  # noqa: E402
 
 
 def naive_pandas(corpus_path: str, out: str) -> None:
@@ -48,7 +49,7 @@ PIPELINES = {
 }
 
 
-def run(corpus_path: Path = terms_bench.DEFAULT_CORPUS, results: Path = HERE / "results") -> list[dict]:
+def run(corpus_path: Path = DEFAULT_CORPUS, results: Path = HERE / "results") -> list[dict]:
     """Measure every pipeline; write results/timeline.csv and results/timeline.md; return the rows."""
     import pandas as pd
 
@@ -80,9 +81,7 @@ def run(corpus_path: Path = terms_bench.DEFAULT_CORPUS, results: Path = HERE / "
         "The naive pipeline does the same work in one process with pandas `.apply`; `arnews timeline` maps the "
         "corpus' source files over every core. Target (issue 8): ≥ 5 MB/s on 2 cores.",
         "",
-        "| " + " | ".join(table.columns) + " |",
-        "|" + "---|" * len(table.columns),
-        *("| " + " | ".join(str(v) for v in row) + " |" for row in table.itertuples(index=False)),
+        *markdown_table(table),
         "",
     ]
     files.write_text(results / "timeline.md", "\n".join(lines))
@@ -92,7 +91,7 @@ def run(corpus_path: Path = terms_bench.DEFAULT_CORPUS, results: Path = HERE / "
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=terms_bench.DEFAULT_CORPUS)
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--pipeline", choices=["naive"], help="run one comparison pipeline in this process")
     parser.add_argument("--out", type=Path, help="output folder of --pipeline")
     args = parser.parse_args(argv)
