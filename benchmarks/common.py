@@ -17,6 +17,16 @@ def saudinewsnet() -> Path | None:
 DEFAULT_CORPUS = saudinewsnet() or _CANDIDATES[0]
 
 
+def write_results(results: Path, name: str, preamble: list[str], table) -> None:
+    """Write results/<name>.csv and results/<name>.md (preamble lines, then the table) and print the page."""
+    from arnews import files
+
+    files.write_csv(table, results / f"{name}.csv")
+    page = "\n".join([*preamble, *markdown_table(table), ""])
+    files.write_text(results / f"{name}.md", page)
+    print(page)
+
+
 def markdown_table(table) -> list[str]:
     """The rows of a pipe table for a results .md file (no tabulate needed)."""
     return [

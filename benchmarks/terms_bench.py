@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from common import DEFAULT_CORPUS, markdown_table
+from common import DEFAULT_CORPUS, write_results
 
 HERE = Path(__file__).resolve().parent
 
@@ -180,7 +180,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
     """Measure every pipeline; write results/terms.csv and results/terms.md; return the rows."""
     import pandas as pd
 
-    from arnews import corpus, files
+    from arnews import corpus
 
     sources = corpus.sources(corpus_path)
     megabytes = _text_megabytes(sources)
@@ -203,8 +203,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
                              "peak_process_mb": round(m["peak_process_mb"])})
                 print(f"  {rows[-1]}", file=sys.stderr, flush=True)
     table = pd.DataFrame(rows)
-    files.write_csv(table, results / "terms.csv")
-    lines = [
+    write_results(results, "terms", [
         "# Benchmark: term counting",
         "",
         f"Corpus: `{corpus_path.name}` ({len(sources)} files, {megabytes:.1f} MB of UTF-8 article text per copy); "
@@ -218,11 +217,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
         "peak_rss_mb: peak of the summed memory (PSS) of the process and its worker processes; peak_process_mb: "
         "the largest single process (max RSS). cpu_seconds: user+system time of all processes.",
         "",
-        *markdown_table(table),
-        "",
-    ]
-    files.write_text(results / "terms.md", "\n".join(lines))
-    print("\n".join(lines))
+    ], table)
     return rows
 
 

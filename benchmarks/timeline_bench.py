@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import terms_bench  # noqa: E402  (shares the measuring harness: memory sampling, machine line)
-from common import DEFAULT_CORPUS, markdown_table  # noqa: E402
+from common import DEFAULT_CORPUS, write_results  # noqa: E402
 
 
 def naive_pandas(corpus_path: str, out: str) -> None:
@@ -53,7 +53,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, results: Path = HERE / "results") ->
     """Measure every pipeline; write results/timeline.csv and results/timeline.md; return the rows."""
     import pandas as pd
 
-    from arnews import corpus, files
+    from arnews import corpus
 
     sources = corpus.sources(corpus_path)
     megabytes = terms_bench._text_megabytes(sources)
@@ -69,8 +69,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, results: Path = HERE / "results") ->
                          "peak_rss_mb": round(m["peak_tree_mb"]), "peak_process_mb": round(m["peak_process_mb"])})
             print(f"  {rows[-1]}", file=sys.stderr, flush=True)
     table = pd.DataFrame(rows)
-    files.write_csv(table, results / "timeline.csv")
-    lines = [
+    write_results(results, "timeline", [
         "# Benchmark: timeline",
         "",
         f"Corpus: `{corpus_path.name}` ({len(sources)} files, {megabytes:.1f} MB of UTF-8 article text). End to end: "
@@ -81,11 +80,7 @@ def run(corpus_path: Path = DEFAULT_CORPUS, results: Path = HERE / "results") ->
         "The naive pipeline does the same work in one process with pandas `.apply`; `arnews timeline` maps the "
         "corpus' source files over every core. Target (issue 8): ≥ 5 MB/s on 2 cores.",
         "",
-        *markdown_table(table),
-        "",
-    ]
-    files.write_text(results / "timeline.md", "\n".join(lines))
-    print("\n".join(lines))
+    ], table)
     return rows
 
 
