@@ -40,7 +40,6 @@ import random
 import re
 import sys
 import tempfile
-from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -52,7 +51,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arnews import clean, corpus, files, lexicons, normalize
+from arnews import clean, corpus, files, lexicons, normalize, scan
 from arnews.errors import InputError
 
 CLI_HELP = "count terms (clitics stripped, entities merged, stopwords dropped) → term,count,docs CSV"
@@ -437,9 +436,8 @@ class _SourceResult:
 
 
 _SPILL: Path | None = None
-#: The worker's vocabulary (surface form → id), kept across the sources it processes, so each form is sent
-#: to the parent once per worker instead of once per source; and how many of its forms were sent already.
-_VOCAB: defaultdict[str, int] = defaultdict(_counter().__next__)
+#: How many of the worker's forms (`_scanner().forms`, kept across the sources it processes) were sent to the
+#: parent already: each form is sent once per worker instead of once per source.
 _SENT = 0
 
 
@@ -455,33 +453,73 @@ def _count_source(task: tuple) -> _SourceResult:
     global _SENT
     result.report = frame.attrs.get("load_report")
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
-    vocab = _VOCAB
-    local = vocab.__getitem__  # a new form gets the next id, all in C
-    forms: list[str] = []  # each article's distinct forms, one article after the other
-    occurrences: list[int] = []
-    bounds = array("q", [0])
-    findall, first = TOKEN_RE.findall, entity_index().first_words
-    for text in texts:
-        tokens = findall(text)
-        per_doc = Counter(tokens)
-        if not first.isdisjoint(per_doc):
-            merged = _merge_entities(text, tokens)
-            if merged is not tokens:
-                per_doc = Counter(merged)
-        forms += per_doc
-        occurrences += per_doc.values()
-        bounds.append(len(forms))
-    ids = np.fromiter(map(local, forms), dtype=np.int32, count=len(forms))
-    weights = np.array(occurrences, dtype=np.int64)
-    result.counts = np.bincount(ids, weights=weights, minlength=len(vocab)).astype(np.int64)
-    result.vocab = list(islice(vocab, _SENT, None))
-    _SENT = len(vocab)
+    scanner = _scanner()
+    tokens, spaced, bounds = scanner.scan(texts)
+    _join_entities(scanner, tokens, spaced)
+    n_forms = len(scanner.forms)
+    ids, occurrences, article_bounds = scan.count_per_article(tokens, bounds, n_forms)
+    result.counts = np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64)
+    result.vocab = scanner.forms[_SENT:]
+    _SENT = n_forms
     result.worker = f"{os.getpid()}"
     result.docs = len(texts)
     result.chars = sum(map(len, texts))
     np.save(_SPILL / f"{index}.ids.npy", ids)
-    np.save(_SPILL / f"{index}.bounds.npy", np.asarray(bounds, dtype=np.int64))
+    np.save(_SPILL / f"{index}.bounds.npy", article_bounds)
     return result
+
+
+class _EntityStarts:
+    """For each form id of a scanner: the normalized first word of the entity it may start, or None."""
+
+    def __init__(self):
+        self.starts: list[str | None] = []
+        self.candidate = np.zeros(0, dtype=bool)
+
+    def update(self, forms: list[str]) -> np.ndarray:
+        """Extend to the scanner's current forms; returns which form ids may start an entity."""
+        new = forms[len(self.starts):]
+        if new:
+            index, first = entity_index(), entity_index().first_words
+            self.starts += [_entity_start(f, index) if f in first else None for f in new]
+            self.candidate = np.concatenate([self.candidate, [s is not None for s in self.starts[-len(new):]]])
+        return self.candidate
+
+
+def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray) -> None:
+    """Join multi-word entity spellings in a scanned batch, in place: the first token becomes the entity's
+    form ("بيونغ يانغ"), the others −1. The words must be separated by spaces only (see `_merge_entities`).
+    """
+    starts = _ENTITY_STARTS.update(scanner.forms)
+    if not starts.any():
+        return
+    forms, index = scanner.forms, entity_index()
+    next_free = 0
+    for i in np.flatnonzero(starts[tokens]).tolist():
+        if i < next_free:
+            continue
+        for rest in index.continuations[_ENTITY_STARTS.starts[tokens[i]]]:
+            end = i + 1 + len(rest)
+            if end > len(tokens) or not spaced[i:end - 1].all():
+                continue
+            if any(tokens[i + 1 + j] < 0 or _normalized(forms[tokens[i + 1 + j]]) != w for j, w in enumerate(rest)):
+                continue
+            tokens[i] = scanner.add(" ".join(forms[t] for t in tokens[i:end].tolist()))
+            tokens[i + 1:end] = -1
+            next_free = end
+            break
+
+
+_ENTITY_STARTS = _EntityStarts()
+_SCANNER: scan.Scanner | None = None
+
+
+def _scanner() -> scan.Scanner:
+    """This process's scanner (its form ids are the ids this worker reports)."""
+    global _SCANNER
+    if _SCANNER is None:
+        _SCANNER = scan.Scanner(*scan.char_tables(ARABIC_LETTERS, ARABIC_MARKS, DIGITS, LATIN_LETTERS))
+    return _SCANNER
 
 
 def _docs_per_term(task: tuple) -> np.ndarray:
@@ -502,9 +540,9 @@ def _docs_per_term(task: tuple) -> np.ndarray:
 
 
 def _init_worker(spill: str) -> None:
-    global _SPILL, _VOCAB, _SENT
+    global _SPILL, _SCANNER, _ENTITY_STARTS, _SENT
     _SPILL = Path(spill)
-    _VOCAB = defaultdict(_counter().__next__)
+    _SCANNER, _ENTITY_STARTS = None, _EntityStarts()
     _SENT = 0
 
 
@@ -552,7 +590,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
     if strict:  # in corpus order, so --strict names the same first problem as every other stage
         order = list(range(len(sources)))
-    stopwords(), protected_words(), entity_index()  # build once, before forking the workers
+    stopwords(), protected_words(), entity_index(), scan.warm()  # once, before forking the workers
     tasks = [(i, sources[i], fields, False, metadata) for i in order]  # --strict: _count stops as `load` would
     with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
         pool = None
@@ -647,6 +685,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
     order = np.lexsort((alphabetical, -counts))  # count descending, then term
+    order = order[counts[order] > 0]  # a word seen only inside a joined entity (يوري أوشاكوف) is no term
     table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped, report)
