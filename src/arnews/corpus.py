@@ -34,6 +34,7 @@ import sys
 import zipfile
 import zlib
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
@@ -830,13 +831,15 @@ def load_source(source: Path, fields: dict | None = None, strict: bool = False,
         strict: raise InputError at the first problem instead of skipping or repairing.
         metadata: rows of metadata.csv keyed by file name (see `metadata_for`).
     Returns:
-        DataFrame with the columns of `load`, in the file's order; attrs["load_report"] holds its report.
+        DataFrame with the columns of `load`, in the file's order; attrs["load_report"] holds its report,
+        attrs["where"] each row's (file, record index, index width).
     """
     _check_fields(fields)
     rows, sink = _Rows(), _Sink(strict)
     _read(Path(source), fields, metadata, METADATA_NAME, rows, sink)
     frame = _frame(rows, sink)
     frame.attrs["load_report"] = LoadReport(1, rows.records, len(frame), tuple(sink.problems), tuple(sink.ignored))
+    frame.attrs["where"] = _ByReference(rows.where)  # (file, record index, width) per row, for messages
     return frame
 
 
@@ -955,11 +958,36 @@ def find_near_duplicates(texts: list[str]) -> list[tuple[int, int, float]]:
 
 def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd.DataFrame:
     """Drop exact duplicates from the same outlet; report copies across outlets and near-duplicates."""
-    first: dict[str, int] = {}
+    texts, ids = frame["text"].tolist(), frame["doc_id"].tolist()
+    drop = exact_duplicates([t.strip() for t in texts], frame["outlet"].tolist(), ids, where, sink)
+    dropped = set(drop)
+    kept = [i for i in range(len(texts)) if i not in dropped]
+    kept_texts = [texts[i] for i in kept]
+    for a, b, share in find_near_duplicates(kept_texts):
+        i, j = kept[a], kept[b]
+        file, index, width = where[j]
+        record = _record_label(index, width)
+        sink.add("near-duplicate", file, f"{share:.0%} of its long paragraphs are also in {ids[i]}",
+                 "kept (reported only)", record)
+    return frame.drop(index=frame.index[drop]) if drop else frame
+
+
+def exact_duplicates(keys: Sequence, outlets: Sequence[str], ids: Sequence[str], where: Sequence[tuple],
+                     sink: _Sink) -> list[int]:
+    """Articles to drop as exact duplicates: a text (key) seen before from the same outlet.
+
+    The same text from another outlet (a wire story) is kept and reported as syndicated.
+
+    Args:
+        keys: per article, its stripped text (or a hash of it), in the order `load` keeps (by doc_id).
+        outlets, ids, where: per article, its outlet, doc_id and (file, record index, index width).
+        sink: collects the problems (in strict mode the first one raises InputError).
+    Returns:
+        Positions of the articles to drop, ascending.
+    """
+    first: dict = {}
     drop = []
-    texts, outlets, ids = frame["text"].tolist(), frame["outlet"].tolist(), frame["doc_id"].tolist()
-    for i, text in enumerate(texts):
-        key = text.strip()
+    for i, key in enumerate(keys):
         j = first.setdefault(key, i)
         if j == i:
             continue
@@ -971,16 +999,46 @@ def _drop_duplicates(frame: pd.DataFrame, where: list[tuple], sink: _Sink) -> pd
         else:
             sink.add("syndicated", file, f"same text as {ids[j]}, published by '{outlets[j]}' (this one by "
                      f"'{outlets[i]}')", "kept (another outlet)", record)
-    dropped = set(drop)
-    kept = [i for i in range(len(texts)) if i not in dropped]
-    kept_texts = [texts[i] for i in kept]
-    for a, b, share in find_near_duplicates(kept_texts):
-        i, j = kept[a], kept[b]
-        file, index, width = where[j]
-        record = _record_label(index, width)
-        sink.add("near-duplicate", file, f"{share:.0%} of its long paragraphs are also in {ids[i]}",
-                 "kept (reported only)", record)
-    return frame.drop(index=frame.index[drop]) if drop else frame
+    return drop
+
+
+def duplicates_across_sources(sources: Sequence[tuple[Sequence[str], Sequence[str], Sequence, Sequence[tuple]]],
+                              strict: bool = False) -> tuple[list[list[int]], LoadReport]:
+    """Exact duplicates for stages that stream a corpus source by source, as `load` finds them.
+
+    Args:
+        sources: per source file in corpus order, its articles' (doc_ids, outlets, keys, where), keys being
+            a hash of the stripped text (see `text_key`).
+        strict: raise InputError at the first duplicate.
+    Returns:
+        (per source, the positions of its articles to drop; a report of the duplicates and syndicated copies).
+    """
+    order = sorted(((doc_id, s, a) for s, (ids, _, _, _) in enumerate(sources) for a, doc_id in enumerate(ids)))
+    column = [(s, a) for _, s, a in order]
+    sink = _Sink(strict)
+    drop = exact_duplicates([sources[s][2][a] for s, a in column], [sources[s][1][a] for s, a in column],
+                            [sources[s][0][a] for s, a in column], [sources[s][3][a] for s, a in column], sink)
+    per_source: list[list[int]] = [[] for _ in sources]
+    for position in drop:
+        s, a = column[position]
+        per_source[s].append(a)
+    return [sorted(p) for p in per_source], LoadReport(0, 0, 0, tuple(sink.problems), ())
+
+
+def text_key(text: str) -> tuple[int, int]:
+    """What identifies an article's text among exact duplicates: the length and hash of its stripped text.
+
+    Worker processes forked from one parent share its hash seed, so their keys compare.
+    """
+    stripped = text.strip()
+    return len(stripped), hash(stripped)
+
+
+class _ByReference(list):
+    """A list that pandas keeps by reference when it copies a frame's attrs (it deep-copies them often)."""
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 def _check_metadata_rows(metadata: dict, meta_path: Path | None, found: list[Path], sink: _Sink) -> None:

@@ -22,12 +22,15 @@ How a word becomes a term:
    data/lexicons/clitic_exceptions.csv (والد، ولاية، بيونغ …) are never split.
 
 The counting is streamed per source file in worker processes (load → clean → tokenize → count distinct
-surface forms per article, each worker keeping one vocabulary and sending each new form to the parent once);
-the parent merges the vocabularies, normalizes and maps the distinct forms to terms once, and the workers
-then count each term's articles from their per-article form ids spilled to a temporary folder. Memory stays
-flat as the corpus grows (it holds vocabularies, never the corpus), and the output is byte-identical whatever
-the number of workers: rows are sorted by count, then term, and every choice (labels, stems) breaks ties by
-the strings themselves.
+surface forms per article). Tokenizing and counting run compiled (`arnews.scan`, the same grammar as
+TOKEN_RE, checked against it by the tests); each worker keeps one vocabulary and sends each new form to the
+parent once. The parent drops exact duplicates as `corpus.load` does (same stripped text, same outlet; the
+later doc_id goes), merges the vocabularies, normalizes and maps the distinct forms to terms once, and the
+workers then count each term's articles from their per-article form ids spilled to a temporary folder.
+Memory stays flat as the corpus grows (it holds vocabularies, never the corpus), and the output is
+byte-identical whatever the number of workers: rows are sorted by count, then term, and every choice
+(labels, stems) breaks ties by the strings themselves. On SaudiNewsNet the table equals, term by term,
+`term_table(analyse(...))` over `corpus.load` (a test checks it).
 """
 
 from __future__ import annotations
@@ -433,6 +436,8 @@ class _SourceResult:
     chars: int = 0
     error: str | None = None
     report: corpus.LoadReport | None = None
+    articles: tuple = ()  # (doc_ids, outlets, text keys, where) of its articles, to find exact duplicates
+    lengths: list[int] = field(default_factory=list)  # characters of each clean article
 
 
 _SPILL: Path | None = None
@@ -452,10 +457,12 @@ def _count_source(task: tuple) -> _SourceResult:
         return result
     global _SENT
     result.report = frame.attrs.get("load_report")
+    result.articles = (frame["doc_id"].tolist(), frame["outlet"].tolist(),
+                       [corpus.text_key(t) for t in frame["text"].tolist()], list(frame.attrs["where"]))
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
     scanner = _scanner()
     tokens, spaced, bounds = scanner.scan(texts)
-    _join_entities(scanner, tokens, spaced)
+    _join_entities(scanner, tokens, spaced, _ENTITY_STARTS)
     n_forms = len(scanner.forms)
     ids, occurrences, article_bounds = scan.count_per_article(tokens, bounds, n_forms)
     result.counts = np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64)
@@ -463,8 +470,10 @@ def _count_source(task: tuple) -> _SourceResult:
     _SENT = n_forms
     result.worker = f"{os.getpid()}"
     result.docs = len(texts)
-    result.chars = sum(map(len, texts))
+    result.lengths = list(map(len, texts))
+    result.chars = sum(result.lengths)
     np.save(_SPILL / f"{index}.ids.npy", ids)
+    np.save(_SPILL / f"{index}.occurrences.npy", occurrences)
     np.save(_SPILL / f"{index}.bounds.npy", article_bounds)
     return result
 
@@ -486,11 +495,16 @@ class _EntityStarts:
         return self.candidate
 
 
-def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray) -> None:
+def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray, entity_starts: _EntityStarts
+                   ) -> None:
     """Join multi-word entity spellings in a scanned batch, in place: the first token becomes the entity's
-    form ("بيونغ يانغ"), the others −1. The words must be separated by spaces only (see `_merge_entities`).
+    form ("بيونغ يانغ"), the others −1. The words must be separated by spaces only (as in `tokenize`).
+
+    Args:
+        scanner: the scanner that produced `tokens`; entity_starts: what its forms may start (kept with it).
+        tokens, spaced: from `scanner.scan`.
     """
-    starts = _ENTITY_STARTS.update(scanner.forms)
+    starts = entity_starts.update(scanner.forms)
     if not starts.any():
         return
     forms, index = scanner.forms, entity_index()
@@ -498,7 +512,7 @@ def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray
     for i in np.flatnonzero(starts[tokens]).tolist():
         if i < next_free:
             continue
-        for rest in index.continuations[_ENTITY_STARTS.starts[tokens[i]]]:
+        for rest in index.continuations[entity_starts.starts[tokens[i]]]:
             end = i + 1 + len(rest)
             if end > len(tokens) or not spaced[i:end - 1].all():
                 continue
@@ -524,7 +538,7 @@ def _scanner() -> scan.Scanner:
 
 def _docs_per_term(task: tuple) -> np.ndarray:
     """Worker: map one source's per-article form ids to term ids; count each term once per article."""
-    index, worker, n_terms = task
+    index, worker, n_terms, dropped = task
     ids = np.load(_SPILL / f"{index}.ids.npy")
     bounds = np.load(_SPILL / f"{index}.bounds.npy")
     local_to_term = np.load(_SPILL / f"{worker}.terms.npy", mmap_mode="r")
@@ -533,6 +547,8 @@ def _docs_per_term(task: tuple) -> np.ndarray:
     term = local_to_term[ids]
     doc = np.repeat(np.arange(len(bounds) - 1, dtype=np.int64), np.diff(bounds))
     keep = term >= 0
+    if dropped:  # exact duplicates
+        keep &= ~np.isin(doc, dropped)
     pairs = np.sort(doc[keep] * n_terms + term[keep])
     first = np.ones(pairs.size, dtype=bool)
     first[1:] = pairs[1:] != pairs[:-1]
@@ -619,6 +635,8 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     normalized: list[str] = []  # normalized form of each surface, in surface id order
     to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
     source_worker: dict[int, str] = {}
+    source_articles: dict[int, tuple] = {}
+    source_lengths: dict[int, list[int]] = {}
     skipped: list[str] = []
     articles = chars = 0
     reports = []
@@ -641,6 +659,8 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
         totals[local_to_global[:result.counts.size]] += result.counts
         source_worker[result.index] = result.worker
+        source_articles[result.index] = result.articles
+        source_lengths[result.index] = result.lengths
         articles += result.docs
         chars += result.chars
         if strict:
@@ -653,7 +673,20 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
         in_order.finish(metadata_report)
     if metadata_report is not None and metadata_report.problems:
         reports.append(metadata_report)
-    report = corpus.LoadReport.combine(reports) if reports else None
+    indices = sorted(source_worker)
+    drops, duplicates = corpus.duplicates_across_sources([source_articles[i] for i in indices], strict)
+    dropped = {i: d for i, d in zip(indices, drops, strict=True) if d}
+    for index, positions in dropped.items():  # take the duplicates' forms back out of the totals
+        ids, occurrences, bounds = (np.load(spill_dir / f"{index}.{name}.npy")
+                                    for name in ("ids", "occurrences", "bounds"))
+        rows = np.concatenate([np.arange(bounds[a], bounds[a + 1]) for a in positions])
+        totals -= np.bincount(to_global[source_worker[index]][ids[rows]], weights=occurrences[rows],
+                              minlength=totals.size).astype(np.int64)
+        articles -= len(positions)
+        chars -= sum(source_lengths[index][a] for a in positions)
+    if duplicates.problems:
+        reports.append(duplicates)
+    report = corpus.LoadReport.combine(reports, articles=articles) if reports else None
     if report is not None and report.problems:
         report.log()
 
@@ -674,9 +707,9 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     docs = np.zeros(n_terms, dtype=np.int64)
     for worker, local_to_global in to_global.items():
         np.save(spill_dir / f"{worker}.terms.npy", term_ids[local_to_global])
-    indices = sorted(source_worker)
     bar = _progress(len(indices), "terms: counting articles", progress)
-    for per_source in imap(_docs_per_term, [(i, source_worker[i], max(n_terms, 1)) for i in indices]):
+    tasks = [(i, source_worker[i], max(n_terms, 1), dropped.get(i, [])) for i in indices]
+    for per_source in imap(_docs_per_term, tasks):
         docs += per_source[:n_terms]
         bar.update(1)
     bar.close()

@@ -1,0 +1,115 @@
+"""The compiled tokenizer (arnews.scan) against the token grammar it compiles (terms.TOKEN_RE, terms.tokenize)."""
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from arnews import clean, corpus, scan, terms
+
+
+def _scanner() -> scan.Scanner:
+    return scan.Scanner(*scan.char_tables(terms.ARABIC_LETTERS, terms.ARABIC_MARKS, terms.DIGITS,
+                                          terms.LATIN_LETTERS))
+
+
+def _tokens(scanner: scan.Scanner, texts: list[str]) -> list[list[str]]:
+    tokens, _, bounds = scanner.scan(texts)
+    return [[scanner.forms[t] for t in tokens[bounds[d]:bounds[d + 1]].tolist()] for d in range(len(texts))]
+
+
+def _joined(scanner: scan.Scanner, texts: list[str]) -> list[list[str]]:
+    """Tokens with multi-word entities joined, as `terms._count_source` counts them."""
+    tokens, spaced, bounds = scanner.scan(texts)
+    terms._join_entities(scanner, tokens, spaced, terms._EntityStarts())
+    return [[scanner.forms[t] for t in tokens[bounds[d]:bounds[d + 1]].tolist() if t >= 0]
+            for d in range(len(texts))]
+
+
+@pytest.fixture(scope="module")
+def seed_texts(raw_dir) -> list[str]:
+    return clean.clean_corpus(corpus.load(raw_dir))[0]["text"].tolist()
+
+
+@pytest.fixture(scope="module")
+def saudinewsnet_texts(saudinewsnet) -> list[str]:
+    """One day of SaudiNewsNet (2015-07-23: 1,349 articles), cleaned."""
+    frame = corpus.load_source(Path(saudinewsnet) / "2015-07-23.zip")
+    return clean.clean_corpus(frame)[0]["text"].tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "وقال بوتين إن \"موسكو وبيونغ يانغ\" ستعززان التعاون",  # Putin said Moscow and Pyongyang will strengthen …
+    "بلغت الصادرات 1,500.25 مليون دولار في ٢٠٢٤م، بزيادة ٣٫٥٪",  # exports reached 1,500.25 million $ in 2024 AD
+    "زار كيم جونغ أون (Kim Jong Un) قاعدة فوستوشني...",  # Kim Jong Un visited the Vostochny base
+    "مُحَمَّدٌ ـــ رسولُ الله ﷺ",  # diacritics and tatweel inside words, a ligature
+    "الرئيس 🇷🇺 بوتين 🤝 كيم",  # emoji (code points above U+FFFF) between words
+    "ب1ب1 ..2024. 3.. ,5",  # tokens that touch; separators that do not join digits
+    "",
+])
+def test_scanner_tokens_are_the_token_regex_tokens(text):
+    assert _tokens(_scanner(), [text]) == [terms.TOKEN_RE.findall(text)]
+
+
+def test_scanner_matches_the_regex_on_every_seed_and_saudinewsnet_article(seed_texts, saudinewsnet_texts):
+    scanner = _scanner()
+    for texts in (seed_texts, saudinewsnet_texts):
+        assert _tokens(scanner, texts) == [terms.TOKEN_RE.findall(t) for t in texts]
+    assert len(set(scanner.forms)) == len(scanner.forms)  # one id per distinct form
+
+
+def test_form_ids_stay_the_same_across_batches(seed_texts):
+    scanner = _scanner()
+    first, _, _ = scanner.scan(seed_texts)
+    known = len(scanner.forms)
+    again, _, _ = scanner.scan(seed_texts[::-1] + seed_texts)
+    assert len(scanner.forms) == known  # nothing new the second time
+    lengths = [len(terms.TOKEN_RE.findall(t)) for t in seed_texts]
+    assert np.array_equal(again[sum(lengths):], first)
+
+
+def test_the_hash_table_grows_without_losing_forms(saudinewsnet_texts):
+    scanner = _scanner()  # starts with 65,536 rows; one SaudiNewsNet day has more than 32,768 forms
+    tokens, _, _ = scanner.scan(saudinewsnet_texts)
+    assert len(scanner.table) > 1 << 16
+    expected = [t for text in saudinewsnet_texts for t in terms.TOKEN_RE.findall(text)]
+    assert [scanner.forms[t] for t in tokens.tolist()] == expected
+
+
+@pytest.mark.parametrize("text, joined", [
+    ("وصل بوتين إلى بيونغ يانغ فجر الأربعاء", True),  # Putin arrived in Pyongyang at dawn on Wednesday
+    ("وصل بوتين إلى بيونغ  يانغ", True),  # two spaces
+    ("وصل بوتين إلى وبيونغ يانغ", True),  # with a clitic
+    ("زيارة بيونغ، يانغ", False),  # a comma between the words
+    ("زيارة بيونغ\nيانغ", False),  # a line break between the words
+])
+def test_entity_words_are_joined_as_tokenize_joins_them(text, joined):
+    tokens = _joined(_scanner(), [text])[0]
+    assert tokens == terms.tokenize(text)
+    assert any(" " in t for t in tokens) == joined
+
+
+def test_joined_entities_match_tokenize_on_real_articles(seed_texts, saudinewsnet_texts):
+    texts = seed_texts + saudinewsnet_texts
+    assert _joined(_scanner(), texts) == [terms.tokenize(t) for t in texts]
+
+
+def test_count_per_article_counts_each_form_and_its_articles():
+    # "Putin met Kim; Putin said …" / "Kim"
+    scanner = _scanner()
+    tokens, _, bounds = scanner.scan(["التقى بوتين كيم وقال بوتين", "كيم"])
+    forms, occurrences, article_bounds = scan.count_per_article(tokens, bounds, len(scanner.forms))
+    per_article = [dict(zip([scanner.forms[f] for f in forms[a:b]], occurrences[a:b].tolist(), strict=True))
+                   for a, b in zip(article_bounds[:-1], article_bounds[1:], strict=True)]
+    assert per_article == [{"التقى": 1, "بوتين": 2, "كيم": 1, "وقال": 1}, {"كيم": 1}]
+
+
+@pytest.mark.slow
+def test_streamed_counts_equal_the_in_memory_analysis_on_saudinewsnet(saudinewsnet):
+    """The CLI's streamed, compiled count and the notebook's per-article analysis agree on every term."""
+    streamed = terms.count_terms(saudinewsnet, jobs=2, progress=False)
+    articles = corpus.load(saudinewsnet)
+    analysed = terms.term_table(terms.analyse(clean.clean_corpus(articles)[0]))
+    assert streamed.articles == len(articles)  # exact duplicates dropped as load drops them
+    pd.testing.assert_frame_equal(streamed.table, analysed)
