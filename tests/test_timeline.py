@@ -514,3 +514,14 @@ def test_any_text_tags_without_error_and_offsets_hold(words, published):
         assert (expr.value == "") == (expr.precision == "")
     timeline.analyse("doc", text, published)
     timeline.durations(text)
+
+
+@pytest.mark.slow
+def test_streamed_run_equals_the_in_memory_timeline_on_saudinewsnet(saudinewsnet):
+    """Source by source on two cores, exact duplicates dropped as corpus.load drops them (528 here)."""
+    articles = corpus.load(saudinewsnet)
+    in_memory = timeline.timeline(articles)
+    streamed = timeline.run_corpus(saudinewsnet, workers=2, progress=False)
+    assert streamed.articles == in_memory.articles == len(articles)
+    pd.testing.assert_frame_equal(streamed.expressions, in_memory.expressions)
+    pd.testing.assert_frame_equal(streamed.events, in_memory.events)

@@ -1338,7 +1338,9 @@ def _analyse_source(job: tuple[Path, dict, bool]):
     source, metadata, strict = job
     try:
         articles = corpus.load_source(source, strict=strict, metadata=metadata)
-        return (*_analyse_frame(articles), corpus.report_of(articles))
+        keys = (articles["doc_id"].tolist(), articles["outlet"].tolist(),
+                [corpus.text_key(t) for t in articles["text"].tolist()], list(articles.attrs["where"]))
+        return (*_analyse_frame(articles), corpus.report_of(articles), keys)
     except InputError as error:
         return ("error", str(error.path) if error.path is not None else None, error.reason)
 
@@ -1380,17 +1382,17 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     in_order = corpus.StrictOrder()
     bar = tqdm(total=size, unit="B", unit_scale=True, desc="timeline", disable=not progress or size < 10_000_000,
                file=sys.stderr)
-    exprs, mentions, n, reports = [], [], 0, []
+    per_source, n, reports, keys = [], 0, [], []
     with _pool(workers) as pool:
         mapper = pool.imap(_analyse_source, jobs) if pool else map(_analyse_source, jobs)
         for (source, _, _), outcome in zip(jobs, mapper, strict=True):
             if outcome[0] == "error":
                 raise InputError(outcome[1], outcome[2])
-            e, m, k, report = outcome
+            e, m, k, report, source_keys = outcome
             if strict:
                 in_order.check(report)
-            exprs.extend(e)
-            mentions.extend(m)
+            per_source.append((e, m))
+            keys.append(source_keys)
             n += k
             reports.append(report)
             bar.update(source.stat().st_size)
@@ -1399,9 +1401,17 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
         in_order.finish(metadata_report)
     if metadata_report.problems:
         reports.append(metadata_report)
-    if progress:
-        # what the loader skipped or repaired, file by file (duplicates across files are only found by corpus.load)
-        corpus.LoadReport.combine(reports).log(more="run `python -m arnews corpus` to list them all")
+    drops, duplicates = corpus.duplicates_across_sources(keys, strict)  # as corpus.load drops them
+    exprs, mentions = [], []
+    for (e, m), dropped, (ids, *_) in zip(per_source, drops, keys, strict=True):
+        gone = {ids[a] for a in dropped}
+        exprs.extend(x for x in e if x[0] not in gone)
+        mentions.extend(x for x in m if x.doc_id not in gone)
+        n -= len(dropped)
+    if duplicates.problems:
+        reports.append(duplicates)
+    if progress:  # what the loader skipped, repaired or dropped
+        corpus.LoadReport.combine(reports, articles=n).log(more="run `python -m arnews corpus` to list them all")
     return _result(exprs, mentions, n, size)
 
 
