@@ -39,6 +39,7 @@ import argparse
 import html
 import math
 import os
+import pickle
 import random
 import re
 import sys
@@ -436,8 +437,7 @@ class _SourceResult:
     chars: int = 0
     error: str | None = None
     report: corpus.LoadReport | None = None
-    articles: tuple = ()  # (doc_ids, outlets, text keys, where) of its articles, to find exact duplicates
-    lengths: list[int] = field(default_factory=list)  # characters of each clean article
+    text_hashes: np.ndarray | None = None  # per article, a hash of its text (exact duplicates share it)
 
 
 _SPILL: Path | None = None
@@ -457,8 +457,9 @@ def _count_source(task: tuple) -> _SourceResult:
         return result
     global _SENT
     result.report = frame.attrs.get("load_report")
-    result.articles = (frame["doc_id"].tolist(), frame["outlet"].tolist(),
-                       [corpus.text_key(t) for t in frame["text"].tolist()], list(frame.attrs["where"]))
+    keys = [corpus.text_key(t) for t in frame["text"].tolist()]
+    result.text_hashes = np.fromiter((h for _, h in keys), dtype=np.int64, count=len(keys))
+    articles = (frame["doc_id"].tolist(), frame["outlet"].tolist(), keys, list(frame.attrs["where"]))
     texts = clean.clean_corpus(frame)[0]["text"].tolist()
     scanner = _scanner()
     tokens, spaced, bounds = scanner.scan(texts)
@@ -470,8 +471,10 @@ def _count_source(task: tuple) -> _SourceResult:
     _SENT = n_forms
     result.worker = f"{os.getpid()}"
     result.docs = len(texts)
-    result.lengths = list(map(len, texts))
-    result.chars = sum(result.lengths)
+    lengths = list(map(len, texts))
+    result.chars = sum(lengths)
+    with open(_SPILL / f"{index}.articles.pickle", "wb") as spill:  # read back only for likely duplicates
+        pickle.dump((articles, lengths), spill, protocol=pickle.HIGHEST_PROTOCOL)
     np.save(_SPILL / f"{index}.ids.npy", ids)
     np.save(_SPILL / f"{index}.occurrences.npy", occurrences)
     np.save(_SPILL / f"{index}.bounds.npy", article_bounds)
@@ -635,8 +638,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     normalized: list[str] = []  # normalized form of each surface, in surface id order
     to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
     source_worker: dict[int, str] = {}
-    source_articles: dict[int, tuple] = {}
-    source_lengths: dict[int, list[int]] = {}
+    source_hashes: dict[int, np.ndarray] = {}
     skipped: list[str] = []
     articles = chars = 0
     reports = []
@@ -659,8 +661,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
         totals[local_to_global[:result.counts.size]] += result.counts
         source_worker[result.index] = result.worker
-        source_articles[result.index] = result.articles
-        source_lengths[result.index] = result.lengths
+        source_hashes[result.index] = result.text_hashes
         articles += result.docs
         chars += result.chars
         if strict:
@@ -674,16 +675,16 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     if metadata_report is not None and metadata_report.problems:
         reports.append(metadata_report)
     indices = sorted(source_worker)
-    drops, duplicates = corpus.duplicates_across_sources([source_articles[i] for i in indices], strict)
+    drops, duplicates, lengths = _exact_duplicates(indices, source_hashes, spill_dir, strict)
     dropped = {i: d for i, d in zip(indices, drops, strict=True) if d}
     for index, positions in dropped.items():  # take the duplicates' forms back out of the totals
         ids, occurrences, bounds = (np.load(spill_dir / f"{index}.{name}.npy")
                                     for name in ("ids", "occurrences", "bounds"))
-        rows = np.concatenate([np.arange(bounds[a], bounds[a + 1]) for a in positions])
+        rows = np.isin(np.repeat(np.arange(bounds.size - 1), np.diff(bounds)), positions)
         totals -= np.bincount(to_global[source_worker[index]][ids[rows]], weights=occurrences[rows],
                               minlength=totals.size).astype(np.int64)
         articles -= len(positions)
-        chars -= sum(source_lengths[index][a] for a in positions)
+        chars -= sum(lengths[index][a] for a in positions)
     if duplicates.problems:
         reports.append(duplicates)
     report = corpus.LoadReport.combine(reports, articles=articles) if reports else None
@@ -722,6 +723,31 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped, report)
+
+
+def _exact_duplicates(indices: list[int], hashes: dict[int, np.ndarray], spill_dir: Path, strict: bool
+                      ) -> tuple[list[list[int]], corpus.LoadReport, dict[int, list[int]]]:
+    """Exact duplicates across the sources, as `corpus.load` drops them (see `corpus.duplicates_across_sources`).
+
+    Only articles whose text hash occurs more than once are looked at, so the parent keeps 8 bytes per
+    article, not its doc_id and origin. Returns the positions to drop per source (in `indices` order), the
+    report, and the clean-text lengths of the sources that were read back.
+    """
+    all_hashes = np.concatenate([hashes[i] for i in indices]) if indices else np.zeros(0, np.int64)
+    values, seen = np.unique(all_hashes, return_counts=True)
+    repeated = values[seen > 1]
+    candidates, lengths = [], {}
+    for i in indices:
+        positions = np.flatnonzero(np.isin(hashes[i], repeated)).tolist()
+        columns: tuple = ([], [], [], [])  # doc_ids, outlets, text keys, where
+        if positions:
+            with open(spill_dir / f"{i}.articles.pickle", "rb") as spill:
+                articles, lengths[i] = pickle.load(spill)
+            columns = tuple([column[p] for p in positions] for column in articles)
+        candidates.append((columns, positions))
+    drops, report = corpus.duplicates_across_sources([c for c, _ in candidates], strict)
+    return [[positions[d] for d in drop] for (_, positions), drop in zip(candidates, drops, strict=True)], \
+        report, lengths
 
 
 def _progress(total: int, desc: str, enabled: bool):
