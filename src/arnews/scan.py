@@ -265,7 +265,8 @@ class Scanner:
 
 
 def warm() -> None:
-    """Compile (or load from the cache) both kernels, e.g. before forking worker processes."""
+    """Compile (or load from the cache) every kernel, e.g. before forking worker processes."""
     scanner = Scanner(*char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z"))
     tokens, _, bounds = scanner.scan(["بوتين 2024"])
     count_per_article(tokens, bounds, len(scanner.forms))
+    _rehash(scanner.table, np.full((2 * len(scanner.table), 4), _NO_ID, np.int64))
