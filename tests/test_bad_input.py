@@ -9,6 +9,7 @@ import io
 import json
 import logging
 import os
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -145,6 +146,20 @@ def test_stray_nul_bytes_are_removed(tmp_path):
         (str(tmp_path / "nul.txt"), "", "repaired (removed them)"),
     ]
     assert f"{tmp_path / 'nul.txt'}: 3 stray NUL byte(s): repaired (removed them)" in messages
+
+
+def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
+    # JSON may escape half of a UTF-16 pair ("\\ud800"); no UTF-8 output can hold it, so every stage would fail
+    text = json.dumps(TALKS + " \ud800\n" + SUPPORT)  # ensure_ascii: the surrogate stays an escape
+    write(tmp_path / "c" / "half.json", f'[{{"title": "\\udfff", "date": "2024-06-19", "text": {text}}}]')
+    articles, report, _ = _load(tmp_path / "c")
+    assert articles.loc[0, "text"] == TALKS + " \ufffd\n" + SUPPORT
+    assert articles.loc[0, "title"] == "\ufffd"
+    assert _only(report, "invalid-escapes").action == "repaired (replaced with U+FFFD)"
+    for stage in ("clean", "terms", "timeline"):
+        done = subprocess.run([sys.executable, "-m", "arnews", stage, "--corpus", str(tmp_path / "c"), "--out",
+                               str(tmp_path / stage)], capture_output=True, text=True)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
 
 
 def test_many_nul_bytes_make_a_file_binary(tmp_path):

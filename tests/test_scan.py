@@ -72,7 +72,7 @@ def test_form_ids_stay_the_same_across_batches(seed_texts):
 def test_the_hash_table_grows_without_losing_forms(saudinewsnet_texts):
     scanner = _scanner()  # starts with 65,536 rows; one SaudiNewsNet day has more than 32,768 forms
     tokens, _, _ = scanner.scan(saudinewsnet_texts)
-    assert len(scanner.table) > 1 << 16
+    assert len(scanner.index.table) > 1 << 16
     expected = [t for text in saudinewsnet_texts for t in terms.TOKEN_RE.findall(text)]
     assert [scanner.forms[t] for t in tokens.tolist()] == expected
 
@@ -105,6 +105,59 @@ def test_count_per_article_counts_each_form_and_its_articles():
     assert per_article == [{"التقى": 1, "بوتين": 2, "كيم": 1, "وقال": 1}, {"كيم": 1}]
 
 
+def _resolved_both_ways(counts: dict[str, int]) -> tuple[list, list]:
+    """(compiled `resolve_all`, `term` one form at a time) on fresh term maps of the same counts."""
+    one_by_one = terms.TermMap(counts)
+    return terms.TermMap(counts).resolve_all(), [one_by_one.term(f) for f in counts]
+
+
+def _vocabulary(texts: list[str]) -> dict[str, int]:
+    """Normalized form → occurrences, as `terms.analyse` counts them."""
+    counts: dict[str, int] = {}
+    for text in texts:
+        for token in terms.tokenize(text):
+            form = terms._normalized(token)
+            counts[form] = counts.get(form, 0) + 1
+    return counts
+
+
+@pytest.mark.parametrize("counts", [
+    # ولاية state, والد father, بيونغ Pyong- are never split; وزير minister is
+    {"ولاية": 40, "اية": 2, "والد": 3, "بيونغ": 1, "يونغ": 3, "وزير": 9, "زير": 1},
+    # والرئيس and the president; الرياض Riyadh stays apart from رياض gardens
+    {"الرئيس": 5, "رئيس": 3, "والرئيس": 1, "ورئيس": 1, "الرياض": 80, "رياض": 2},
+    # وقال and he said, والتي and which: stopwords with a clitic
+    {"قال": 5, "وقال": 5, "واكد": 2, "اكد": 1, "الاربعاء": 3, "اليوم": 4, "والتي": 2},
+    # بسمة Basma is not ب+سمة; الأليم the painful is not ال+ال+يم
+    {"بسمة": 40, "سمة": 25, "وبسمة": 3, "كاس": 1899, "اس": 300, "ووزير": 5, "وزير": 2},
+    {"الاليم": 63, "اليم": 30, "يم": 10, "الرئيس": 50, "رئيس": 30, "والرئيس": 4},
+    # وبوتين and Putin, للزعيم to the leader, ﷺ (NFKC: a formula of four words), و alone, a Latin letter
+    {"وبوتين": 2, "بوتين": 9, "للزعيم": 1, "الزعيم": 4, "زعيم": 1, "صلى الله عليه وسلم": 1, "و": 3, "a": 1},
+    # وللعالم (and to the world): و+للعالم and ولل+العالم leave stems of one length and one count, so the
+    # larger string decides between them
+    {"وللعالم": 1, "للعالم": 5, "العالم": 5, "عالم": 2},
+])
+def test_the_compiled_term_map_decides_as_term_does(counts):
+    compiled, one_by_one = _resolved_both_ways(counts)
+    assert compiled == one_by_one
+
+
+def test_the_compiled_term_map_decides_as_term_does_on_real_vocabularies(seed_texts, saudinewsnet_texts):
+    for texts in (seed_texts, saudinewsnet_texts):
+        counts = _vocabulary(texts)
+        compiled, one_by_one = _resolved_both_ways(counts)
+        assert compiled == one_by_one
+        assert sum(k is not None and k != f for k, f in zip(compiled, counts, strict=True)) > 100  # not trivial
+
+
+def test_a_resolved_term_map_answers_term_for_every_form(seed_texts):
+    counts = _vocabulary(seed_texts)
+    term_map = terms.TermMap(counts)
+    keys = term_map.resolve_all()
+    assert [term_map.term(f) for f in counts] == keys
+    assert term_map.term("وبوتين") == term_map.term("بوتين") is not None  # and Putin → Putin
+
+
 @pytest.mark.slow
 def test_streamed_counts_equal_the_in_memory_analysis_on_saudinewsnet(saudinewsnet):
     """The CLI's streamed, compiled count and the notebook's per-article analysis agree on every term."""
@@ -113,3 +166,5 @@ def test_streamed_counts_equal_the_in_memory_analysis_on_saudinewsnet(saudinewsn
     analysed = terms.term_table(terms.analyse(clean.clean_corpus(articles)[0]))
     assert streamed.articles == len(articles)  # exact duplicates dropped as load drops them
     pd.testing.assert_frame_equal(streamed.table, analysed)
+    compiled, one_by_one = _resolved_both_ways(streamed.term_map.counts)  # 263,836 forms
+    assert compiled == one_by_one

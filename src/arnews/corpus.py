@@ -88,6 +88,9 @@ _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NEWLINES = re.compile(r"\r\n?")
+#: A UTF-16 surrogate on its own: JSON can escape one ("\\ud800") though no text can hold it (UTF-8 cannot
+#: encode it), so it becomes U+FFFD as an invalid byte would.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TZ_SUFFIX = re.compile(r"(?<=:\d\d)(?:\.\d+)?\s*(?:Z|UTC|GMT|[+-]\d\d:?\d\d)?$", re.IGNORECASE)
 
@@ -429,6 +432,10 @@ def _clean_record_text(text: str, file: str, record: str, sink: _Sink) -> str:
         text = text.replace("\x00", "")
     if "\r" in text:
         text = _NEWLINES.sub("\n", text)
+    if _LONE_SURROGATE.search(text):
+        sink.add("invalid-escapes", file, f"{len(_LONE_SURROGATE.findall(text))} lone surrogate escape(s) "
+                 "(\\ud800–\\udfff) in the text", "repaired (replaced with U+FFFD)", record)
+        text = _LONE_SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -491,6 +498,8 @@ def _add_records(records, file: str, stem: str, fields: dict | None, rows: _Rows
             sink.add("empty", file, "empty text", "skipped", _record_label(i, width))
             continue
         values = {c: "" if k is None else _string(record[k]) for c, k in mapping.items()}
+        if raw_controls:  # the other fields, as the text (silently: they are not analysed)
+            values = {c: _LONE_SURROGATE.sub("\ufffd", v) for c, v in values.items()}
         _append(rows, values["doc_id"] or f"{stem}#{i:0{width}d}", values, text, (file, i, width), meta,
                 meta_file)
     wanted = (fields or {}).get("text") or "/".join(field_aliases()["text"])
@@ -612,7 +621,7 @@ def _read_bytes(name: str, suffix: str, data: bytes, stem: str, ctx: _Context, d
         ".csv": lambda: _records_from_csv(text, name, ctx.sink),
     }[suffix]()
     if records is not None:
-        raw_controls = suffix != ".csv" and ("\\u000" in text or "\\r" in text)
+        raw_controls = suffix != ".csv" and ("\\u000" in text or "\\r" in text or "\\ud" in text or "\\uD" in text)
         _add_records(records, name, stem, ctx.fields, ctx.rows, ctx.sink, ctx.meta, ctx.meta_file, raw_controls)
 
 

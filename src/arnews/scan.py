@@ -56,6 +56,27 @@ def _class_of(code, classes):  # pragma: no cover - compiled
     return classes[code] if code < 0x10000 else OTHER
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _seed(length):  # pragma: no cover - compiled
+    """Start the two hashes of a form of `length` code points."""
+    return np.uint64(14695981039346656037), np.uint64(length)
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _mix(first, second, code):  # pragma: no cover - compiled
+    """Add one code point to the two hashes: FNV-1a and a multiply-rotate hash."""
+    c = np.uint64(code)
+    first = (first ^ c) * np.uint64(1099511628211)
+    second = ((second << np.uint64(7)) | (second >> np.uint64(57))) ^ (c * np.uint64(0x9E3779B97F4A7C15))
+    return first, second
+
+
+@njit(cache=True, nogil=True, inline="always")
+def _digest(first, second):  # pragma: no cover - compiled
+    """The two 63-bit hashes of a form, from its hash state."""
+    return np.int64(first & _MASK), np.int64((second * np.uint64(0xFF51AFD7ED558CCD)) & _MASK)
+
+
 @njit(cache=True, nogil=True)
 def _split(codes, doc_starts, classes, spaces):  # pragma: no cover - compiled
     """Where the tokens of every article are, and two independent 63-bit hashes of each.
@@ -99,16 +120,12 @@ def _split(codes, doc_starts, classes, spaces):  # pragma: no cover - compiled
                         i += 2
                     else:
                         break
-            first = np.uint64(14695981039346656037)
-            second = np.uint64(i - s)
+            first, second = _seed(i - s)
             for j in range(s, i):
-                c = np.uint64(codes[j])
-                first = (first ^ c) * np.uint64(1099511628211)
-                second = ((second << np.uint64(7)) | (second >> np.uint64(57))) ^ (c * np.uint64(0x9E3779B97F4A7C15))
+                first, second = _mix(first, second, codes[j])
             starts[n] = s
             ends[n] = i
-            hashes[n, 0] = np.int64(first & _MASK)
-            hashes[n, 1] = np.int64((second * np.uint64(0xFF51AFD7ED558CCD)) & _MASK)
+            hashes[n, 0], hashes[n, 1] = _digest(first, second)
             n += 1
         bounds[d + 1] = n
     spaced = np.zeros(n, np.bool_)
@@ -213,6 +230,245 @@ def count_per_article(tokens, bounds, n_forms):  # pragma: no cover - compiled
     return forms[:m].copy(), occurrences[:m].copy(), article_bounds
 
 
+@njit(cache=True, nogil=True)
+def hash_spans(codes, starts, ends):  # pragma: no cover - compiled
+    """The two hashes of each form codes[starts[i]:ends[i]] (as `_split` hashes a token), and whether it
+    holds a space."""
+    hashes = np.empty((starts.size, 2), np.int64)
+    spaced = np.zeros(starts.size, np.bool_)
+    for i in range(starts.size):
+        first, second = _seed(ends[i] - starts[i])
+        for j in range(starts[i], ends[i]):
+            first, second = _mix(first, second, codes[j])
+            if codes[j] == 32:
+                spaced[i] = True
+        hashes[i, 0], hashes[i, 1] = _digest(first, second)
+    return hashes, spaced
+
+
+@njit(cache=True, nogil=True)
+def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replacement, rule_replacement_length,
+              prefix_letters, min_stem):  # pragma: no cover - compiled
+    """Every (clitic prefix → replacement) rule that applies to each form, as `terms._decompositions` lists them.
+
+    Args:
+        codes, starts, ends: the forms' code points and where each form is.
+        rule_prefix, rule_replacement: code points of each rule's prefix and replacement (rows, zero-padded),
+            in the order of `terms.PREFIX_RULES`; *_length: their lengths.
+        prefix_letters: bool per BMP code point: may a prefix start with it.
+        min_stem: shortest stem a prefix may leave.
+    Returns:
+        (bounds, rule, hashes, lengths): the decompositions of form i are rows bounds[i]:bounds[i+1] (longest
+        prefix first); for each, the rule, and the two hashes and the length of the stem it leaves.
+    """
+    n_forms = starts.size
+    longest = rule_prefix.shape[1]
+    most = 0
+    for i in range(n_forms):
+        most += max(0, min(ends[i] - starts[i] - min_stem, longest))
+    most *= 2  # at most two replacements per prefix (لل → "" or ال)
+    bounds = np.zeros(n_forms + 1, np.int64)
+    rules = np.empty(most, np.int64)
+    hashes = np.empty((most, 2), np.int64)
+    lengths = np.empty(most, np.int64)
+    n = 0
+    for i in range(n_forms):
+        s, e = starts[i], ends[i]
+        if e > s and codes[s] < 0x10000 and prefix_letters[codes[s]]:
+            for size in range(min(e - s - min_stem, longest), 0, -1):
+                for r in range(rule_prefix_length.size):
+                    if rule_prefix_length[r] != size:
+                        continue
+                    same = True
+                    for j in range(size):
+                        if codes[s + j] != rule_prefix[r, j]:
+                            same = False
+                            break
+                    if not same:
+                        continue
+                    length = rule_replacement_length[r] + e - s - size
+                    first, second = _seed(length)
+                    for j in range(rule_replacement_length[r]):
+                        first, second = _mix(first, second, rule_replacement[r, j])
+                    for j in range(s + size, e):
+                        first, second = _mix(first, second, codes[j])
+                    rules[n] = r
+                    hashes[n, 0], hashes[n, 1] = _digest(first, second)
+                    lengths[n] = length
+                    n += 1
+        bounds[i + 1] = n
+    return bounds, rules[:n], hashes[:n], lengths[:n]
+
+
+#: What `choose_terms` decides for a form.
+OWN, DROP, ENTITY, SHORT, STEM = 0, 1, 2, 3, 4
+
+
+@njit(cache=True, nogil=True)
+def _stem_code(d, j, f, rules, starts, codes, rule_prefix_length, rule_replacement, rule_replacement_length
+               ):  # pragma: no cover - compiled
+    r = rules[d]
+    if j < rule_replacement_length[r]:
+        return np.int64(rule_replacement[r, j])
+    return np.int64(codes[starts[f] + rule_prefix_length[r] + j - rule_replacement_length[r]])
+
+
+@njit(cache=True, nogil=True)
+def choose_terms(bounds, stems, rules, lengths, counts, stop, protected, entity, spaced, codes, starts, ends,
+                 rule_prefix_length, rule_replacement, rule_replacement_length, rule_article, keep_ratio,
+                 min_stem_after_proclitic):  # pragma: no cover - compiled
+    """The decision of `terms.TermMap._resolve` for every form, before following a stem to its own term.
+
+    Ids: forms are 0..counts.size-1; the lexicon words (stopwords, protected words, entity spellings) follow;
+    any larger id is a stem seen nowhere. counts, stop, protected, entity: per known id.
+    bounds, stems, rules, lengths: each form's decompositions (from `decompose`), with stem ids.
+    Returns:
+        (decision, value) per form: OWN (the form is its term), DROP (no term), ENTITY (value: the id of the
+        entity spelling), SHORT (no clitic; a one-letter form, left to the caller), STEM (value: the stem's id).
+    """
+    n_forms = counts.size
+    known = stop.size
+    decision = np.full(n_forms, OWN, np.int64)
+    value = np.full(n_forms, -1, np.int64)
+    for f in range(n_forms):
+        lo, hi = bounds[f], bounds[f + 1]
+        if entity[f]:
+            decision[f] = ENTITY
+            value[f] = f
+            continue
+        found = -1
+        for d in range(lo, hi):
+            if stems[d] < known and entity[stems[d]]:
+                found = stems[d]
+                break
+        if found >= 0:
+            decision[f] = ENTITY
+            value[f] = found
+            continue
+        if protected[f]:
+            continue
+        if stop[f] or spaced[f] or ends[f] == starts[f]:
+            decision[f] = DROP
+            continue
+        if lo == hi:
+            if ends[f] - starts[f] < 2:
+                decision[f] = SHORT
+            continue
+        whole = counts[f]
+        best, best_n, best_length = -1, 0, 0
+        dropped = False
+        for d in range(lo, hi):
+            stem = stems[d]
+            if stem < known and stop[stem]:
+                dropped = True
+                break
+            n = counts[stem] if stem < n_forms else 0
+            if n == 0:
+                continue
+            if rule_article[rules[d]]:
+                attested = n * keep_ratio > whole
+            else:
+                attested = lengths[d] >= min_stem_after_proclitic and (n >= whole or protected[stem])
+            if not attested:
+                continue
+            better = n > best_n or (n == best_n and lengths[d] > best_length)
+            if n == best_n and lengths[d] == best_length:  # same count and length: the larger string wins
+                for j in range(lengths[d]):
+                    a = _stem_code(d, j, f, rules, starts, codes, rule_prefix_length, rule_replacement,
+                                   rule_replacement_length)
+                    b = _stem_code(best, j, f, rules, starts, codes, rule_prefix_length, rule_replacement,
+                                   rule_replacement_length)
+                    if a != b:
+                        better = a > b
+                        break
+            if better:
+                best, best_n, best_length = d, n, lengths[d]
+        if dropped:
+            decision[f] = DROP
+        elif best >= 0:
+            decision[f] = STEM
+            value[f] = stems[best]
+    return decision, value
+
+
+@njit(cache=True, nogil=True)
+def follow_stems(decision, value, bounds, stems, key, is_entity):  # pragma: no cover - compiled
+    """The last rule of `terms.TermMap._resolve`, for every STEM decision: a form takes its stem's own term
+    when that term is the stem itself, an entity, or one of the form's own stems; else the stem.
+
+    Args:
+        decision, value: from `choose_terms`; bounds, stems: the forms' decompositions with stem ids.
+        key: the term id of every form (−1: none), set for all but the STEM decisions; filled in place.
+        is_entity: per id, whether that string is an entity spelling.
+    """
+    chain = np.empty(64, np.int64)
+    for start in range(decision.size):
+        if decision[start] != STEM or key[start] != -2:
+            continue
+        depth = 0
+        f = start
+        while decision[f] == STEM and key[f] == -2:  # stems are shorter: the chain ends
+            chain[depth] = f
+            depth += 1
+            f = value[f]
+        for level in range(depth - 1, -1, -1):
+            f = chain[level]
+            best = value[f]
+            k = key[best]
+            take = k == best or (k >= 0 and is_entity[k])
+            if not take and k >= 0:
+                for d in range(bounds[f], bounds[f + 1]):
+                    if stems[d] == k:
+                        take = True
+                        break
+            key[f] = k if take else best
+
+
+class HashIndex:
+    """Ids for forms given by their two hashes and length (see the module docstring): the first form seen
+    gets id 0, the next new one 1, and so on; a form seen again gets its id back."""
+
+    def __init__(self, expected: int = 0):
+        capacity = 1 << 16
+        while capacity < 2 * expected:
+            capacity *= 2
+        self.table = np.full((capacity, 4), _NO_ID, np.int64)
+        self.state = np.zeros(2, np.int64)  # forms so far, new forms of the current call
+
+    def __len__(self) -> int:
+        return int(self.state[0])
+
+    def ids(self, hashes: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Returns (ids, first_seen): the id of each form, and the index of each new form's first occurrence."""
+        ids = np.empty(lengths.size, dtype=np.int64)
+        first_seen = np.empty(lengths.size, dtype=np.int64)
+        self.state[1] = done = 0
+        while (done := _identify(hashes, lengths, self.table, self.state, ids, first_seen, done)) < lengths.size:
+            grown = np.full((2 * len(self.table), 4), _NO_ID, np.int64)  # numpy asks for huge pages
+            _rehash(self.table, grown)
+            self.table = grown
+        return ids, first_seen[:self.state[1]]
+
+    def reserve(self) -> int:
+        """A new id that no hashed form takes (for a form the hashes do not describe)."""
+        self.state[0] += 1
+        return int(self.state[0]) - 1
+
+
+def encode(words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The code points of `words` (UTF-32) and where each word starts and ends in them."""
+    codes = np.frombuffer("\0".join(words).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    ends = np.cumsum(np.fromiter(map(len, words), dtype=np.int64, count=len(words)) + 1) - 1
+    return codes, ends - np.fromiter(map(len, words), dtype=np.int64, count=len(words)), ends
+
+
+def hash_words(words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(hashes, lengths, spaced) of each word, as `Scanner` hashes the forms it reads."""
+    codes, starts, ends = encode(words)
+    hashes, spaced = hash_spans(codes, starts, ends)
+    return hashes, ends - starts, spaced
+
+
 class Scanner:
     """Tokenizes batches of articles into form ids that stay the same for the life of the scanner.
 
@@ -222,8 +478,7 @@ class Scanner:
 
     def __init__(self, classes: np.ndarray, spaces: np.ndarray):
         self.classes, self.spaces = classes, spaces
-        self.table = np.full((1 << 16, 4), _NO_ID, np.int64)
-        self.state = np.zeros(2, np.int64)  # forms so far (table and added), new forms of the current batch
+        self.index = HashIndex()
         self.forms: list[str] = []
         self._added: dict[str, int] = {}
 
@@ -235,21 +490,14 @@ class Scanner:
             break) lie between each token and the next, and the token index where each text starts.
         """
         joined = "\0".join(texts)  # NUL is no token and no space: nothing joins across two articles
-        codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+        # a lone surrogate (the loader repairs them; a caller may not) is a code point of no token class
+        codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
         doc_starts = np.zeros(len(texts) + 1, dtype=np.int64)
         np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=doc_starts[1:])
         if len(texts):
             doc_starts[-1] -= 1
         starts, ends, hashes, spaced, bounds = _split(codes, doc_starts, self.classes, self.spaces)
-        lengths = ends - starts
-        tokens = np.empty(lengths.size, dtype=np.int64)
-        first_seen = np.empty(lengths.size, dtype=np.int64)
-        self.state[1] = done = 0
-        while (done := _identify(hashes, lengths, self.table, self.state, tokens, first_seen, done)) < lengths.size:
-            grown = np.full((2 * len(self.table), 4), _NO_ID, np.int64)  # numpy asks for huge pages
-            _rehash(self.table, grown)
-            self.table = grown
-        new = first_seen[:self.state[1]]
+        tokens, new = self.index.ids(hashes, ends - starts)
         self.forms += [joined[s:e] for s, e in zip(starts[new].tolist(), ends[new].tolist(), strict=True)]
         return tokens, spaced, bounds
 
@@ -258,8 +506,7 @@ class Scanner:
         try:
             return self._added[form]
         except KeyError:
-            form_id = self._added[form] = int(self.state[0])
-            self.state[0] += 1
+            form_id = self._added[form] = self.index.reserve()
             self.forms.append(form)
             return form_id
 
@@ -269,4 +516,7 @@ def warm() -> None:
     scanner = Scanner(*char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z"))
     tokens, _, bounds = scanner.scan(["بوتين 2024"])
     count_per_article(tokens, bounds, len(scanner.forms))
-    _rehash(scanner.table, np.full((2 * len(scanner.table), 4), _NO_ID, np.int64))
+    _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
+    from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
+
+    TermMap({"والرئيس": 1, "للرئيس": 1, "الرئيس": 2, "رئيس": 3}).resolve_ids()

@@ -323,6 +323,34 @@ def _decompositions(form: str) -> list[tuple[str, bool]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Rules:
+    """PREFIX_RULES as arrays for `scan.decompose` (code points zero-padded, one row per rule)."""
+
+    prefix: np.ndarray
+    prefix_length: np.ndarray
+    replacement: np.ndarray
+    replacement_length: np.ndarray
+    article: np.ndarray  # the prefix holds the article (ال، لل)
+    prefix_letters: np.ndarray  # per BMP code point: may a prefix start with it
+
+
+@cache
+def _rule_arrays() -> _Rules:
+    def padded(words: list[str]) -> np.ndarray:
+        out = np.zeros((len(words), max(1, max(map(len, words)))), dtype=np.uint32)
+        for row, word in enumerate(words):
+            out[row, :len(word)] = [ord(c) for c in word]
+        return out
+
+    prefixes, replacements = [p for p, _ in PREFIX_RULES], [r for _, r in PREFIX_RULES]
+    letters = np.zeros(0x10000, dtype=bool)
+    letters[[ord(c) for c in _PREFIX_LETTERS]] = True
+    return _Rules(padded(prefixes), np.array([len(p) for p in prefixes], dtype=np.int64), padded(replacements),
+                  np.array([len(r) for r in replacements], dtype=np.int64),
+                  np.array(["ال" in p or "لل" in p for p in prefixes]), letters)
+
+
 # --- the term map --------------------------------------------------------------------------------------------
 
 
@@ -340,6 +368,7 @@ class TermMap:
         self.stop = stopwords()
         self.protected = protected_words()
         self._terms: dict[str, str | None] = {}
+        self._resolved: tuple | None = None  # what `resolve_ids` found, not yet in self._terms
         self.labels: dict[str, str] = {}
 
     def term(self, form: str) -> str | None:
@@ -347,6 +376,11 @@ class TermMap:
         try:
             return self._terms[form]
         except KeyError:
+            if self._resolved is not None:
+                forms, key, names = self._resolved
+                self._resolved = None
+                self._terms.update(zip(forms, (None if k < 0 else names[k] for k in key.tolist()), strict=True))
+                return self.term(form)
             result = self._terms[form] = self._resolve(form)
             return result
 
@@ -385,10 +419,69 @@ class TermMap:
         key = self.term(best)
         return key if key == best or key in stems or key in self.entities else best
 
+    def resolve_all(self) -> list[str | None]:
+        """`term()` of every form of the counts at once, in their order (compiled: the same decisions as
+        `term`, which a test checks on the whole SaudiNewsNet vocabulary)."""
+        key, names = self.resolve_ids()
+        return [None if k < 0 else names[k] for k in key.tolist()]
+
+    def resolve_ids(self) -> tuple[np.ndarray, list[str]]:
+        """Like `resolve_all`, as ids: (key, names), the term key of form i being names[key[i]] (−1: none).
+
+        The forms of the counts are names[0 … len(counts) − 1]; the lexicon words and entity keys follow.
+        """
+        forms = list(self.counts)
+        n = len(forms)
+        codes, starts, ends = scan.encode(forms)
+        hashes, spaced = scan.hash_spans(codes, starts, ends)
+        rules = _rule_arrays()
+        bounds, dec_rules, dec_hashes, dec_lengths = scan.decompose(
+            codes, starts, ends, rules.prefix, rules.prefix_length, rules.replacement, rules.replacement_length,
+            rules.prefix_letters, MIN_STEM)
+        index = scan.HashIndex(expected=n + dec_lengths.size)
+        index.ids(hashes, ends - starts)  # the forms are distinct: ids 0 … n − 1
+        names = list(forms)
+
+        def ids_of(words: list[str]) -> np.ndarray:  # gives the words not seen yet the next ids
+            word_hashes, lengths, _ = scan.hash_words(words)
+            ids, first_seen = index.ids(word_hashes, lengths)
+            names.extend(words[i] for i in first_seen.tolist())
+            return ids
+
+        spellings = sorted(self.entities)
+        entity_keys = ids_of([self._entity_key(s) for s in spellings])
+        lexicon = {}
+        for name, words in (("stop", self.stop), ("protected", self.protected), ("entity", spellings)):
+            lexicon[name] = ids_of(sorted(words))
+        flags = {name: np.zeros(len(index), dtype=bool) for name in lexicon}
+        for name, ids in lexicon.items():
+            flags[name][ids] = True
+        key_of_spelling = dict(zip(lexicon["entity"].tolist(), entity_keys.tolist(), strict=True))
+        stems, _ = index.ids(dec_hashes, dec_lengths)  # a stem seen nowhere gets a new id, beyond the names
+        counts = np.fromiter(self.counts.values(), dtype=np.int64, count=n)
+        decision, value = scan.choose_terms(
+            bounds, stems, dec_rules, dec_lengths, counts, flags["stop"], flags["protected"], flags["entity"],
+            spaced, codes, starts, ends, rules.prefix_length, rules.replacement, rules.replacement_length,
+            rules.article, KEEP_RATIO, MIN_STEM_AFTER_PROCLITIC)
+        key = np.arange(n, dtype=np.int64)
+        key[decision == scan.DROP] = -1
+        key[decision == scan.STEM] = -2  # still to follow
+        for f in np.flatnonzero(decision == scan.SHORT).tolist():
+            key[f] = -1 if token_kind(forms[f]) == "arabic" else f
+        entities = np.flatnonzero(decision == scan.ENTITY)
+        for f, spelling in zip(entities.tolist(), value[entities].tolist(), strict=True):
+            key[f] = key_of_spelling[spelling]
+            self._entity(names[spelling])  # its label
+        scan.follow_stems(decision, value, bounds, stems, key, flags["entity"])
+        self._resolved = (forms, key, names)  # `term` turns them into its dictionary when first asked
+        return key, names
+
+    def _entity_key(self, spelling: str) -> str:
+        return " ".join(normalize.analysis(self.entities[spelling]).split())
+
     def _entity(self, spelling: str) -> str:
-        canonical = self.entities[spelling]
-        key = " ".join(normalize.analysis(canonical).split())
-        self.labels[key] = canonical
+        key = self._entity_key(spelling)
+        self.labels[key] = self.entities[spelling]
         return key
 
     def label(self, key: str) -> str:
@@ -396,31 +489,31 @@ class TermMap:
         return self.labels.get(key, key)
 
     def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
-                   counts: np.ndarray) -> None:
+                   counts: np.ndarray, own: np.ndarray) -> None:
         """Choose each term's label: its most frequent bare surface spelling (ties: the smaller string).
 
         Args:
             surfaces: distinct surface forms.
             form_of_surface: for each surface, the index of its normalized form in `forms`.
-            forms: distinct normalized forms (all already passed through `term`).
+            forms: distinct normalized forms.
             counts: occurrences of each surface.
+            own: per form, whether it is its own term (only those need a label; an entity keeps its name).
         """
-        is_own_term = np.fromiter((self._terms.get(f) == f for f in forms), dtype=bool, count=len(forms))
         form_of_surface = np.asarray(form_of_surface, dtype=np.int64)
         spellings = np.bincount(form_of_surface, minlength=len(forms))
-        candidates = is_own_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=bool)
+        candidates = own[form_of_surface] if len(surfaces) else np.zeros(0, dtype=bool)
         surface_array = pd.Series(surfaces, dtype=object).to_numpy()
+        form_array = pd.Series(forms, dtype=object).to_numpy()
         # most forms have one spelling: it is the label; only the others need a choice
         single = np.flatnonzero(candidates & (spellings[form_of_surface] == 1))
-        labels = self.labels
-        for form, surface in zip(form_of_surface[single].tolist(), surface_array[single].tolist(), strict=True):
-            labels.setdefault(forms[form], surface)
+        chosen = dict(zip(form_array[form_of_surface[single]].tolist(), surface_array[single].tolist(), strict=True))
         several = np.flatnonzero(candidates & (spellings[form_of_surface] > 1))
         frame = pd.DataFrame({"form": form_of_surface[several], "n": np.asarray(counts)[several],
                               "surface": surface_array[several]})
         best = frame.sort_values(["form", "n", "surface"], ascending=[True, False, True]).drop_duplicates("form")
-        for form, surface in zip(best["form"].tolist(), best["surface"].tolist(), strict=True):
-            labels.setdefault(forms[form], surface)
+        chosen.update(zip(form_array[best["form"].to_numpy()].tolist(), best["surface"].tolist(), strict=True))
+        chosen.update(self.labels)  # labels given already (entities' names) stay
+        self.labels = chosen
 
 
 # --- counting a corpus: workers --------------------------------------------------------------------------------
@@ -696,14 +789,12 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     forms = forms.tolist()
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
     term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
-    term_of = term_map.term
-    keys = [term_of(f) for f in forms]
-    term_map.set_labels(surfaces, form_of_surface, forms, totals)
-    key_id: dict[str, int] = {}
-    form_term = np.fromiter((-1 if k is None else key_id.setdefault(k, len(key_id)) for k in keys),
-                            dtype=np.int64, count=len(keys))
+    key, names = term_map.resolve_ids()
+    term_map.set_labels(surfaces, form_of_surface, forms, totals, key == np.arange(len(forms)))
+    form_term = np.full(len(forms), -1, dtype=np.int64)
+    term_keys, form_term[key >= 0] = np.unique(key[key >= 0], return_inverse=True)
     term_ids = form_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=np.int64)
-    n_terms = len(key_id)
+    n_terms = len(term_keys)
     counts = np.bincount(term_ids[term_ids >= 0], weights=totals[term_ids >= 0], minlength=n_terms)
     docs = np.zeros(n_terms, dtype=np.int64)
     for worker, local_to_global in to_global.items():
@@ -714,7 +805,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
         docs += per_source[:n_terms]
         bar.update(1)
     bar.close()
-    labels = [term_map.label(k) for k in key_id]
+    labels = [term_map.label(names[k]) for k in term_keys.tolist()]
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
@@ -798,8 +889,9 @@ def analyse(articles: pd.DataFrame) -> Analysis:
     forms = forms.tolist()
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
     term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
-    keys = [term_map.term(f) for f in forms]
-    term_map.set_labels(surfaces, form_of_surface, forms, totals)
+    keys = term_map.resolve_all()
+    own = np.fromiter((k == f for f, k in zip(forms, keys, strict=True)), dtype=bool, count=len(forms))
+    term_map.set_labels(surfaces, form_of_surface, forms, totals, own)
     labels = [None if k is None else term_map.label(k) for k in keys]
     label_of = {s: labels[i] for s, i in zip(surfaces, form_of_surface.tolist(), strict=True)}
     sequences = [[label_of[t] for t in toks] for toks in tokens]
