@@ -300,6 +300,29 @@ def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replace
     return bounds, rules[:n], hashes[:n], lengths[:n]
 
 
+@njit(cache=True, nogil=True)
+def count_documents(forms, article_bounds, term_of_form, keep, first_article, last_article, docs
+                    ):  # pragma: no cover - compiled
+    """Add to `docs` the articles each term occurs in, from `count_per_article`'s output for one batch.
+
+    Args:
+        forms, article_bounds: each article's distinct form ids (see `count_per_article`).
+        term_of_form: the term id of each form id (−1: none); keep: per article, whether it counts.
+        first_article: a number for the batch's first article, unique across batches (for `last_article`).
+        last_article: per term, the last article number that counted it (shared across batches).
+        docs: per term, articles so far; added to in place.
+    """
+    for a in range(article_bounds.size - 1):
+        if not keep[a]:
+            continue
+        article = first_article + a
+        for k in range(article_bounds[a], article_bounds[a + 1]):
+            term = term_of_form[forms[k]]
+            if term >= 0 and last_article[term] != article:
+                last_article[term] = article
+                docs[term] += 1
+
+
 #: What `choose_terms` decides for a form.
 OWN, DROP, ENTITY, SHORT, STEM = 0, 1, 2, 3, 4
 
@@ -515,7 +538,9 @@ def warm() -> None:
     """Compile (or load from the cache) every kernel, e.g. before forking worker processes."""
     scanner = Scanner(*char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z"))
     tokens, _, bounds = scanner.scan(["بوتين 2024"])
-    count_per_article(tokens, bounds, len(scanner.forms))
+    forms, _, article_bounds = count_per_article(tokens, bounds, len(scanner.forms))
+    count_documents(forms, article_bounds, np.arange(len(scanner.forms)), np.ones(1, np.bool_), 0,
+                    np.full(len(scanner.forms), -1, np.int64), np.zeros(len(scanner.forms), np.int64))
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
     from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
 

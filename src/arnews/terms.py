@@ -632,25 +632,6 @@ def _scanner() -> scan.Scanner:
     return _SCANNER
 
 
-def _docs_per_term(task: tuple) -> np.ndarray:
-    """Worker: map one source's per-article form ids to term ids; count each term once per article."""
-    index, worker, n_terms, dropped = task
-    ids = np.load(_SPILL / f"{index}.ids.npy")
-    bounds = np.load(_SPILL / f"{index}.bounds.npy")
-    local_to_term = np.load(_SPILL / f"{worker}.terms.npy", mmap_mode="r")
-    if ids.size == 0:
-        return np.zeros(n_terms, np.int64)
-    term = local_to_term[ids]
-    doc = np.repeat(np.arange(len(bounds) - 1, dtype=np.int64), np.diff(bounds))
-    keep = term >= 0
-    if dropped:  # exact duplicates
-        keep &= ~np.isin(doc, dropped)
-    pairs = np.sort(doc[keep] * n_terms + term[keep])
-    first = np.ones(pairs.size, dtype=bool)
-    first[1:] = pairs[1:] != pairs[:-1]
-    return np.bincount(pairs[first] % n_terms, minlength=n_terms)
-
-
 def _init_worker(spill: str) -> None:
     global _SPILL, _SCANNER, _ENTITY_STARTS, _SENT
     _SPILL = Path(spill)
@@ -715,15 +696,18 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
             else:
                 _init_worker(spill)
                 imap = map
-            return _count(tasks, imap, spill, strict, progress, metadata_report)
+            return _count(tasks, imap, spill, strict, progress, metadata_report,
+                          release=pool.terminate if pool is not None else lambda: None)
         finally:
             if pool is not None:
                 pool.terminate()
             _SPILL = None
 
 
-def _count(tasks, imap, spill: str, strict: bool, progress: bool,
-           metadata_report: corpus.LoadReport | None = None) -> TermCounts:
+def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_report: corpus.LoadReport | None = None,
+           release=lambda: None) -> TermCounts:
+    """The parent's side of `count_terms`: merge what the workers send, then (with the workers released,
+    their memory freed) drop duplicates, map forms to terms and count each term's articles."""
     spill_dir = Path(spill)
     surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
     assign = surface_id.__getitem__
@@ -762,6 +746,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
         if result.report is not None:
             reports.append((result.index, result.report))
     bar.close()
+    release()
     reports = [r for _, r in sorted(reports, key=lambda item: item[0])]  # corpus order, whatever finished first
     if strict:
         in_order.finish(metadata_report)
@@ -797,15 +782,17 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool,
     n_terms = len(term_keys)
     counts = np.bincount(term_ids[term_ids >= 0], weights=totals[term_ids >= 0], minlength=n_terms)
     docs = np.zeros(n_terms, dtype=np.int64)
-    for worker, local_to_global in to_global.items():
-        np.save(spill_dir / f"{worker}.terms.npy", term_ids[local_to_global])
-    bar = _progress(len(indices), "terms: counting articles", progress)
-    tasks = [(i, source_worker[i], max(n_terms, 1), dropped.get(i, [])) for i in indices]
-    for per_source in imap(_docs_per_term, tasks):
-        docs += per_source[:n_terms]
-        bar.update(1)
-    bar.close()
-    labels = [term_map.label(names[k]) for k in term_keys.tolist()]
+    last_article = np.full(n_terms, -1, dtype=np.int64)
+    local_to_term = {worker: term_ids[local_to_global] for worker, local_to_global in to_global.items()}
+    first_article = 0
+    for i in indices:  # each term once per article, from the per-article form ids the workers spilled
+        ids, bounds = (np.load(spill_dir / f"{i}.{name}.npy") for name in ("ids", "bounds"))
+        keep = np.ones(bounds.size - 1, dtype=bool)
+        keep[dropped.get(i, [])] = False
+        scan.count_documents(ids, bounds, local_to_term[source_worker[i]], keep, first_article, last_article, docs)
+        first_article += bounds.size - 1
+    label_of = term_map.labels.get
+    labels = [label_of(key, key) for key in map(names.__getitem__, term_keys.tolist())]
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
