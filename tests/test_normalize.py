@@ -1,6 +1,6 @@
 """Analysis normalization: each step on real news text, and composing them."""
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from arnews import normalize as n
@@ -81,4 +81,24 @@ def test_fused_pipeline_equals_steps_one_by_one(text):
 
 @given(st.lists(ARABIC_TEXT.map(lambda t: t.replace("\n", " ")), max_size=20))
 def test_normalize_words_equals_one_call_per_word(words):
+    assert n.normalize_words(words) == [n.analysis(w) for w in words]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(ARABIC_TEXT.map(lambda t: t.replace("\n", " ")), min_size=1, max_size=20))
+def test_a_long_vocabulary_takes_the_fast_paths_with_the_same_result(words):
+    # NFKC line by line and the compiled translate table start at _LONG_TEXT characters
+    many = words * (n._LONG_TEXT // (sum(map(len, words)) + len(words)) + 1)
+    assert len("\n".join(many)) >= n._LONG_TEXT
+    assert n.normalize_words(many) == [n.analysis(w) for w in many]
+
+
+def test_a_real_vocabulary_normalizes_as_word_by_word(saudinewsnet):
+    # one day of SaudiNewsNet (638 of its 52,667 words need NFKC): أدَّى (he performed) for its shadda and
+    # fatha, آﺧﺮ (last) for its presentation forms
+    from arnews import corpus, terms
+
+    frame = corpus.load_source(saudinewsnet / "2015-07-23.zip")
+    words = sorted({t for text in frame["text"] for t in terms.TOKEN_RE.findall(text)})
+    assert len("\n".join(words)) > n._LONG_TEXT
     assert n.normalize_words(words) == [n.analysis(w) for w in words]

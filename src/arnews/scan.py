@@ -323,6 +323,29 @@ def count_documents(forms, article_bounds, term_of_form, keep, first_article, la
                 docs[term] += 1
 
 
+@njit(cache=True, nogil=True)
+def _translate_codes(codes, code_map):  # pragma: no cover - compiled
+    out = np.empty_like(codes)
+    n = 0
+    for c in codes:
+        to = code_map[c] if c < 0x10000 else -2
+        if to == -1:
+            continue
+        out[n] = c if to == -2 else to
+        n += 1
+    return out[:n]
+
+
+def translate(text: str, code_map: np.ndarray) -> str:
+    """`text.translate(table)` for a table of single characters (or deletions) in the BMP, compiled.
+
+    Args:
+        code_map: int32 per BMP code point: −2 keeps it, −1 deletes it, else the code point it becomes.
+    """
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    return _translate_codes(codes, code_map).tobytes().decode("utf-32-le", "surrogatepass")
+
+
 #: What `choose_terms` decides for a form.
 OWN, DROP, ENTITY, SHORT, STEM = 0, 1, 2, 3, 4
 
@@ -542,6 +565,7 @@ def warm() -> None:
     count_documents(forms, article_bounds, np.arange(len(scanner.forms)), np.ones(1, np.bool_), 0,
                     np.full(len(scanner.forms), -1, np.int64), np.zeros(len(scanner.forms), np.int64))
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
+    translate("وبوتين", np.full(0x10000, -2, np.int32))
     from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
 
     TermMap({"والرئيس": 1, "للرئيس": 1, "الرئيس": 2, "رئيس": 3}).resolve_ids()
