@@ -367,10 +367,12 @@ def decode(data: bytes) -> Decoded:
         if reason:
             raise NotText(reason)
         text, encoding = _decode_without_bom(data, notes)
-    if "\x00" in text:
+    # a NUL or CR character is a NUL or CR byte in UTF-8 and Windows-1256 (and bytes are quicker to search)
+    single_byte = not text or encoding in ("UTF-8", "Windows-1256")
+    if (b"\x00" in data if single_byte else "\x00" in text):
         notes.append(("nul-bytes", f"{text.count(chr(0))} stray NUL byte(s)", "repaired (removed them)"))
         text = text.replace("\x00", "")
-    if "\r" in text:
+    if (b"\r" in data if single_byte else "\r" in text):
         text = _NEWLINES.sub("\n", text)
     return Decoded(text, encoding, tuple(notes))
 
@@ -621,7 +623,8 @@ def _read_bytes(name: str, suffix: str, data: bytes, stem: str, ctx: _Context, d
         ".csv": lambda: _records_from_csv(text, name, ctx.sink),
     }[suffix]()
     if records is not None:
-        raw_controls = suffix != ".csv" and ("\\u000" in text or "\\r" in text or "\\ud" in text or "\\uD" in text)
+        escapes = "\\u" in text and ("\\u000" in text or "\\ud" in text or "\\uD" in text)  # NUL, surrogate
+        raw_controls = suffix != ".csv" and (escapes or "\\r" in text)
         _add_records(records, name, stem, ctx.fields, ctx.rows, ctx.sink, ctx.meta, ctx.meta_file, raw_controls)
 
 
