@@ -327,27 +327,26 @@ def test_out_inside_the_corpus_or_over_an_input_is_refused(stage, small_corpus, 
 # ------------------------------------------------------------------------------------------- atomic writes
 
 
-def _interrupting_to_csv(error: type[BaseException], fired: list):
-    """A DataFrame.to_csv that writes the first half of the table, then fails as Ctrl-C (or a crash) would."""
-    real = pd.DataFrame.to_csv
+def _interrupting_write_table(error: type[BaseException], fired: list):
+    """files._write_table (every CSV goes through it) that leaves the first half of the table, then fails as
+    Ctrl-C (or a crash) would."""
+    real = files._write_table
 
-    def to_csv(self, path_or_buf=None, *args, **kwargs):
-        if path_or_buf is None:
-            return real(self, None, *args, **kwargs)
-        whole = real(self, None, *args, **kwargs)
-        with open(path_or_buf, "w", encoding="utf-8") as f:
-            f.write(whole[: len(whole) // 2])
-        fired.append(path_or_buf)
+    def write_table(frame, path):
+        real(frame, path)
+        whole = Path(path).read_bytes()
+        Path(path).write_bytes(whole[: len(whole) // 2])
+        fired.append(path)
         raise error("interrupted while writing")
 
-    return to_csv
+    return write_table
 
 
 def test_write_csv_interrupted_keeps_the_previous_table(tmp_path, monkeypatch):
     target = files.write_csv(pd.DataFrame({"term": ["بوتين", "كيم"], "count": [12, 7]}), tmp_path / "terms.csv")
     previous = target.read_bytes()
     fired = []
-    monkeypatch.setattr(pd.DataFrame, "to_csv", _interrupting_to_csv(RuntimeError, fired))
+    monkeypatch.setattr(files, "_write_table", _interrupting_write_table(RuntimeError, fired))
 
     with pytest.raises(RuntimeError):
         files.write_csv(pd.DataFrame({"term": ["روسيا"] * 1000, "count": range(1000)}), target)
@@ -384,11 +383,11 @@ def test_a_stage_interrupted_while_writing_leaves_old_or_whole_files(stage, raw_
         write(out / name if reference.is_dir() else out, "previous run\n")
     capsys.readouterr()
     fired = []
-    monkeypatch.setattr(pd.DataFrame, "to_csv", _interrupting_to_csv(KeyboardInterrupt, fired))
+    monkeypatch.setattr(files, "_write_table", _interrupting_write_table(KeyboardInterrupt, fired))
 
     code = cli.main([stage, "--corpus", str(raw_dir), "--out", str(out)])
 
-    assert fired, f"arnews {stage} wrote no table through DataFrame.to_csv; interrupt it elsewhere"
+    assert fired, f"arnews {stage} wrote no table through files.write_csv; interrupt it elsewhere"
     assert code == 130
     assert "interrupted" in capsys.readouterr().err
     after = outputs(out)
@@ -463,3 +462,14 @@ def test_an_output_that_cannot_be_written_is_a_one_line_error(stage, raw_dir, tm
     assert code != 0
     assert len(err) == 1 and str(in_the_way) in err[0], err
     assert in_the_way.read_text() == "a file where the output folder should be\n"
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame({"term": ["بوتين", "1,500", 'قال "نعم"', "سطر\nجديد", ""], "count": [12, 7, 3, 2, 1]}),
+    pd.DataFrame({"term": ["", "كيم"]}),  # one column: an empty field is written "" (else the row would vanish)
+    pd.DataFrame({"term": ["بوتين", None], "share": [0.5, 1.25]}),  # missing values and floats: pandas writes
+    pd.DataFrame({"count": pd.array([1, None], dtype="Int64")}),
+])
+def test_write_csv_writes_the_bytes_pandas_writes(tmp_path, frame):
+    frame.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8", lineterminator="\n")
+    assert files.write_csv(frame, tmp_path / "arnews.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()

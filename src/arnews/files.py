@@ -7,12 +7,14 @@ new one, never half of one, and raw inputs are never opened for writing.
 from __future__ import annotations
 
 import contextlib
+import csv
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 
@@ -57,8 +59,39 @@ def write_text(path: str | os.PathLike, text: str) -> Path:
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     """Write a DataFrame as UTF-8 CSV (no index, `\\n` line ends) atomically; returns the path."""
     with atomic_path(path) as tmp:
-        frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        _write_table(frame, tmp)
     return Path(path)
+
+
+def _write_table(frame: pd.DataFrame, path: Path) -> None:
+    columns = _plain_columns(frame)
+    if columns is None:
+        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        return
+    with open(path, "w", encoding="utf-8", newline="") as out:  # the bytes pandas writes, in half the time
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(map(str, frame.columns))
+        writer.writerows(zip(*columns, strict=True))
+
+
+def _plain_columns(frame: pd.DataFrame) -> list[list] | None:
+    """The columns as lists when every value is a str or an integer (what the csv module writes as pandas
+    does); None otherwise (floats, dates, missing values: pandas formats those)."""
+    if frame.columns.nlevels != 1 or not len(frame.columns):
+        return None
+    columns = []
+    for name in frame.columns:
+        column = frame[name]
+        if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":  # not the nullable Int64
+            columns.append(column.tolist())
+        elif column.dtype.kind in "OT":
+            values = column.tolist()
+            if not all(value.__class__ is str for value in values):
+                return None
+            columns.append(values)
+        else:
+            return None
+    return columns
 
 
 def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
