@@ -366,3 +366,15 @@ def test_nested_metadata_csv_is_neither_an_article_nor_silently_used(tmp_path):
     articles, report = corpus.load_with_report(tmp_path)
     assert articles["doc_id"].tolist() == ["a"] and articles.loc[0, "title"] == ""
     assert report.ignored == (str(tmp_path / "2024" / "metadata.csv"),)
+
+
+def test_zip_members_read_by_isal_are_the_bytes_zipfile_reads(saudinewsnet, tmp_path):
+    for path in sorted(saudinewsnet.glob("*.zip"))[:3]:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                assert corpus._read_member(archive, info) == archive.read(info)
+    stored = tmp_path / "stored.zip"  # not deflated: zipfile reads it
+    with zipfile.ZipFile(stored, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("a.txt", "زار بوتين بيونغ يانغ")  # Putin visited Pyongyang
+    with zipfile.ZipFile(stored) as archive:
+        assert corpus._read_member(archive, archive.getinfo("a.txt")).decode() == "زار بوتين بيونغ يانغ"
