@@ -608,15 +608,18 @@ def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray
     for i in np.flatnonzero(starts[tokens]).tolist():
         if i < next_free:
             continue
-        for rest in index.continuations[entity_starts.starts[tokens[i]]]:
-            end = i + 1 + len(rest)
-            if end > len(tokens) or not spaced[i:end - 1].all():
+        continuations = index.continuations[entity_starts.starts[tokens[i]]]
+        longest = len(continuations[0])  # longest first
+        following, gaps = tokens[i + 1:i + 1 + longest].tolist(), spaced[i:i + longest].tolist()
+        for rest in continuations:
+            k = len(rest)
+            if k > len(following) or not all(gaps[:k]):
                 continue
-            if any(tokens[i + 1 + j] < 0 or _normalized(forms[tokens[i + 1 + j]]) != w for j, w in enumerate(rest)):
+            if any(t < 0 or _normalized(forms[t]) != w for t, w in zip(following, rest)):
                 continue
-            tokens[i] = scanner.add(" ".join(forms[t] for t in tokens[i:end].tolist()))
-            tokens[i + 1:end] = -1
-            next_free = end
+            tokens[i] = scanner.add(" ".join([forms[tokens[i]], *(forms[t] for t in following[:k])]))
+            tokens[i + 1:i + 1 + k] = -1
+            next_free = i + 1 + k
             break
 
 
