@@ -1,10 +1,13 @@
 """The compiled tokenizer (arnews.scan) against the token grammar it compiles (terms.TOKEN_RE, terms.tokenize)."""
 
+import json
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arnews import clean, corpus, scan, terms
 
@@ -168,3 +171,20 @@ def test_streamed_counts_equal_the_in_memory_analysis_on_saudinewsnet(saudinewsn
     pd.testing.assert_frame_equal(streamed.table, analysed)
     compiled, one_by_one = _resolved_both_ways(streamed.term_map.counts)  # 263,836 forms
     assert compiled == one_by_one
+
+
+@given(st.binary(max_size=40).map(lambda b: bytes(b"\\ru0dDx"[c % 7] for c in b)))
+def test_json_escape_search_finds_what_a_substring_search_finds(data):
+    expected = any(escape in data.decode() for escape in corpus._CONTROL_ESCAPES)
+    assert scan.has_json_escapes(np.frombuffer(data, dtype=np.uint8)) == expected
+
+
+def test_a_large_json_file_with_a_cr_escape_is_repaired(tmp_path):
+    # above 1 MB the loader looks for escapes with the compiled search
+    filler = [{"id": str(i), "text": "وقال بوتين إن روسيا ستدعم كوريا الشمالية. " * 40} for i in range(400)]
+    records = [*filler, {"id": "cr", "text": "زار بوتين\r\nبيونغ يانغ"}]  # Putin visited (CR LF) Pyongyang
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")  # CR LF → the escapes \\r\\n
+    assert path.stat().st_size > 1_000_000
+    frame = corpus.load(tmp_path)
+    assert frame.set_index("doc_id").loc["cr", "text"] == "زار بوتين\nبيونغ يانغ"

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+import numpy as np
 import pandas as pd
 from isal import isal_zlib
 
@@ -625,9 +626,23 @@ def _read_bytes(name: str, suffix: str, data: bytes, stem: str, ctx: _Context, d
         ".csv": lambda: _records_from_csv(text, name, ctx.sink),
     }[suffix]()
     if records is not None:
-        escapes = "\\u" in text and ("\\u000" in text or "\\ud" in text or "\\uD" in text)  # NUL, surrogate
-        raw_controls = suffix != ".csv" and (escapes or "\\r" in text)
+        raw_controls = suffix != ".csv" and _has_control_escapes(data, text)
         _add_records(records, name, stem, ctx.fields, ctx.rows, ctx.sink, ctx.meta, ctx.meta_file, raw_controls)
+
+
+#: JSON escapes of what a record's values must not keep: \\u0000 (NUL), \\r (CR), \\ud800-\\udfff (half of a
+#: UTF-16 pair). A file without any of them needs no per-record repair.
+_CONTROL_ESCAPES = ("\\u000", "\\r", "\\ud", "\\uD")
+_WIDE_BOMS = tuple(bom for bom, codec, _ in _BOMS if codec != "utf-8")  # a backslash is not byte 92 there
+
+
+def _has_control_escapes(data: bytes, text: str) -> bool:
+    """Whether the JSON `text` (decoded from `data`) holds one of _CONTROL_ESCAPES."""
+    if data.startswith(_WIDE_BOMS) or len(data) < 1_000_000:
+        return any(escape in text for escape in _CONTROL_ESCAPES)
+    from arnews import scan  # one compiled pass over the bytes instead of four searches of the text
+
+    return scan.has_json_escapes(np.frombuffer(data, dtype=np.uint8))
 
 
 def _is_hidden(parts) -> bool:

@@ -324,6 +324,26 @@ def count_documents(forms, article_bounds, term_of_form, keep, first_article, la
 
 
 @njit(cache=True, nogil=True)
+def has_json_escapes(data):  # pragma: no cover - compiled
+    """Whether UTF-8 (or any ASCII-compatible) JSON bytes hold \\r, \\u000 or \\ud/\\uD (see
+    `corpus._CONTROL_ESCAPES`), as a substring: an escaped backslash before them counts too."""
+    n = data.size
+    for i in range(n - 2):
+        if data[i] != 92:  # backslash
+            continue
+        c = data[i + 1]
+        if c == 114:  # r
+            return True
+        if c == 117:  # u
+            d = data[i + 2]
+            if d == 100 or d == 68:  # d D
+                return True
+            if d == 48 and i + 4 < n and data[i + 3] == 48 and data[i + 4] == 48:
+                return True
+    return n >= 2 and data[n - 2] == 92 and data[n - 1] == 114
+
+
+@njit(cache=True, nogil=True)
 def _translate_codes(codes, code_map):  # pragma: no cover - compiled
     out = np.empty_like(codes)
     n = 0
@@ -566,6 +586,7 @@ def warm() -> None:
                     np.full(len(scanner.forms), -1, np.int64), np.zeros(len(scanner.forms), np.int64))
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
     translate("وبوتين", np.full(0x10000, -2, np.int32))
+    has_json_escapes(np.frombuffer(b'{"text": "\\r"}', dtype=np.uint8))
     from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
 
     TermMap({"والرئيس": 1, "للرئيس": 1, "الرئيس": 2, "رئيس": 3}).resolve_ids()

@@ -615,7 +615,7 @@ def _join_entities(scanner: scan.Scanner, tokens: np.ndarray, spaced: np.ndarray
             k = len(rest)
             if k > len(following) or not all(gaps[:k]):
                 continue
-            if any(t < 0 or _normalized(forms[t]) != w for t, w in zip(following, rest)):
+            if any(t < 0 or _normalized(forms[t]) != w for t, w in zip(following[:k], rest, strict=True)):
                 continue
             tokens[i] = scanner.add(" ".join([forms[tokens[i]], *(forms[t] for t in following[:k])]))
             tokens[i + 1:i + 1 + k] = -1
