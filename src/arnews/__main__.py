@@ -1,5 +1,5 @@
 import sys
 
-from arnews.cli import main
+from arnews.cli import console
 
-sys.exit(main())
+sys.exit(console())
