@@ -4,6 +4,7 @@ import re
 import subprocess
 import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -271,3 +272,15 @@ def test_the_article_is_never_stripped_twice():
     term_map = terms.TermMap({"الاليم": 63, "اليم": 30, "يم": 10, "الرئيس": 50, "رئيس": 30, "والرئيس": 4})
     assert _term(term_map, "الأليم") == "اليم"
     assert _term(term_map, "والرئيس") == _term(term_map, "الرئيس") == "رئيس"
+
+
+def test_a_label_is_the_most_frequent_spelling_and_ties_go_to_the_smaller_string():
+    # أسلحة / اسلحة (weapons, with and without hamza) tie: the smaller string wins; إيران (Iran) is written
+    # more often than ايران; يانغ (Yang) has one spelling
+    surfaces = ["اسلحة", "أسلحة", "ايران", "إيران", "يانغ"]
+    counts = np.array([4, 4, 2, 9, 3])
+    forms = ["اسلحة", "ايران", "يانغ"]
+    term_map = terms.TermMap(forms=forms, totals=np.array([8, 11, 3]))
+    chosen = term_map.set_labels(surfaces, np.array([0, 0, 1, 1, 2]), forms, counts, np.ones(3, dtype=bool))
+    assert [surfaces[i] for i in chosen] == ["أسلحة", "إيران", "يانغ"]
+    assert [term_map.label(f) for f in forms] == ["أسلحة", "إيران", "يانغ"]

@@ -362,14 +362,30 @@ class TermMap:
     `label(key)` the spelling to show: an entity's canonical name, else the most frequent bare spelling.
     """
 
-    def __init__(self, counts: dict[str, int]):
-        self.counts = counts
+    def __init__(self, counts: dict[str, int] | None = None, *, forms: list[str] | None = None,
+                 totals: np.ndarray | None = None):
+        """Args: counts (normalized form → occurrences), or the same as two columns: forms and totals."""
+        self._counts = counts
+        self._forms, self._totals = (forms, totals) if counts is None else (None, None)
         self.entities = entity_index().canonical
         self.stop = stopwords()
         self.protected = protected_words()
         self._terms: dict[str, str | None] = {}
         self._resolved: tuple | None = None  # what `resolve_ids` found, not yet in self._terms
         self.labels: dict[str, str] = {}
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Normalized form → occurrences in the corpus (the word list the rules consult)."""
+        if self._counts is None:
+            self._counts = dict(zip(self._forms, self._totals.tolist(), strict=True))
+        return self._counts
+
+    def _vocabulary(self) -> tuple[list[str], np.ndarray]:
+        if self._forms is None:
+            self._forms = list(self._counts)
+            self._totals = np.fromiter(self._counts.values(), dtype=np.int64, count=len(self._forms))
+        return self._forms, self._totals
 
     def term(self, form: str) -> str | None:
         """The term key of a normalized form (see the module docstring for the rules), or None."""
@@ -430,7 +446,7 @@ class TermMap:
 
         The forms of the counts are names[0 … len(counts) − 1]; the lexicon words and entity keys follow.
         """
-        forms = list(self.counts)
+        forms, counts = self._vocabulary()
         n = len(forms)
         codes, starts, ends = scan.encode(forms)
         hashes, spaced = scan.hash_spans(codes, starts, ends)
@@ -457,8 +473,8 @@ class TermMap:
         for name, ids in lexicon.items():
             flags[name][ids] = True
         key_of_spelling = dict(zip(lexicon["entity"].tolist(), entity_keys.tolist(), strict=True))
+        self.entity_keys = entity_keys  # the ids of the entities' term keys
         stems, _ = index.ids(dec_hashes, dec_lengths)  # a stem seen nowhere gets a new id, beyond the names
-        counts = np.fromiter(self.counts.values(), dtype=np.int64, count=n)
         decision, value = scan.choose_terms(
             bounds, stems, dec_rules, dec_lengths, counts, flags["stop"], flags["protected"], flags["entity"],
             spaced, codes, starts, ends, rules.prefix_length, rules.replacement, rules.replacement_length,
@@ -489,7 +505,7 @@ class TermMap:
         return self.labels.get(key, key)
 
     def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
-                   counts: np.ndarray, own: np.ndarray) -> None:
+                   counts: np.ndarray, own: np.ndarray) -> np.ndarray:
         """Choose each term's label: its most frequent bare surface spelling (ties: the smaller string).
 
         Args:
@@ -498,22 +514,32 @@ class TermMap:
             forms: distinct normalized forms.
             counts: occurrences of each surface.
             own: per form, whether it is its own term (only those need a label; an entity keeps its name).
+        Returns:
+            Per form, the index in `surfaces` of its label (−1: none chosen here).
         """
         form_of_surface = np.asarray(form_of_surface, dtype=np.int64)
-        spellings = np.bincount(form_of_surface, minlength=len(forms))
-        candidates = own[form_of_surface] if len(surfaces) else np.zeros(0, dtype=bool)
-        surface_array = pd.Series(surfaces, dtype=object).to_numpy()
-        form_array = pd.Series(forms, dtype=object).to_numpy()
-        # most forms have one spelling: it is the label; only the others need a choice
-        single = np.flatnonzero(candidates & (spellings[form_of_surface] == 1))
-        chosen = dict(zip(form_array[form_of_surface[single]].tolist(), surface_array[single].tolist(), strict=True))
-        several = np.flatnonzero(candidates & (spellings[form_of_surface] > 1))
-        frame = pd.DataFrame({"form": form_of_surface[several], "n": np.asarray(counts)[several],
-                              "surface": surface_array[several]})
-        best = frame.sort_values(["form", "n", "surface"], ascending=[True, False, True]).drop_duplicates("form")
-        chosen.update(zip(form_array[best["form"].to_numpy()].tolist(), best["surface"].tolist(), strict=True))
+        counts = np.asarray(counts, dtype=np.int64)
+        candidates = np.flatnonzero(own[form_of_surface]) if len(surfaces) else np.zeros(0, dtype=np.int64)
+        candidates = candidates[np.lexsort((-counts[candidates], form_of_surface[candidates]))]
+        form, n = form_of_surface[candidates], counts[candidates]
+        first = np.ones(form.size, dtype=bool)  # of each form's spellings, the most frequent
+        first[1:] = form[1:] != form[:-1]
+        best = candidates[first]
+        tied = np.flatnonzero(first[:-1] & ~first[1:] & (n[:-1] == n[1:]))  # two spellings share the top count
+        if tied.size:
+            heads = np.flatnonzero(first)
+            ends = np.append(heads[1:], form.size)
+            group = np.searchsorted(heads, tied)
+            for g, start in zip(group.tolist(), tied.tolist(), strict=True):
+                top = [candidates[i] for i in range(start, ends[g]) if n[i] == n[start]]
+                best[g] = min(top, key=surfaces.__getitem__)
+        label = np.full(len(forms), -1, dtype=np.int64)
+        label[form[first]] = best
+        chosen = dict(zip([forms[f] for f in form[first].tolist()], [surfaces[b] for b in best.tolist()],
+                          strict=True))
         chosen.update(self.labels)  # labels given already (entities' names) stay
         self.labels = chosen
+        return label
 
 
 # --- counting a corpus: workers --------------------------------------------------------------------------------
@@ -715,7 +741,9 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
     assign = surface_id.__getitem__
     totals = np.zeros(0, dtype=np.int64)
-    normalized: list[str] = []  # normalized form of each surface, in surface id order
+    form_id: defaultdict[str, int] = defaultdict(_counter().__next__)  # normalized form → its id
+    form_of_surface_parts: list[np.ndarray] = []  # the form id of each surface, in surface id order
+    n_normalized = 0
     to_global: dict[str, np.ndarray] = {}  # worker → its form ids → global surface ids
     source_worker: dict[int, str] = {}
     source_hashes: dict[int, np.ndarray] = {}
@@ -733,9 +761,11 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
             print(f"arnews terms: skipped {result.error}", file=sys.stderr)
             continue
         new = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
-        fresh = len(surface_id) - len(normalized)
-        if fresh:  # normalize the forms never seen before, while the workers go on counting
-            normalized += normalize.normalize_words(list(islice(surface_id, len(normalized), None)))
+        if len(surface_id) > n_normalized:  # normalize the forms never seen before, while the workers count
+            normalized = normalize.normalize_words(list(islice(surface_id, n_normalized, None)))
+            form_of_surface_parts.append(np.fromiter(map(form_id.__getitem__, normalized), dtype=np.int64,
+                                                     count=len(normalized)))
+            n_normalized = len(surface_id)
         local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
         if len(surface_id) > totals.size:
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
@@ -772,13 +802,12 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     if report is not None and report.problems:
         report.log()
 
-    surfaces = list(surface_id)
-    form_of_surface, forms = pd.factorize(pd.Series(normalized, dtype=object))
-    forms = forms.tolist()
+    surfaces, forms = list(surface_id), list(form_id)
+    form_of_surface = np.concatenate(form_of_surface_parts) if form_of_surface_parts else np.zeros(0, np.int64)
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
-    term_map = TermMap(dict(zip(forms, form_totals.tolist(), strict=True)))
+    term_map = TermMap(forms=forms, totals=form_totals)
     key, names = term_map.resolve_ids()
-    term_map.set_labels(surfaces, form_of_surface, forms, totals, key == np.arange(len(forms)))
+    surface_label = term_map.set_labels(surfaces, form_of_surface, forms, totals, key == np.arange(len(forms)))
     form_term = np.full(len(forms), -1, dtype=np.int64)
     term_keys, form_term[key >= 0] = np.unique(key[key >= 0], return_inverse=True)
     term_ids = form_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=np.int64)
@@ -794,8 +823,12 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
         keep[dropped.get(i, [])] = False
         scan.count_documents(ids, bounds, local_to_term[source_worker[i]], keep, first_article, last_article, docs)
         first_article += bounds.size - 1
-    label_of = term_map.labels.get
-    labels = [label_of(key, key) for key in map(names.__getitem__, term_keys.tolist())]
+    spelling = np.full(n_terms, -1, dtype=np.int64)  # a word's label: its most frequent spelling
+    is_form = term_keys < len(forms)
+    spelling[is_form] = surface_label[term_keys[is_form]]
+    labels = [surfaces[s] if s >= 0 else names[k] for k, s in zip(term_keys.tolist(), spelling.tolist(), strict=True)]
+    for i in np.flatnonzero(np.isin(term_keys, term_map.entity_keys)).tolist():  # an entity's: its name
+        labels[i] = term_map.label(names[term_keys[i]])
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
