@@ -7,6 +7,8 @@ import sys
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from arnews import clean, corpus, normalize, terms
 
@@ -284,3 +286,8 @@ def test_a_label_is_the_most_frequent_spelling_and_ties_go_to_the_smaller_string
     chosen = term_map.set_labels(surfaces, np.array([0, 0, 1, 1, 2]), forms, counts, np.ones(3, dtype=bool))
     assert [surfaces[i] for i in chosen] == ["أسلحة", "إيران", "يانغ"]
     assert [term_map.label(f) for f in forms] == ["أسلحة", "إيران", "يانغ"]
+
+
+@given(st.lists(st.text(alphabet="بوتينكيمأإآ19aB ", max_size=8) | st.text(min_size=65, max_size=70), max_size=30))
+def test_alphabetical_order_is_the_order_sorted_gives(words):
+    assert terms._alphabetical_order(words).tolist() == sorted(range(len(words)), key=words.__getitem__)

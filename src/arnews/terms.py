@@ -712,7 +712,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
     if strict:  # in corpus order, so --strict names the same first problem as every other stage
         order = list(range(len(sources)))
-    stopwords(), protected_words(), entity_index(), scan.warm()  # once, before forking the workers
+    entity_index(), scan.warm()  # what the workers need, once, before forking them
     tasks = [(i, sources[i], fields, False, metadata) for i in order]  # --strict: _count stops as `load` would
     with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
         pool = None
@@ -722,6 +722,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
 
                 pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_worker, (spill,))
                 imap = pool.imap if strict else pool.imap_unordered
+                imap = _after_first_task(imap, stopwords)  # the term map's lexicon, while the workers count
             else:
                 _init_worker(spill)
                 imap = map
@@ -731,6 +732,16 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
             if pool is not None:
                 pool.terminate()
             _SPILL = None
+
+
+def _after_first_task(imap, job):
+    """`imap` that runs `job()` in this process once the workers have their first tasks."""
+    def run(function, tasks):
+        results = imap(function, tasks)
+        job()
+        yield from results
+
+    return run
 
 
 def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_report: corpus.LoadReport | None = None,
@@ -789,9 +800,9 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     drops, duplicates, lengths = _exact_duplicates(indices, source_hashes, spill_dir, strict)
     dropped = {i: d for i, d in zip(indices, drops, strict=True) if d}
     for index, positions in dropped.items():  # take the duplicates' forms back out of the totals
-        ids, occurrences, bounds = (np.load(spill_dir / f"{index}.{name}.npy")
+        ids, occurrences, bounds = (np.load(spill_dir / f"{index}.{name}.npy", mmap_mode="r")
                                     for name in ("ids", "occurrences", "bounds"))
-        rows = np.isin(np.repeat(np.arange(bounds.size - 1), np.diff(bounds)), positions)
+        rows = np.concatenate([np.arange(bounds[p], bounds[p + 1]) for p in positions])
         totals -= np.bincount(to_global[source_worker[index]][ids[rows]], weights=occurrences[rows],
                               minlength=totals.size).astype(np.int64)
         articles -= len(positions)
@@ -831,12 +842,21 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
         labels[i] = term_map.label(names[term_keys[i]])
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
-    alphabetical[sorted(range(n_terms), key=labels.__getitem__)] = np.arange(n_terms)
+    alphabetical[_alphabetical_order(labels)] = np.arange(n_terms)
     order = np.lexsort((alphabetical, -counts))  # count descending, then term
     order = order[counts[order] > 0]  # a word seen only inside a joined entity (يوري أوشاكوف) is no term
     table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped, report)
+
+
+def _alphabetical_order(words: list[str]) -> np.ndarray:
+    """Indices that sort `words` by code point, as `sorted` does (numpy's string sort is faster; very long
+    words would make its fixed-width array huge, so they go to `sorted`)."""
+    longest = max(map(len, words), default=0)
+    if longest > 64:
+        return np.array(sorted(range(len(words)), key=words.__getitem__), dtype=np.int64)
+    return np.argsort(np.array(words, dtype=f"<U{max(longest, 1)}"), kind="stable")
 
 
 def _exact_duplicates(indices: list[int], hashes: dict[int, np.ndarray], spill_dir: Path, strict: bool
