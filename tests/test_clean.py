@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import clean, corpus
+from arnews import clean, corpus, scan
 from arnews.errors import InputError
 
 #: Raw line numbers (1-based) of the boilerplate in each seed article, read off the files by hand.
@@ -426,3 +426,35 @@ def test_a_researchers_own_rules_file_replaces_the_default(tmp_path, raw_dir):
     duplicate.write_text(yaml.safe_dump({"rules": [entry, entry]}, allow_unicode=True), encoding="utf-8")
     with pytest.raises(InputError, match="duplicate rule names"):
         clean.load_rules(duplicate)
+
+
+def test_the_inline_rules_are_looked_for_at_their_literal_prefixes():
+    prefixes = clean.default_rules().text_prefixes
+    # للتواصل (to contact [the writer], send an SMS) and رابط (link [to the story]) start the two trailers
+    assert {"[ad_", "للتواصل", "رابط", "Next", "Previous", "<", "&"} <= set(prefixes)
+    assert clean._match_prefixes([r"للتواصل(?:\s+مع\s+الكاتب)?\s+[أا]رسل"]) == ("للتواصل",)
+    assert clean._match_prefixes([r"(?:انتهى|يتبع)//"]) == ("انتهى//", "يتبع//")  # it ended / to be continued
+    assert clean._match_prefixes([r"\s*اقرأ أيضا"]) is None  # may start with anything: no prefixes
+    assert clean._match_prefixes([r"(?i)next"]) is None
+
+
+def test_cleaning_at_the_prefixes_equals_cleaning_everywhere(saudinewsnet):
+    # one day of SaudiNewsNet: 1,349 articles with ad markers, contact trailers and story links
+    articles = corpus.load_source(saudinewsnet / "2015-07-23.zip")
+    rules = clean.default_rules()
+    candidates = rules.candidate_positions(articles["text"].tolist())
+    assert candidates is not None and sum(map(len, candidates)) > 1000
+    for text, title, positions in zip(articles["text"], articles["title"], candidates, strict=True):
+        assert clean.clean_text(text, title, rules, positions) == clean.clean_text(text, title, rules)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.lists(st.sampled_from(["[ad_1]", "للتواصل أرسل SMS", "رابط الخبر بصحيفة عكاظ:", "&amp;", "<b>", "(",
+                                 "Next Previous", "\n", " ", "زار بوتين بيونغ يانغ", "ص", "ل"]), max_size=12))
+def test_prefix_positions_find_every_match_start(pieces):
+    # Putin visited Pyongyang, among boilerplate pieces: the candidates hold every start of a match
+    text = "".join(pieces)
+    rules = clean.default_rules()
+    [positions] = scan.prefix_positions([text], rules.text_prefixes)
+    assert positions == sorted(positions)
+    assert list(rules.text_matches(text, positions)) == list(rules.text_matches(text))

@@ -160,6 +160,58 @@ def _ruleset_from_yaml(path: Path) -> RuleSet:
     return RuleSet(tuple(rules), *limits)
 
 
+def _match_prefixes(patterns: list[str], most: int = 64) -> tuple[str, ...] | None:
+    """Literal strings, one of which starts every match of every pattern; None if a pattern has none.
+
+    Example: "للتواصل(?:\\s+مع\\s+الكاتب)?\\s+[أا]رسل" (to contact [the writer], send …) → ("للتواصل",);
+    "Next[ \\t]+Previous|Previous[ \\t]+Next" → ("Next", "Previous").
+    """
+    try:
+        from re import _parser as parser  # the parser of the re module (3.11+)
+    except ImportError:  # pragma: no cover - older or other Pythons: no prefixes, every position is tried
+        return None
+    found: set[str] = set()
+    for pattern in patterns:
+        try:
+            tree = parser.parse(pattern)
+        except Exception:  # noqa: BLE001 - re.compile accepted it; without prefixes the regex does the work
+            return None
+        if tree.state.flags & (re.IGNORECASE | re.LOCALE):
+            return None
+        starts, _ = _starts(list(tree), parser)
+        if not starts or "" in starts or any(ord(s[0]) > 0xFFFF for s in starts):
+            return None
+        found |= starts
+        if len(found) > most:
+            return None
+    # a prefix that starts with another one finds nothing more
+    return tuple(sorted(p for p in found if not any(p != q and p.startswith(q) for q in found)))
+
+
+def _starts(items: list, parser) -> tuple[set[str], bool]:
+    """The literal prefixes of a parsed regex sequence, and whether the sequence is nothing but them."""
+    LITERAL, IN, SUBPATTERN, BRANCH = parser.LITERAL, parser.IN, parser.SUBPATTERN, parser.BRANCH  # noqa: N806
+    out = {""}
+    for op, value in items:
+        if op is LITERAL:
+            out = {p + chr(value) for p in out}
+            continue
+        if op is IN and value and all(kind is LITERAL for kind, _ in value) and len(value) <= 8:
+            out = {p + chr(c) for p in out for _, c in value}
+            continue
+        if op is SUBPATTERN and not value[1] and not value[2]:  # a group without flags
+            inner, whole = _starts(list(value[3]), parser)
+        elif op is BRANCH:
+            branches = [_starts(list(branch), parser) for branch in value[1]]
+            inner, whole = set().union(*(b for b, _ in branches)), all(w for _, w in branches)
+        else:
+            return out, False
+        out = {p + q for p in out for q in inner}
+        if not whole or len(out) > 64:
+            return out, False
+    return out, True
+
+
 def _alternation(patterns: list[str]) -> tuple[re.Pattern | None, dict[int, int]]:
     """One regex `(p0)|(p1)|…` and the map group index → position in `patterns`."""
     if not patterns:
@@ -192,6 +244,9 @@ class RuleSet:
         self.line_re, self._line_groups = _alternation([r.pattern for r in self.line_rules])
         self.text_rules = [(r, re.compile(r.pattern)) for r in rules if r.kind in TEXT_KINDS]
         self.text_re = re.compile("|".join(r.pattern for r, _ in self.text_rules)) if self.text_rules else None
+        #: What every inline/trailer match starts with ("[ad_", "للتواصل", "<" …), or None when some rule's
+        #: match may start with anything: then every position of a text is looked at.
+        self.text_prefixes = _match_prefixes([r.pattern for r, _ in self.text_rules])
         self.block_items = {r.name: re.compile(r.items) for r in rules if r.kind == "block"}
         title = next((r for r in rules if r.kind == "title"), None)
         self.title_rule = title.name if title else None
@@ -204,11 +259,17 @@ class RuleSet:
         match = self.line_re.fullmatch(line)
         return self.line_rules[self._line_groups[match.lastindex]] if match else None
 
-    def text_matches(self, text: str):
-        """(start, end, rule) for each inline/trailer match, in order; a trailer match ends the scan."""
+    def text_matches(self, text: str, candidates: list[int] | None = None):
+        """(start, end, rule) for each inline/trailer match, in order; a trailer match ends the scan.
+
+        Args:
+            candidates: if given, every position where one of `text_prefixes` occurs, in order (from
+                `candidate_positions`): only there can a match start, so only there is the regex tried.
+        """
         if self.text_re is None:
             return
-        for match in self.text_re.finditer(text):
+        matches = self.text_re.finditer(text) if candidates is None else self._matches_at(text, candidates)
+        for match in matches:
             start = match.start()
             rule = next(r for r, regex in self.text_rules if regex.match(text, start))
             if rule.kind == "trailer":
@@ -216,6 +277,27 @@ class RuleSet:
                 return
             if match.end() > start:
                 yield start, match.end(), rule
+
+    def _matches_at(self, text: str, candidates: list[int]):
+        """What `text_re.finditer(text)` finds, trying only the candidate positions (no match is empty: every
+        one starts with a prefix)."""
+        position = 0
+        for candidate in candidates:
+            if candidate < position:
+                continue
+            match = self.text_re.match(text, candidate)
+            if match is not None:
+                yield match
+                position = match.end()
+
+    def candidate_positions(self, texts: list[str]) -> list[list[int]] | None:
+        """For each text, where one of `text_prefixes` occurs (one compiled pass over all the texts), or None
+        when the rules have no prefixes to look for."""
+        if self.text_prefixes is None or sum(map(len, texts)) < 100_000:
+            return None
+        from arnews import scan
+
+        return scan.prefix_positions(texts, self.text_prefixes)
 
     def fold(self, line: str) -> str:
         """A line reduced to what the title rule compares (letters and digits)."""
@@ -317,7 +399,8 @@ def _merge(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return merged
 
 
-def clean_text(text: str, title: str = "", rules: RuleSet | None = None) -> Cleaned:
+def clean_text(text: str, title: str = "", rules: RuleSet | None = None, candidates: list[int] | None = None
+               ) -> Cleaned:
     """Remove boilerplate from one article.
 
     Args:
@@ -325,6 +408,7 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None) -> Clea
         title: the article's title from the corpus metadata ("" when unknown); a headline line
             repeating it is removed because the title column keeps it.
         rules: compiled rules; default data/lexicons/boilerplate.yaml.
+        candidates: where the inline/trailer rules' prefixes occur (`RuleSet.candidate_positions`), if known.
     Returns:
         Cleaned(text, spans): cutting the spans out of `text` gives the clean text.
 
@@ -335,7 +419,7 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None) -> Clea
     """
     rules = rules or default_rules()
     lines = text.split("\n")
-    found = list(rules.text_matches(text))
+    found = list(rules.text_matches(text, candidates))
     stop, cut_line = len(lines), None
     if found and found[-1][2].kind == "trailer":
         start = found[-1][0]
@@ -472,14 +556,16 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress:
         clean_articles["text"] = pd.Series(texts, index=articles.index, dtype=articles["text"].dtype)
         return clean_articles, removed
     titles = articles["title"] if "title" in articles else [""] * len(articles)
+    raw = [text if isinstance(text, str) else "" for text in articles["text"].tolist()]
+    candidates = rules.candidate_positions(raw) or [None] * len(raw)
     texts, rows = [], []
-    rows_in = zip(articles["doc_id"], titles, articles["text"], strict=True)
+    rows_in = zip(articles["doc_id"], titles, raw, candidates, strict=True)
     if progress or (progress is None and len(articles) >= 100_000):
         from tqdm import tqdm
 
         rows_in = tqdm(rows_in, total=len(articles), desc="clean", unit="article", file=sys.stderr)
-    for doc_id, title, text in rows_in:
-        cleaned = clean_text(text if isinstance(text, str) else "", title if isinstance(title, str) else "", rules)
+    for doc_id, title, text, positions in rows_in:
+        cleaned = clean_text(text, title if isinstance(title, str) else "", rules, positions)
         texts.append(cleaned.text)
         rows.extend((doc_id, *span) for span in cleaned.spans)
     clean_articles = articles.copy()

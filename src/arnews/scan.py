@@ -323,6 +323,76 @@ def count_documents(forms, article_bounds, term_of_form, keep, first_article, la
                 docs[term] += 1
 
 
+#: Arabic letters from the most to the least frequent in news text: a prefix is looked for at its rarest
+#: letter (ص in للتواصل "to contact"), so that common letters (ا ل) seldom stop the search.
+_ARABIC_BY_FREQUENCY = "الي مونهرتبعدسفكقحجشطصةىخثزضغذظأإآءئؤ".replace(" ", "")
+
+
+def _anchor(prefix: str) -> int:
+    """The offset of the prefix's rarest character (anything that is no common Arabic letter is rare)."""
+    rank = {c: i for i, c in enumerate(_ARABIC_BY_FREQUENCY)}
+    return max(range(len(prefix)), key=lambda i: (rank.get(prefix[i], len(rank)), -i))
+
+
+@njit(cache=True, nogil=True)
+def _prefix_positions(codes, starts, ends, first, group_start, group_end, prefixes, lengths, offsets
+                      ):  # pragma: no cover - compiled
+    positions = np.empty(1024, np.int64)
+    bounds = np.zeros(starts.size + 1, np.int64)
+    n = 0
+    for d in range(starts.size):
+        start, end = starts[d], ends[d]
+        for i in range(start, end):
+            c = codes[i]
+            if c >= 0x10000 or first[c] < 0:
+                continue
+            g = first[c]
+            for p in range(group_start[g], group_end[g]):
+                at = i - offsets[p]
+                length = lengths[p]
+                if at < start or at + length > end:
+                    continue
+                same = True
+                for j in range(length):
+                    if codes[at + j] != prefixes[p, j]:
+                        same = False
+                        break
+                if same:
+                    if n == positions.size:
+                        grown = np.empty(2 * n, np.int64)
+                        grown[:n] = positions
+                        positions = grown
+                    positions[n] = at - start
+                    n += 1
+        bounds[d + 1] = n
+    return positions[:n], bounds
+
+
+def prefix_positions(texts: list[str], prefixes: tuple[str, ...]) -> list[list[int]]:
+    """For each text, the positions where one of `prefixes` (strings of BMP characters, none the start of
+    another) starts, in order (an empty list when there are none)."""
+    codes, starts, ends = encode(texts)
+    offsets = [_anchor(p) for p in prefixes]
+    order = sorted(range(len(prefixes)), key=lambda k: (prefixes[k][offsets[k]], k))
+    anchors = [prefixes[k][offsets[k]] for k in order]
+    heads = sorted(set(anchors))
+    first = np.full(0x10000, -1, dtype=np.int32)
+    first[[ord(h) for h in heads]] = np.arange(len(heads), dtype=np.int32)
+    group_start = np.searchsorted(np.array([ord(a) for a in anchors]), [ord(h) for h in heads], side="left")
+    group_end = np.searchsorted(np.array([ord(a) for a in anchors]), [ord(h) for h in heads], side="right")
+    table = np.zeros((len(prefixes), max(map(len, prefixes))), dtype=np.uint32)
+    for row, k in enumerate(order):
+        table[row, :len(prefixes[k])] = [ord(c) for c in prefixes[k]]
+    lengths = np.array([len(prefixes[k]) for k in order], dtype=np.int64)
+    positions, bounds = _prefix_positions(codes, starts, ends, first, group_start.astype(np.int64),
+                                          group_end.astype(np.int64), table, lengths,
+                                          np.array([offsets[k] for k in order], dtype=np.int64))
+    out = [positions[a:b].tolist() for a, b in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True)]
+    for d in np.flatnonzero(np.diff(bounds) > 1).tolist():  # found at different anchors: out of order
+        out[d].sort()
+    return out
+
+
 @njit(cache=True, nogil=True)
 def has_json_escapes(data):  # pragma: no cover - compiled
     """Whether UTF-8 (or any ASCII-compatible) JSON bytes hold \\r, \\u000 or \\ud/\\uD (see
@@ -587,6 +657,7 @@ def warm() -> None:
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
     translate("وبوتين", np.full(0x10000, -2, np.int32))
     has_json_escapes(np.frombuffer(b'{"text": "\\r"}', dtype=np.uint8))
+    prefix_positions(["اقرأ أيضا [ad_1]"], ("[ad_", "اقرأ"))
     from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
 
     TermMap({"والرئيس": 1, "للرئيس": 1, "الرئيس": 2, "رئيس": 3}).resolve_ids()
