@@ -502,7 +502,8 @@ def _add_records(records, file: str, stem: str, fields: dict | None, rows: _Rows
         if not text or text.isspace():
             sink.add("empty", file, "empty text", "skipped", _record_label(i, width))
             continue
-        values = {c: "" if k is None else _string(record[k]) for c, k in mapping.items()}
+        values = {c: "" if k is None else (v if (v := record[k]).__class__ is str else _string(v))
+                  for c, k in mapping.items()}
         if raw_controls:  # the other fields, as the text (silently: they are not analysed)
             values = {c: _LONE_SURROGATE.sub("\ufffd", v) for c, v in values.items()}
         _append(rows, values["doc_id"] or f"{stem}#{i:0{width}d}", values, text, (file, i, width), meta,
