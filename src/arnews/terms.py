@@ -46,7 +46,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import count as _counter
 from itertools import islice
@@ -550,8 +550,6 @@ class _SourceResult:
     index: int
     source: str
     worker: str = ""
-    vocab: list[str] = field(default_factory=list)  # forms this worker had not reported before, in id order
-    counts: np.ndarray | None = None
     docs: int = 0
     chars: int = 0
     error: str | None = None
@@ -585,8 +583,10 @@ def _count_source(task: tuple) -> _SourceResult:
     _join_entities(scanner, tokens, spaced, _ENTITY_STARTS)
     n_forms = len(scanner.forms)
     ids, occurrences, article_bounds = scan.count_per_article(tokens, bounds, n_forms)
-    result.counts = np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64)
-    result.vocab = scanner.forms[_SENT:]
+    # the forms new to this worker and the counts go through files, not the result pipe, which would block
+    # this worker whenever the parent holds its GIL
+    (_SPILL / f"{index}.vocab.txt").write_text("\n".join(scanner.forms[_SENT:]), encoding="utf-8")
+    np.save(_SPILL / f"{index}.counts.npy", np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64))
     _SENT = n_forms
     result.worker = f"{os.getpid()}"
     result.docs = len(texts)
@@ -771,7 +771,10 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
             skipped.append(result.error)
             print(f"arnews terms: skipped {result.error}", file=sys.stderr)
             continue
-        new = np.fromiter(map(assign, result.vocab), dtype=np.int64, count=len(result.vocab))
+        vocab = (spill_dir / f"{result.index}.vocab.txt").read_text(encoding="utf-8")
+        vocab = vocab.split("\n") if vocab else []  # a token holds no line break
+        source_counts = np.load(spill_dir / f"{result.index}.counts.npy")
+        new = np.fromiter(map(assign, vocab), dtype=np.int64, count=len(vocab))
         if len(surface_id) > n_normalized:  # normalize the forms never seen before, while the workers count
             normalized = normalize.normalize_words(list(islice(surface_id, n_normalized, None)))
             form_of_surface_parts.append(np.fromiter(map(form_id.__getitem__, normalized), dtype=np.int64,
@@ -780,7 +783,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
         local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
         if len(surface_id) > totals.size:
             totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
-        totals[local_to_global[:result.counts.size]] += result.counts
+        totals[local_to_global[:source_counts.size]] += source_counts
         source_worker[result.index] = result.worker
         source_hashes[result.index] = result.text_hashes
         articles += result.docs
