@@ -616,6 +616,7 @@ class Scanner:
         self.classes, self.spaces = classes, spaces
         self.index = HashIndex()
         self.forms: list[str] = []
+        self._hashes: list[np.ndarray] = []  # the hashes and length of each form, in id order, batch by batch
         self._added: dict[str, int] = {}
 
     def scan(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -634,6 +635,7 @@ class Scanner:
             doc_starts[-1] -= 1
         starts, ends, hashes, spaced, bounds = _split(codes, doc_starts, self.classes, self.spaces)
         tokens, new = self.index.ids(hashes, ends - starts)
+        self._hashes.append(np.column_stack([hashes[new], ends[new] - starts[new]]))
         self.forms += [joined[s:e] for s, e in zip(starts[new].tolist(), ends[new].tolist(), strict=True)]
         return tokens, spaced, bounds
 
@@ -644,7 +646,16 @@ class Scanner:
         except KeyError:
             form_id = self._added[form] = self.index.reserve()
             self.forms.append(form)
+            hashes, lengths, _ = hash_words([form])
+            self._hashes.append(np.column_stack([hashes, lengths]))
             return form_id
+
+    def hashes(self, start: int = 0) -> np.ndarray:
+        """The two hashes and the length of the forms from id `start` on (rows of three int64), as
+        `hash_words` gives them: another process can tell the same forms by them."""
+        if len(self._hashes) > 1:
+            self._hashes = [np.concatenate(self._hashes)]
+        return self._hashes[0][start:] if self._hashes else np.zeros((0, 3), np.int64)
 
 
 def warm() -> None:

@@ -49,7 +49,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import count as _counter
-from itertools import islice
 from pathlib import Path
 
 import numpy as np
@@ -586,6 +585,7 @@ def _count_source(task: tuple) -> _SourceResult:
     # the forms new to this worker and the counts go through files, not the result pipe, which would block
     # this worker whenever the parent holds its GIL
     (_SPILL / f"{index}.vocab.txt").write_text("\n".join(scanner.forms[_SENT:]), encoding="utf-8")
+    np.save(_SPILL / f"{index}.hashes.npy", scanner.hashes(_SENT))
     np.save(_SPILL / f"{index}.counts.npy", np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64))
     _SENT = n_forms
     result.worker = f"{os.getpid()}"
@@ -749,8 +749,8 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     """The parent's side of `count_terms`: merge what the workers send, then (with the workers released,
     their memory freed) drop duplicates, map forms to terms and count each term's articles."""
     spill_dir = Path(spill)
-    surface_id: defaultdict[str, int] = defaultdict(_counter().__next__)
-    assign = surface_id.__getitem__
+    surface_index = scan.HashIndex()  # surface forms, told apart by the hashes the workers send
+    surfaces: list[str] = []
     totals = np.zeros(0, dtype=np.int64)
     form_id: defaultdict[str, int] = defaultdict(_counter().__next__)  # normalized form → its id
     form_of_surface_parts: list[np.ndarray] = []  # the form id of each surface, in surface id order
@@ -774,15 +774,17 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
         vocab = (spill_dir / f"{result.index}.vocab.txt").read_text(encoding="utf-8")
         vocab = vocab.split("\n") if vocab else []  # a token holds no line break
         source_counts = np.load(spill_dir / f"{result.index}.counts.npy")
-        new = np.fromiter(map(assign, vocab), dtype=np.int64, count=len(vocab))
-        if len(surface_id) > n_normalized:  # normalize the forms never seen before, while the workers count
-            normalized = normalize.normalize_words(list(islice(surface_id, n_normalized, None)))
+        hashes = np.load(spill_dir / f"{result.index}.hashes.npy")
+        new, first_seen = surface_index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
+        surfaces += [vocab[i] for i in first_seen.tolist()]
+        if len(surfaces) > n_normalized:  # normalize the forms never seen before, while the workers count
+            normalized = normalize.normalize_words(surfaces[n_normalized:])
             form_of_surface_parts.append(np.fromiter(map(form_id.__getitem__, normalized), dtype=np.int64,
                                                      count=len(normalized)))
-            n_normalized = len(surface_id)
+            n_normalized = len(surfaces)
         local_to_global = to_global[result.worker] = np.concatenate([to_global.get(result.worker, new[:0]), new])
-        if len(surface_id) > totals.size:
-            totals = np.concatenate([totals, np.zeros(len(surface_id) - totals.size, dtype=np.int64)])
+        if len(surfaces) > totals.size:
+            totals = np.concatenate([totals, np.zeros(len(surfaces) - totals.size, dtype=np.int64)])
         totals[local_to_global[:source_counts.size]] += source_counts
         source_worker[result.index] = result.worker
         source_hashes[result.index] = result.text_hashes
@@ -816,7 +818,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     if report is not None and report.problems:
         report.log()
 
-    surfaces, forms = list(surface_id), list(form_id)
+    forms = list(form_id)
     form_of_surface = np.concatenate(form_of_surface_parts) if form_of_surface_parts else np.zeros(0, np.int64)
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
     term_map = TermMap(forms=forms, totals=form_totals)
