@@ -40,13 +40,14 @@ def add_strict_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The `arnews` parser; with `only`, just that stage's subcommand (the others' modules stay unimported)."""
     parser = argparse.ArgumentParser(
         prog="arnews",
         description="Analyse a corpus of Arabic news articles, stage by stage.",
     )
     sub = parser.add_subparsers(dest="stage", metavar="STAGE", required=True)
-    for name in STAGES:
+    for name in STAGES if only is None else [only]:
         module = importlib.import_module(f"arnews.{name}")
         stage = sub.add_parser(
             name,
@@ -60,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    given = sys.argv[1:] if argv is None else argv
+    args = build_parser(given[0] if given and given[0] in STAGES else None).parse_args(argv)
     prefix = f"arnews {args.stage}: error:"
     corpus = getattr(args, "corpus", None)
     if corpus is not None and not Path(corpus).exists():
