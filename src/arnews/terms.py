@@ -36,6 +36,8 @@ byte-identical whatever the number of workers: rows are sorted by count, then te
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import html
 import math
 import os
@@ -661,6 +663,13 @@ def _scanner() -> scan.Scanner:
     return _SCANNER
 
 
+def _init_forked_worker(spill: str) -> None:
+    # the parent's objects (pandas, numba: about a million) are never garbage here: collections skip them
+    gc.enable()
+    gc.freeze()
+    _init_worker(spill)
+
+
 def _init_worker(spill: str) -> None:
     global _SPILL, _SCANNER, _ENTITY_STARTS, _SENT
     _SPILL = Path(spill)
@@ -714,13 +723,13 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
         order = list(range(len(sources)))
     entity_index(), scan.warm()  # what the workers need, once, before forking them
     tasks = [(i, sources[i], fields, False, metadata) for i in order]  # --strict: _count stops as `load` would
-    with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill:
+    with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill, _without_collections():
         pool = None
         try:
             if jobs > 1 and len(tasks) > 1:
                 import multiprocessing
 
-                pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_worker, (spill,))
+                pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_forked_worker, (spill,))
                 imap = pool.imap if strict else pool.imap_unordered
                 imap = _after_first_task(imap, stopwords)  # the term map's lexicon, while the workers count
             else:
@@ -732,6 +741,19 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
             if pool is not None:
                 pool.terminate()
             _SPILL = None
+
+
+@contextlib.contextmanager
+def _without_collections():
+    """No automatic garbage collection in this process meanwhile: what the parent builds (lists, dictionaries,
+    arrays of the vocabulary) holds no reference cycles, and each collection would walk every object."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _after_first_task(imap, job):
