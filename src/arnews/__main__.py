@@ -1,5 +1,8 @@
+import gc
 import sys
 
-from arnews.cli import console
+gc.disable()  # while arnews and its libraries load (see arnews.cli.console)
+
+from arnews.cli import console  # noqa: E402
 
 sys.exit(console())
