@@ -47,7 +47,7 @@ _PUNCTUATION = str.maketrans(
 )
 _SPACES = re.compile(r"[^\S\n]+")
 #: From this length on, a text is normalized by the faster path of each step (same result).
-_LONG_TEXT = 100_000
+_LONG_TEXT = 10_000
 
 
 def unicode_nfkc(text: str) -> str:
