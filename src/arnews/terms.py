@@ -48,6 +48,7 @@ import sys
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import count as _counter
@@ -845,22 +846,17 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(forms)).astype(np.int64)
     term_map = TermMap(forms=forms, totals=form_totals)
     key, names = term_map.resolve_ids()
-    surface_label = term_map.set_labels(surfaces, form_of_surface, forms, totals, key == np.arange(len(forms)))
     form_term = np.full(len(forms), -1, dtype=np.int64)
     term_keys, form_term[key >= 0] = np.unique(key[key >= 0], return_inverse=True)
     term_ids = form_term[form_of_surface] if len(surfaces) else np.zeros(0, dtype=np.int64)
     n_terms = len(term_keys)
     counts = np.bincount(term_ids[term_ids >= 0], weights=totals[term_ids >= 0], minlength=n_terms)
     docs = np.zeros(n_terms, dtype=np.int64)
-    last_article = np.full(n_terms, -1, dtype=np.int64)
     local_to_term = {worker: term_ids[local_to_global] for worker, local_to_global in to_global.items()}
-    first_article = 0
-    for i in indices:  # each term once per article, from the per-article form ids the workers spilled
-        ids, bounds = (np.load(spill_dir / f"{i}.{name}.npy") for name in ("ids", "bounds"))
-        keep = np.ones(bounds.size - 1, dtype=bool)
-        keep[dropped.get(i, [])] = False
-        scan.count_documents(ids, bounds, local_to_term[source_worker[i]], keep, first_article, last_article, docs)
-        first_article += bounds.size - 1
+    # the compiled count of each term's articles lets go of the GIL: it runs beside the labels
+    counting = ThreadPoolExecutor(1)
+    counted = counting.submit(_count_documents, spill_dir, indices, dropped, source_worker, local_to_term, docs)
+    surface_label = term_map.set_labels(surfaces, form_of_surface, forms, totals, key == np.arange(len(forms)))
     spelling = np.full(n_terms, -1, dtype=np.int64)  # a word's label: its most frequent spelling
     is_form = term_keys < len(forms)
     spelling[is_form] = surface_label[term_keys[is_form]]
@@ -870,11 +866,27 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[_alphabetical_order(labels)] = np.arange(n_terms)
+    counted.result()  # its error, if any, is raised here
+    counting.shutdown()
     order = np.lexsort((alphabetical, -counts))  # count descending, then term
     order = order[counts[order] > 0]  # a word seen only inside a joined entity (يوري أوشاكوف) is no term
     table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped, report)
+
+
+def _count_documents(spill_dir: Path, indices: list[int], dropped: dict[int, list[int]], source_worker: dict,
+                     local_to_term: dict, docs: np.ndarray) -> None:
+    """Add to `docs` the articles each term occurs in (each once per article), from the per-article form ids
+    the workers spilled; exact duplicates (`dropped`) left out."""
+    last_article = np.full(docs.size, -1, dtype=np.int64)
+    first_article = 0
+    for i in indices:
+        ids, bounds = (np.load(spill_dir / f"{i}.{name}.npy") for name in ("ids", "bounds"))
+        keep = np.ones(bounds.size - 1, dtype=bool)
+        keep[dropped.get(i, [])] = False
+        scan.count_documents(ids, bounds, local_to_term[source_worker[i]], keep, first_article, last_article, docs)
+        first_article += bounds.size - 1
 
 
 def _alphabetical_order(words: list[str]) -> np.ndarray:
