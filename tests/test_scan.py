@@ -188,3 +188,13 @@ def test_a_large_json_file_with_a_cr_escape_is_repaired(tmp_path):
     assert path.stat().st_size > 1_000_000
     frame = corpus.load(tmp_path)
     assert frame.set_index("doc_id").loc["cr", "text"] == "زار بوتين\nبيونغ يانغ"
+
+
+def test_count_forms_counts_every_token_but_the_skipped(seed_texts):
+    scanner = _scanner()
+    tokens, _, bounds = scanner.scan(seed_texts)
+    tokens[::7] = -1  # as joined entities leave their later words
+    counts = scan.count_forms(tokens, len(scanner.forms))
+    assert counts.tolist() == np.bincount(tokens[tokens >= 0], minlength=len(scanner.forms)).tolist()
+    forms, occurrences, _ = scan.count_per_article(tokens, bounds, len(scanner.forms))
+    assert counts.tolist() == np.bincount(forms, weights=occurrences, minlength=len(scanner.forms)).tolist()

@@ -196,6 +196,16 @@ def _rehash(old, new):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
+def count_forms(tokens, n_forms):  # pragma: no cover - compiled
+    """Occurrences of each form id in `tokens` (−1: skip)."""
+    counts = np.zeros(n_forms, np.int64)
+    for form in tokens:
+        if form >= 0:
+            counts[form] += 1
+    return counts
+
+
+@njit(cache=True, nogil=True)
 def count_per_article(tokens, bounds, n_forms):  # pragma: no cover - compiled
     """Each article's distinct forms (in order of first occurrence) and how often each occurs.
 
@@ -663,6 +673,7 @@ def warm() -> None:
     scanner = Scanner(*char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z"))
     tokens, _, bounds = scanner.scan(["بوتين 2024"])
     forms, _, article_bounds = count_per_article(tokens, bounds, len(scanner.forms))
+    count_forms(tokens, len(scanner.forms))
     count_documents(forms, article_bounds, np.arange(len(scanner.forms)), np.ones(1, np.bool_), 0,
                     np.full(len(scanner.forms), -1, np.int64), np.zeros(len(scanner.forms), np.int64))
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))

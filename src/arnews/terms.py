@@ -589,7 +589,7 @@ def _count_source(task: tuple) -> _SourceResult:
     # this worker whenever the parent holds its GIL
     (_SPILL / f"{index}.vocab.txt").write_text("\n".join(scanner.forms[_SENT:]), encoding="utf-8")
     np.save(_SPILL / f"{index}.hashes.npy", scanner.hashes(_SENT))
-    np.save(_SPILL / f"{index}.counts.npy", np.bincount(ids, weights=occurrences, minlength=n_forms).astype(np.int64))
+    np.save(_SPILL / f"{index}.counts.npy", scan.count_forms(tokens, n_forms))
     _SENT = n_forms
     result.worker = f"{os.getpid()}"
     result.docs = len(texts)
