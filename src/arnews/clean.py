@@ -555,11 +555,11 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress:
         clean_articles = articles.copy()
         clean_articles["text"] = pd.Series(texts, index=articles.index, dtype=articles["text"].dtype)
         return clean_articles, removed
-    titles = articles["title"] if "title" in articles else [""] * len(articles)
+    titles = articles["title"].tolist() if "title" in articles else [""] * len(articles)  # lists iterate fast
     raw = [text if isinstance(text, str) else "" for text in articles["text"].tolist()]
     candidates = rules.candidate_positions(raw) or [None] * len(raw)
     texts, rows = [], []
-    rows_in = zip(articles["doc_id"], titles, raw, candidates, strict=True)
+    rows_in = zip(articles["doc_id"].tolist(), titles, raw, candidates, strict=True)
     if progress or (progress is None and len(articles) >= 100_000):
         from tqdm import tqdm
 
