@@ -669,17 +669,27 @@ class Scanner:
 
 
 def warm() -> None:
-    """Compile (or load from the cache) every kernel, e.g. before forking worker processes."""
+    """Compile (or load from the cache) every kernel: `make` runs it once after installing."""
+    warm_workers()
+    warm_parent()
+
+
+def warm_workers() -> None:
+    """Load the kernels that reading, cleaning and tokenizing use (before forking the processes that do it)."""
     scanner = Scanner(*char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z"))
     tokens, _, bounds = scanner.scan(["بوتين 2024"])
-    forms, _, article_bounds = count_per_article(tokens, bounds, len(scanner.forms))
+    count_per_article(tokens, bounds, len(scanner.forms))
     count_forms(tokens, len(scanner.forms))
-    count_documents(forms, article_bounds, np.arange(len(scanner.forms)), np.ones(1, np.bool_), 0,
-                    np.full(len(scanner.forms), -1, np.int64), np.zeros(len(scanner.forms), np.int64))
     _rehash(scanner.index.table, np.full((2 * len(scanner.index.table), 4), _NO_ID, np.int64))
-    translate("وبوتين", np.full(0x10000, -2, np.int32))
     has_json_escapes(np.frombuffer(b'{"text": "\\r"}', dtype=np.uint8))
     prefix_positions(["اقرأ أيضا [ad_1]"], ("[ad_", "اقرأ"))
+
+
+def warm_parent() -> None:
+    """Load the kernels of the vocabulary's side: normalizing, the term map, articles per term."""
+    translate("وبوتين", np.full(0x10000, -2, np.int32))
+    count_documents(np.zeros(1, np.int32), np.array([0, 1]), np.zeros(1, np.int64), np.ones(1, np.bool_), 0,
+                    np.full(1, -1, np.int64), np.zeros(1, np.int64))
     from arnews.terms import TermMap  # the kernels of the term map (terms imports this module)
 
     TermMap({"والرئيس": 1, "للرئيس": 1, "الرئيس": 2, "رئيس": 3}).resolve_ids()

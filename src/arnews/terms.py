@@ -722,7 +722,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     order = sorted(range(len(sources)), key=lambda i: (-_source_size(sources[i]), i))  # big first: balance
     if strict:  # in corpus order, so --strict names the same first problem as every other stage
         order = list(range(len(sources)))
-    entity_index(), scan.warm()  # what the workers need, once, before forking them
+    entity_index(), scan.warm_workers()  # what the workers need, once, before forking them
     tasks = [(i, sources[i], fields, False, metadata) for i in order]  # --strict: _count stops as `load` would
     with tempfile.TemporaryDirectory(prefix="arnews-terms-") as spill, _without_collections():
         pool = None
@@ -732,7 +732,7 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
 
                 pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_forked_worker, (spill,))
                 imap = pool.imap if strict else pool.imap_unordered
-                imap = _after_first_task(imap, stopwords)  # the term map's lexicon, while the workers count
+                imap = _after_first_task(imap, scan.warm_parent)  # the term map: kernels, lexicon (meanwhile)
             else:
                 _init_worker(spill)
                 imap = map
