@@ -126,13 +126,13 @@ def measure(command: list[str], timings: int = 1) -> dict:
     2-core machine), so the runs that are timed are not sampled. Returns wall seconds, CPU seconds (of the
     same run), peak summed PSS of the process tree and the peak single-process RSS.
     """
-    runs = sorted((_run(command, sample=False) for _ in range(timings)), key=lambda r: r["seconds"])
+    runs = sorted((_run(command, watch=False) for _ in range(timings)), key=lambda r: r["seconds"])
     timed = runs[len(runs) // 2]
-    sampled = _run(command, sample=True)
+    sampled = _run(command, watch=True)
     return {**timed, "peak_tree_mb": sampled["peak_tree_mb"], "peak_process_mb": sampled["peak_process_mb"]}
 
 
-def _run(command: list[str], sample: bool) -> dict:
+def _run(command: list[str], watch: bool) -> dict:
     """Run `command` in a wrapper process; return wall seconds, peak tree RSS and peak single-process RSS."""
     wrapper = [sys.executable, __file__, "--wrap", "--", *command]
     start = time.perf_counter()
@@ -148,12 +148,12 @@ def _run(command: list[str], sample: bool) -> dict:
             time.sleep(0.01)
 
     sampler = threading.Thread(target=sample, daemon=True)
-    if sample:
+    if watch:
         sampler.start()
     stdout, stderr = process.communicate()
     wall = time.perf_counter() - start
     done.set()
-    if sample:
+    if watch:
         sampler.join()
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{stderr[-2000:]}")
