@@ -458,3 +458,11 @@ def test_prefix_positions_find_every_match_start(pieces):
     [positions] = scan.prefix_positions([text], rules.text_prefixes)
     assert positions == sorted(positions)
     assert list(rules.text_matches(text, positions)) == list(rules.text_matches(text))
+
+
+def test_clean_texts_gives_the_text_column_of_clean_corpus(seeds, saudinewsnet):
+    day = corpus.load_source(saudinewsnet / "2015-07-23.zip")
+    for articles in (seeds, day):
+        expected = clean.clean_corpus(articles)[0]["text"].tolist()
+        assert clean.clean_texts(articles["text"].tolist(), articles["title"].tolist()) == expected
+    assert clean.clean_texts(["[ad_1]\nزار بوتين بيونغ يانغ"]) == ["زار بوتين بيونغ يانغ"]  # Putin visited Pyongyang

@@ -378,3 +378,15 @@ def test_zip_members_read_by_isal_are_the_bytes_zipfile_reads(saudinewsnet, tmp_
         archive.writestr("a.txt", "زار بوتين بيونغ يانغ")  # Putin visited Pyongyang
     with zipfile.ZipFile(stored) as archive:
         assert corpus._read_member(archive, archive.getinfo("a.txt")).decode() == "زار بوتين بيونغ يانغ"
+
+
+def test_read_source_gives_the_articles_and_report_of_load_source(saudinewsnet, tmp_path):
+    # one SaudiNewsNet day (empty texts skipped) and a file with problems: a record without a date, an empty one
+    write_json(tmp_path / "mixed.json", [*records(), {"id": "x", "text": TALKS}, {"id": "e", "text": " "}])
+    for source in (saudinewsnet / "2015-07-23.zip", tmp_path / "mixed.json"):
+        frame, articles = corpus.load_source(source), corpus.read_source(source)
+        for column in ("doc_id", "title", "outlet", "text"):
+            assert getattr(articles, column) == frame[column].tolist()
+        assert articles.where == list(frame.attrs["where"])
+        assert articles.report == frame.attrs["load_report"]
+    assert {p.kind for p in articles.report.problems} >= {"no-date", "empty"}

@@ -573,6 +573,21 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress:
     return clean_articles, removed_frame(rows)
 
 
+def clean_texts(texts: list[str], titles: list[str] | None = None, rules: RuleSet | None = None) -> list[str]:
+    """The clean text of each article: the `text` column `clean_corpus` gives, without tables or spans.
+
+    Args:
+        texts: raw article texts; titles: their titles (a repeated headline line goes), or None.
+        rules: compiled rules; default data/lexicons/boilerplate.yaml.
+    """
+    rules = rules or default_rules()
+    texts = [text if isinstance(text, str) else "" for text in texts]
+    titles = [title if isinstance(title, str) else "" for title in titles] if titles is not None else [""] * len(texts)
+    candidates = rules.candidate_positions(texts) or [None] * len(texts)
+    return [clean_text(text, title, rules, positions).text
+            for text, title, positions in zip(texts, titles, candidates, strict=True)]
+
+
 def _concat_removed(frames: list[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else removed_frame()
 

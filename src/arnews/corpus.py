@@ -836,6 +836,19 @@ def _parse_dates(values: list[str]) -> pd.Series:
 
 
 def _frame(rows: _Rows, sink: _Sink) -> pd.DataFrame:
+    published = _check_dates(rows, sink)
+    return pd.DataFrame({
+        "doc_id": pd.Series(rows.doc_id, dtype=object).astype(str),
+        "title": rows.title,
+        "outlet": rows.outlet,
+        "published": published,
+        "url": rows.url,
+        "text": rows.text,
+    }, columns=COLUMNS)
+
+
+def _check_dates(rows: _Rows, sink: _Sink) -> pd.Series:
+    """The parsed publication dates; each missing or invalid one is a problem in `sink`."""
     published = _parse_dates(rows.published)
     for i in (published.isna()).to_numpy().nonzero()[0]:
         file, index, width = rows.where[i]
@@ -846,14 +859,7 @@ def _frame(rows: _Rows, sink: _Sink) -> pd.DataFrame:
                      record)
         else:
             sink.add("no-date", file, "no publication date", "published left empty (NaT)", record)
-    return pd.DataFrame({
-        "doc_id": pd.Series(rows.doc_id, dtype=object).astype(str),
-        "title": rows.title,
-        "outlet": rows.outlet,
-        "published": published,
-        "url": rows.url,
-        "text": rows.text,
-    }, columns=COLUMNS)
+    return published
 
 
 def _metadata_row(metadata: dict | None, source: Path) -> dict | None:
@@ -898,6 +904,30 @@ def load_source(source: Path, fields: dict | None = None, strict: bool = False,
     frame.attrs["load_report"] = LoadReport(1, rows.records, len(frame), tuple(sink.problems), tuple(sink.ignored))
     frame.attrs["where"] = _ByReference(rows.where)  # (file, record index, width) per row, for messages
     return frame
+
+
+@dataclass
+class SourceArticles:
+    """The articles of one source as lists: the columns `load_source` would put in a DataFrame (without the
+    dates, which only the report uses here), for a stage that streams a corpus and needs no table."""
+
+    doc_id: list[str]
+    title: list[str]
+    outlet: list[str]
+    text: list[str]
+    where: list[tuple]  # (file, record index, index width) per article, for messages
+    report: LoadReport
+
+
+def read_source(source: Path, fields: dict | None = None, strict: bool = False,
+                metadata: dict[str, dict] | None = None) -> SourceArticles:
+    """`load_source` without building the DataFrame: the same articles, problems and report, as lists."""
+    _check_fields(fields)
+    rows, sink = _Rows(), _Sink(strict)
+    _read(Path(source), fields, metadata, METADATA_NAME, rows, sink)
+    _check_dates(rows, sink)
+    report = LoadReport(1, rows.records, len(rows), tuple(sink.problems), tuple(sink.ignored))
+    return SourceArticles([str(d) for d in rows.doc_id], rows.title, rows.outlet, rows.text, rows.where, report)
 
 
 def _walk(path: Path) -> tuple[list[Path], list[Path]]:

@@ -570,16 +570,16 @@ def _count_source(task: tuple) -> _SourceResult:
     index, source, fields, strict, metadata = task
     result = _SourceResult(index, str(source))
     try:
-        frame = corpus.load_source(Path(source), fields, strict, metadata)
+        source_articles = corpus.read_source(Path(source), fields, strict, metadata)
     except (InputError, ValueError, OSError) as err:  # unreadable file: reported, skipped unless --strict
         result.error = str(err) if isinstance(err, InputError) else f"{source}: {err}"
         return result
     global _SENT
-    result.report = frame.attrs.get("load_report")
-    keys = [corpus.text_key(t) for t in frame["text"].tolist()]
+    result.report = source_articles.report
+    keys = [corpus.text_key(t) for t in source_articles.text]
     result.text_hashes = np.fromiter((h for _, h in keys), dtype=np.int64, count=len(keys))
-    articles = (frame["doc_id"].tolist(), frame["outlet"].tolist(), keys, list(frame.attrs["where"]))
-    texts = clean.clean_corpus(frame)[0]["text"].tolist()
+    articles = (source_articles.doc_id, source_articles.outlet, keys, list(source_articles.where))
+    texts = clean.clean_texts(source_articles.text, source_articles.title)
     scanner = _scanner()
     tokens, spaced, bounds = scanner.scan(texts)
     _join_entities(scanner, tokens, spaced, _ENTITY_STARTS)
