@@ -325,6 +325,17 @@ def _decompositions(form: str) -> list[tuple[str, bool]]:
     return out
 
 
+@cache
+def _lexicon_lists() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarray]]:
+    """The words the term map looks up, sorted and hashed (as `scan.hash_words` hashes them): entity spellings
+    ("entity"), the keys of their entities, stopwords, protected words."""
+    entities = entity_index().canonical
+    spellings = tuple(sorted(entities))
+    words = {"entity keys": tuple(" ".join(normalize.analysis(entities[s]).split()) for s in spellings),
+             "stop": tuple(sorted(stopwords())), "protected": tuple(sorted(protected_words())), "entity": spellings}
+    return {name: (w, *scan.hash_words(list(w))[:2]) for name, w in words.items()}
+
+
 @dataclass(frozen=True)
 class _Rules:
     """PREFIX_RULES as arrays for `scan.decompose` (code points zero-padded, one row per rule)."""
@@ -460,17 +471,14 @@ class TermMap:
         index.ids(hashes, ends - starts)  # the forms are distinct: ids 0 … n − 1
         names = list(forms)
 
-        def ids_of(words: list[str]) -> np.ndarray:  # gives the words not seen yet the next ids
-            word_hashes, lengths, _ = scan.hash_words(words)
-            ids, first_seen = index.ids(word_hashes, lengths)
+        def ids_of(words: tuple[str, ...], word_hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+            ids, first_seen = index.ids(word_hashes, lengths)  # the words not seen yet get the next ids
             names.extend(words[i] for i in first_seen.tolist())
             return ids
 
-        spellings = sorted(self.entities)
-        entity_keys = ids_of([self._entity_key(s) for s in spellings])
-        lexicon = {}
-        for name, words in (("stop", self.stop), ("protected", self.protected), ("entity", spellings)):
-            lexicon[name] = ids_of(sorted(words))
+        lists = _lexicon_lists()  # the lexicons of every TermMap (entity_index, stopwords, protected_words)
+        entity_keys = ids_of(*lists["entity keys"])
+        lexicon = {name: ids_of(*lists[name]) for name in ("stop", "protected", "entity")}
         flags = {name: np.zeros(len(index), dtype=bool) for name in lexicon}
         for name, ids in lexicon.items():
             flags[name][ids] = True
@@ -870,7 +878,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     counting.shutdown()
     order = np.lexsort((alphabetical, -counts))  # count descending, then term
     order = order[counts[order] > 0]  # a word seen only inside a joined entity (يوري أوشاكوف) is no term
-    table = pd.DataFrame({"term": [labels[i] for i in order], "count": counts[order], "docs": docs[order]},
+    table = pd.DataFrame({"term": [labels[i] for i in order.tolist()], "count": counts[order], "docs": docs[order]},
                          columns=COLUMNS)
     return TermCounts(table, term_map, articles, chars, skipped, report)
 
