@@ -21,12 +21,14 @@ How a word becomes a term:
    "Faisal" is not ف+يصل, while وبوتين → بوتين and ووزير → وزير). Words in
    data/lexicons/clitic_exceptions.csv (والد، ولاية، بيونغ …) are never split.
 
-The counting is streamed per source file in worker processes (load → clean → tokenize → count distinct
-surface forms per article). Tokenizing and counting run compiled (`arnews.scan`, the same grammar as
-TOKEN_RE, checked against it by the tests); each worker keeps one vocabulary and sends each new form to the
-parent once. The parent drops exact duplicates as `corpus.load` does (same stripped text, same outlet; the
-later doc_id goes), merges the vocabularies, normalizes and maps the distinct forms to terms once, and the
-workers then count each term's articles from their per-article form ids spilled to a temporary folder.
+The counting is streamed per source file: with N cores, N − 1 worker processes and this one take the files,
+biggest first (load → clean → tokenize → count distinct surface forms per article). Tokenizing and counting
+run compiled (`arnews.scan`, the same grammar as TOKEN_RE, checked against it by the tests); each process
+keeps one vocabulary and hands each new form over once, with its hashes, through a temporary folder. This
+process drops exact duplicates as `corpus.load` does (same stripped text, same outlet; the later doc_id goes),
+normalizes each new form once, maps the distinct forms to terms in compiled code (`TermMap.resolve_ids`,
+the same decisions as `TermMap.term`, checked on the whole SaudiNewsNet vocabulary), and counts each term's
+articles from the per-article form ids spilled to the folder.
 Memory stays flat as the corpus grows (it holds vocabularies, never the corpus), and the output is
 byte-identical whatever the number of workers: rows are sorted by count, then term, and every choice
 (labels, stems) breaks ties by the strings themselves. On SaudiNewsNet the table equals, term by term,
@@ -36,16 +38,19 @@ byte-identical whatever the number of workers: rows are sorted by count, then te
 from __future__ import annotations
 
 import argparse
+import collections
 import contextlib
 import gc
 import html
 import math
 import os
 import pickle
+import queue
 import random
 import re
 import sys
 import tempfile
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -679,9 +684,9 @@ def _init_forked_worker(spill: str) -> None:
     _init_worker(spill)
 
 
-def _init_worker(spill: str) -> None:
+def _init_worker(spill: str | None) -> None:
     global _SPILL, _SCANNER, _ENTITY_STARTS, _SENT
-    _SPILL = Path(spill)
+    _SPILL = Path(spill) if spill is not None else None
     _SCANNER, _ENTITY_STARTS = None, _EntityStarts()
     _SENT = 0
 
@@ -719,7 +724,6 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     Returns:
         TermCounts with `table` (term, count, docs), identical whatever `jobs` is.
     """
-    global _SPILL
     if sources is None:
         sources = corpus.sources(path)
     sources = [Path(s) for s in sources]
@@ -738,9 +742,14 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
             if jobs > 1 and len(tasks) > 1:
                 import multiprocessing
 
-                pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_forked_worker, (spill,))
-                imap = pool.imap if strict else pool.imap_unordered
-                imap = _after_first_task(imap, scan.warm_parent)  # the term map: kernels, lexicon (meanwhile)
+                if strict:
+                    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)), _init_forked_worker,
+                                                                    (spill,))
+                    imap = _after_first_task(pool.imap, scan.warm_parent)  # the term map's kernels, meanwhile
+                else:  # this process counts sources too, between merging what the others send
+                    pool = multiprocessing.get_context("fork").Pool(min(jobs, len(tasks)) - 1, _init_forked_worker,
+                                                                    (spill,))
+                    imap = _SharedTasks(pool, min(jobs, len(tasks)) - 1, spill).map
             else:
                 _init_worker(spill)
                 imap = map
@@ -749,7 +758,56 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
         finally:
             if pool is not None:
                 pool.terminate()
-            _SPILL = None
+            _init_worker(None)  # this process's scanner (if it counted) goes
+
+
+class _SharedTasks:
+    """Tasks taken, biggest first, by the pool's workers and by this process: a worker that finishes gets the
+    next task at once (from the pool's result thread); this process counts one source at a time and hands
+    over, between its own sources, what is done. No third process competes for two cores."""
+
+    def __init__(self, pool, workers: int, spill: str):
+        self.pool, self.workers, self.spill = pool, workers, spill
+        self.lock = threading.Lock()
+        self.done: queue.SimpleQueue = queue.SimpleQueue()
+
+    def map(self, function, tasks):
+        pending = collections.deque(tasks)
+
+        def take():
+            with self.lock:
+                return pending.popleft() if pending else None
+
+        def submit():
+            task = take()
+            if task is not None:
+                self.pool.apply_async(function, (task,), callback=finished, error_callback=self.done.put)
+
+        def finished(result):
+            self.done.put(result)
+            submit()
+
+        for _ in range(self.workers):
+            submit()
+        _init_worker(self.spill)
+        scan.warm_parent()  # the term map's kernels and lexicon
+        handed = 0
+        while (task := take()) is not None:
+            mine = function(task)
+            while not self.done.empty():
+                handed += 1
+                yield self._checked(self.done.get())
+            handed += 1
+            yield mine
+        while handed < len(tasks):
+            handed += 1
+            yield self._checked(self.done.get())
+
+    @staticmethod
+    def _checked(result):
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
 
 @contextlib.contextmanager
