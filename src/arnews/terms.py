@@ -390,7 +390,9 @@ class TermMap:
         self.protected = protected_words()
         self._terms: dict[str, str | None] = {}
         self._resolved: tuple | None = None  # what `resolve_ids` found, not yet in self._terms
-        self.labels: dict[str, str] = {}
+        self.entity_labels: dict[str, str] = {}  # an entity's key → its canonical name
+        self._labels: dict[str, str] = {}
+        self._spellings: tuple | None = None  # what `set_labels` chose, until `labels` is asked for
 
     @property
     def counts(self) -> dict[str, int]:
@@ -512,12 +514,27 @@ class TermMap:
 
     def _entity(self, spelling: str) -> str:
         key = self._entity_key(spelling)
-        self.labels[key] = self.entities[spelling]
+        self.entity_labels[key] = self.entities[spelling]
         return key
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Term key → the spelling shown: an entity's canonical name, else a word's most frequent spelling."""
+        return {**self._word_labels(), **self.entity_labels}
+
+    def _word_labels(self) -> dict[str, str]:
+        if self._spellings is not None:
+            forms, surfaces, form_ids, best = self._spellings
+            self._spellings = None
+            self._labels = dict(zip([forms[f] for f in form_ids.tolist()], [surfaces[b] for b in best.tolist()],
+                                    strict=True))
+        return self._labels
 
     def label(self, key: str) -> str:
         """The spelling shown for a term key (falls back to the key itself)."""
-        return self.labels.get(key, key)
+        if key in self.entity_labels:
+            return self.entity_labels[key]
+        return self._word_labels().get(key, key)
 
     def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
                    counts: np.ndarray, own: np.ndarray) -> np.ndarray:
@@ -550,10 +567,7 @@ class TermMap:
                 best[g] = min(top, key=surfaces.__getitem__)
         label = np.full(len(forms), -1, dtype=np.int64)
         label[form[first]] = best
-        chosen = dict(zip([forms[f] for f in form[first].tolist()], [surfaces[b] for b in best.tolist()],
-                          strict=True))
-        chosen.update(self.labels)  # labels given already (entities' names) stay
-        self.labels = chosen
+        self._spellings = (forms, surfaces, form[first], best)  # `labels` makes its dictionary when asked
         return label
 
 
@@ -928,7 +942,7 @@ def _count(tasks, imap, spill: str, strict: bool, progress: bool, metadata_repor
     spelling[is_form] = surface_label[term_keys[is_form]]
     labels = [surfaces[s] if s >= 0 else names[k] for k, s in zip(term_keys.tolist(), spelling.tolist(), strict=True)]
     for i in np.flatnonzero(np.isin(term_keys, term_map.entity_keys)).tolist():  # an entity's: its name
-        labels[i] = term_map.label(names[term_keys[i]])
+        labels[i] = term_map.entity_labels.get(names[term_keys[i]], labels[i])
     counts = counts.astype(np.int64)
     alphabetical = np.empty(n_terms, dtype=np.int64)
     alphabetical[_alphabetical_order(labels)] = np.arange(n_terms)
