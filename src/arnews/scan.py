@@ -577,7 +577,7 @@ class HashIndex:
 
     def __init__(self, expected: int = 0):
         capacity = 1 << 16
-        while capacity < 2 * expected:
+        while 7 * capacity <= 10 * expected:  # room without growing (see _identify)
             capacity *= 2
         self.table = np.full((capacity, 4), _NO_ID, np.int64)
         self.state = np.zeros(2, np.int64)  # forms so far, new forms of the current call
