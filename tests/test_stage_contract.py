@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from arnews import cli, corpus, files
 from arnews.errors import InputError
@@ -473,3 +475,13 @@ def test_an_output_that_cannot_be_written_is_a_one_line_error(stage, raw_dir, tm
 def test_write_csv_writes_the_bytes_pandas_writes(tmp_path, frame):
     frame.to_csv(tmp_path / "pandas.csv", index=False, encoding="utf-8", lineterminator="\n")
     assert files.write_csv(frame, tmp_path / "arnews.csv").read_bytes() == (tmp_path / "pandas.csv").read_bytes()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.text(alphabet='بوتين,"\n\r 1٫\x00', max_size=6), st.integers(0, 10**6)),
+                min_size=1, max_size=12))
+def test_write_csv_writes_any_strings_as_pandas_does(tmp_path_factory, rows):
+    folder = tmp_path_factory.mktemp("csv")
+    frame = pd.DataFrame({"term": [t for t, _ in rows], "count": [n for _, n in rows]})
+    frame.to_csv(folder / "pandas.csv", index=False, encoding="utf-8", lineterminator="\n")
+    assert files.write_csv(frame, folder / "arnews.csv").read_bytes() == (folder / "pandas.csv").read_bytes()
