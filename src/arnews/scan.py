@@ -257,6 +257,15 @@ def hash_spans(codes, starts, ends):  # pragma: no cover - compiled
     return hashes, spaced
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _same_codes(codes, at, row, length):  # pragma: no cover - compiled
+    """Whether codes[at:at + length] are row[:length]."""
+    for j in range(length):
+        if codes[at + j] != row[j]:
+            return False
+    return True
+
+
 @njit(cache=True, nogil=True)
 def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replacement, rule_replacement_length,
               prefix_letters, min_stem):  # pragma: no cover - compiled
@@ -290,12 +299,7 @@ def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replace
                 for r in range(rule_prefix_length.size):
                     if rule_prefix_length[r] != size:
                         continue
-                    same = True
-                    for j in range(size):
-                        if codes[s + j] != rule_prefix[r, j]:
-                            same = False
-                            break
-                    if not same:
+                    if not _same_codes(codes, s, rule_prefix[r], size):
                         continue
                     length = rule_replacement_length[r] + e - s - size
                     first, second = _seed(length)
@@ -363,12 +367,7 @@ def _prefix_positions(codes, starts, ends, first, group_start, group_end, prefix
                 length = lengths[p]
                 if at < start or at + length > end:
                     continue
-                same = True
-                for j in range(length):
-                    if codes[at + j] != prefixes[p, j]:
-                        same = False
-                        break
-                if same:
+                if _same_codes(codes, at, prefixes[p], length):
                     if n == positions.size:
                         grown = np.empty(2 * n, np.int64)
                         grown[:n] = positions
