@@ -330,13 +330,18 @@ def _decompositions(form: str) -> list[tuple[str, bool]]:
     return out
 
 
+def _entity_key(canonical: str) -> str:
+    """The term key of an entity: its canonical name, normalized, single spaces."""
+    return " ".join(normalize.analysis(canonical).split())
+
+
 @cache
 def _lexicon_lists() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarray]]:
     """The words the term map looks up, sorted and hashed (as `scan.hash_words` hashes them): entity spellings
     ("entity"), the keys of their entities, stopwords, protected words."""
     entities = entity_index().canonical
     spellings = tuple(sorted(entities))
-    words = {"entity keys": tuple(" ".join(normalize.analysis(entities[s]).split()) for s in spellings),
+    words = {"entity keys": tuple(_entity_key(entities[s]) for s in spellings),
              "stop": tuple(sorted(stopwords())), "protected": tuple(sorted(protected_words())), "entity": spellings}
     return {name: (w, *scan.hash_words(list(w))[:2]) for name, w in words.items()}
 
@@ -391,6 +396,7 @@ class TermMap:
         self._terms: dict[str, str | None] = {}
         self._resolved: tuple | None = None  # what `resolve_ids` found, not yet in self._terms
         self.entity_labels: dict[str, str] = {}  # an entity's key → its canonical name
+        self.entity_keys = np.zeros(0, dtype=np.int64)  # by `resolve_ids`: the ids of the entities' keys
         self._labels: dict[str, str] = {}
         self._spellings: tuple | None = None  # what `set_labels` chose, until `labels` is asked for
 
@@ -509,11 +515,8 @@ class TermMap:
         self._resolved = (forms, key, names)  # `term` turns them into its dictionary when first asked
         return key, names
 
-    def _entity_key(self, spelling: str) -> str:
-        return " ".join(normalize.analysis(self.entities[spelling]).split())
-
     def _entity(self, spelling: str) -> str:
-        key = self._entity_key(spelling)
+        key = _entity_key(self.entities[spelling])
         self.entity_labels[key] = self.entities[spelling]
         return key
 
