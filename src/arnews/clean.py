@@ -555,17 +555,14 @@ def clean_corpus(articles: pd.DataFrame, rules: RuleSet | None = None, progress:
         clean_articles = articles.copy()
         clean_articles["text"] = pd.Series(texts, index=articles.index, dtype=articles["text"].dtype)
         return clean_articles, removed
-    titles = articles["title"].tolist() if "title" in articles else [""] * len(articles)  # lists iterate fast
-    raw = [text if isinstance(text, str) else "" for text in articles["text"].tolist()]
-    candidates = rules.candidate_positions(raw) or [None] * len(raw)
+    titles = articles["title"].tolist() if "title" in articles else None  # lists iterate fast
     texts, rows = [], []
-    rows_in = zip(articles["doc_id"].tolist(), titles, raw, candidates, strict=True)
+    rows_in = zip(articles["doc_id"].tolist(), _cleaned(articles["text"].tolist(), titles, rules), strict=True)
     if progress or (progress is None and len(articles) >= 100_000):
         from tqdm import tqdm
 
         rows_in = tqdm(rows_in, total=len(articles), desc="clean", unit="article", file=sys.stderr)
-    for doc_id, title, text, positions in rows_in:
-        cleaned = clean_text(text, title if isinstance(title, str) else "", rules, positions)
+    for doc_id, cleaned in rows_in:
         texts.append(cleaned.text)
         rows.extend((doc_id, *span) for span in cleaned.spans)
     clean_articles = articles.copy()
@@ -580,12 +577,17 @@ def clean_texts(texts: list[str], titles: list[str] | None = None, rules: RuleSe
         texts: raw article texts; titles: their titles (a repeated headline line goes), or None.
         rules: compiled rules; default data/lexicons/boilerplate.yaml.
     """
-    rules = rules or default_rules()
+    return [cleaned.text for cleaned in _cleaned(texts, titles, rules or default_rules())]
+
+
+def _cleaned(texts: list, titles: list | None, rules: RuleSet):
+    """`clean_text` of each article (a missing text or title counts as ""), the inline rules' prefixes found
+    for all of them in one pass."""
     texts = [text if isinstance(text, str) else "" for text in texts]
     titles = [title if isinstance(title, str) else "" for title in titles] if titles is not None else [""] * len(texts)
     candidates = rules.candidate_positions(texts) or [None] * len(texts)
-    return [clean_text(text, title, rules, positions).text
-            for text, title, positions in zip(texts, titles, candidates, strict=True)]
+    for text, title, positions in zip(texts, titles, candidates, strict=True):
+        yield clean_text(text, title, rules, positions)
 
 
 def _concat_removed(frames: list[pd.DataFrame]) -> pd.DataFrame:
