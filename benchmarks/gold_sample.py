@@ -1,16 +1,19 @@
 """Draw the SaudiNewsNet articles of the hand-judged gold sets in tests/data/ (needs the corpus).
 
-    python benchmarks/gold_sample.py clean     # → tests/data/clean/articles.jsonl
-    python benchmarks/gold_sample.py timeline  # → tests/data/timeline/candidates.csv (for annotation)
+    python benchmarks/gold_sample.py clean               # → tests/data/clean/articles.jsonl
+    python benchmarks/gold_sample.py timeline            # prints the random draw (every expression judged)
+    python benchmarks/gold_sample.py timeline bare_monday  # prints the candidates of one hard case, in order
 
-The draw is fixed by SEED and by the corpus as `corpus.load` gives it (sorted by doc_id), so it can be
-repeated; the judgements themselves (boilerplate.csv, expressions.csv) are made by hand and are not
-produced by this script. See tests/data/*/PROVENANCE.md.
+The draws are fixed by the seeds and by the corpus as `corpus.load` gives it (sorted by doc_id), so they
+can be repeated; the judgements themselves (boilerplate.csv, expressions.csv) were made by hand, reading
+the articles and the candidates in the order printed here. See tests/data/*/PROVENANCE.md.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
+import re
 import sys
 from pathlib import Path
 
@@ -45,8 +48,23 @@ CLEAN_RESIDUE = [
     ("SMS contact promo", (r"(?i)\bsms\b",), "okaz"),
     ("Next Previous widget words and a tag trailer (سمات …)", (r"Next Previous",), "3alyoum"),
 ]
-#: Timeline gold: articles per outlet drawn at random (the tagger is run on their clean text).
+#: Timeline gold: articles per outlet drawn at random; every temporal expression in them is judged.
 TIMELINE_PER_OUTLET = 3
+#: A seed of its own, so that the timeline draw does not repeat the cleaning draw.
+TIMELINE_SEED = 2015
+_MONTHS = "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
+_NOT_AFTER = r"(?<!اليوم )(?<!يوم )(?<!أمس )(?<!امس )(?<!صباح )(?<!مساء )(?<!ليلة )(?<!ظهر )(?<!ليل )(?<!غد )(?<!غدا )"
+#: Hard cases of the timeline gold: raw-text searches whose matches (shuffled with SEED) were read in order,
+#: keeping those that are the case. past_weekday and weekday_date/future_weekday candidates come from the
+#: tagger itself (see `weekday_candidates`).
+TIMELINE_SEARCHES = {
+    "bare_monday": _NOT_AFTER + r"(?<!\()(?<![\w])[وفبل]?ال[اإ]ثنين(?![\w])(?!\s*\)?\s*(?:الماضي|المقبل|القادم))",
+    "same_year": r"العام نفسه|العام ذاته|نفس العام|السنة نفسها|السنة ذاتها|ذات العام",
+    "explicit_year": r"(?<!\d)\d{1,2}\s*(?:من\s+)?(?:شهر\s+)?(?:" + _MONTHS + r")(?:\s*[(/]\s*\S+\s*\)?)?\s+"
+                     r"(?:و|في|من|،|-|–|إلى|الى|حتى)[^\n.\d]{0,25}?(?:19|20)\d\d",
+}
+#: A future-tense cue before a weekday ("سيزور", "من المقرر"): a weekday the tagger put before publication.
+_FUTURE = re.compile(r"(?:^|\s)(?:س[يتن]\w+|من المقرر|من المتوقع|المقرر|يتوقع|ستقام|سيقام|ستنطلق|ستبدأ)(?:\s|$)")
 
 
 def allocation(sizes: pd.Series, total: int, minimum: int) -> dict[str, int]:
@@ -83,6 +101,61 @@ def clean_sample(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([sample, pd.DataFrame(picked)]).sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
+def timeline_sample(articles: pd.DataFrame) -> pd.DataFrame:
+    """TIMELINE_PER_OUTLET articles of every outlet, drawn with TIMELINE_SEED."""
+    drawn = [group.sample(min(TIMELINE_PER_OUTLET, len(group)), random_state=TIMELINE_SEED)
+             for _, group in articles.groupby("outlet", sort=True)]
+    return pd.concat(drawn).sort_values("doc_id", kind="stable").reset_index(drop=True)
+
+
+def hard_candidates(articles: pd.DataFrame, case: str) -> list[tuple[str, int, int]]:
+    """(doc_id, start, end) of the raw-text matches of a hard case, shuffled with SEED."""
+    pattern = re.compile(TIMELINE_SEARCHES[case])
+    hits = [(doc, m.start(), m.end()) for doc, text in zip(articles["doc_id"], articles["text"], strict=True)
+            for m in pattern.finditer(text)]
+    random.Random(SEED).shuffle(hits)
+    return hits
+
+
+def weekday_candidates(articles: pd.DataFrame, case: str) -> list[tuple[str, int, int]]:
+    """Weekdays the tagger resolves against the grain of their sentence, in the clean text, shuffled with SEED.
+
+    past_weekday: resolved after the publication day, without a "next"/"tomorrow" word (a past-tense report
+    read forward); weekday_date: resolved before it with a future cue in the 80 characters before.
+    """
+    from arnews import clean, timeline  # noqa: PLC0415
+
+    cleaned, _ = clean.clean_corpus(articles)
+    hits = []
+    for doc, text, published in zip(cleaned["doc_id"], cleaned["text"], cleaned["published"], strict=True):
+        day = pd.Timestamp(published).date().isoformat()
+        for e in timeline.tag(text, published):
+            if e.family != "weekday" or not e.value:
+                continue
+            if case == "past_weekday" and e.value > day and not re.search("المقبل|القادم|غد", e.text):
+                hits.append((doc, e.start, e.end))
+            elif (case == "weekday_date" and e.value < day and not re.search("اليوم|أمس|امس|الماضي", e.text)
+                  and _FUTURE.search(text[max(0, e.start - 80):e.start])):
+                hits.append((doc, e.start, e.end))
+    random.Random(SEED).shuffle(hits)
+    return hits
+
+
+def print_candidates(articles: pd.DataFrame, case: str, n: int = 40) -> None:
+    frame = articles.set_index("doc_id")
+    if case in TIMELINE_SEARCHES:
+        hits = hard_candidates(articles, case)
+    else:
+        from arnews import clean  # noqa: PLC0415
+
+        hits = weekday_candidates(articles, case)
+        frame = clean.clean_corpus(articles)[0].set_index("doc_id")
+    for doc, start, end in hits[:n]:
+        text = frame.loc[doc, "text"]
+        context = text[max(0, start - 120):start] + "【" + text[start:end] + "】" + text[end:end + 80]
+        print(doc, frame.loc[doc, "outlet"], frame.loc[doc, "published"], "|", context.replace("\n", " ⏎ "))
+
+
 def records(frame: pd.DataFrame, extra: tuple[str, ...] = ()) -> list[dict]:
     out = []
     for row in frame.to_dict("records"):
@@ -95,6 +168,8 @@ def records(frame: pd.DataFrame, extra: tuple[str, ...] = ()) -> list[dict]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("which", choices=["clean", "timeline"])
+    parser.add_argument("case", nargs="?", choices=[*TIMELINE_SEARCHES, "past_weekday", "weekday_date"],
+                        help="timeline: print the candidates of one hard case instead of the random draw")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     args = parser.parse_args(argv)
     articles = corpus.load(args.corpus)
@@ -102,10 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         sample = clean_sample(articles)
         files.write_jsonl(records(sample, ("reason",)), GOLD / "clean" / "articles.jsonl")
         print(sample.groupby("outlet").size().to_string())
+    elif args.case:
+        print_candidates(articles, args.case)
     else:
-        from timeline_gold import timeline_sample  # noqa: PLC0415 - only this subcommand needs it
-
-        timeline_sample(articles, GOLD / "timeline")
+        sample = timeline_sample(articles)
+        for row in sample.itertuples(index=False):
+            print(row.doc_id, row.outlet)
     return 0
 
 

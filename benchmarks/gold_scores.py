@@ -14,18 +14,19 @@ Cleaning (tests/data/clean/boilerplate.csv: spans of the raw text judged boilerp
   a removed span is *right* when at least SPAN_COVER of its non-whitespace characters are gold;
 * words kept: of the words outside every gold span (content), the share that no removal touches.
 
-Timeline (tests/data/timeline/expressions.csv): each gold item names an expression in a sentence of its
+Timeline (tests/data/timeline/expressions.csv): each gold item is an expression at raw offsets of its
 article; the tagger runs on the article's clean text (as `arnews timeline` does) and an item is *found*
-when a tagged expression overlaps the expression's place in that sentence. Accuracy: of the items found
-whose gold value is known, the share whose tagged value equals the gold value; recall: the share of
-gold items found (an item with an empty gold value that the tagger leaves empty or skips counts as
-right). Both by case type.
+when a tagged expression overlaps it. Accuracy: of the items found, the share whose tagged value equals
+the gold value (a week across two months: both empty; a found `not_a_date` item is wrong); recall: the
+share of the items found, `not_a_date` items left out. By case type, for the random and targeted parts,
+and for items whose reference day is or is not the published day.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -34,7 +35,7 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from common import ROOT, write_results  # noqa: E402
+from common import ROOT, markdown_table, write_results  # noqa: E402
 
 from arnews import clean, timeline  # noqa: E402
 
@@ -44,6 +45,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 SPAN_COVER = 0.9
 #: Missed gold spans listed per kind in the results page.
 EXAMPLES_PER_KIND = 3
+#: A word: a run of non-space characters holding at least one letter or digit (punctuation runs are no words).
+_WORD = re.compile(r"[^\W_]\S*|\S+?[^\W_]\S*")
 
 
 def read_articles(path: Path) -> pd.DataFrame:
@@ -115,10 +118,10 @@ def score_clean(gold_dir: Path = GOLD / "clean") -> tuple[pd.DataFrame, pd.DataF
             if not right:
                 wrong.append({"kind": f"(removed, not gold) {r.rule}", "doc_id": doc_id, "removed share": 1.0,
                               "text": _short(r.text)})
-        for word in _words(raw):
-            if not any(g_mask[word.start:word.end]):
+        for word in _WORD.finditer(raw):  # a run without spaces holding a letter or digit
+            if not any(g_mask[word.start():word.end()]):
                 words["content"] += 1
-                words["kept"] += not any(r_mask[word.start:word.end])
+                words["kept"] += not any(r_mask[word.start():word.end()])
     summary = pd.DataFrame([
         {"measure": "characters: precision", "value": _ratio(chars["both"], chars["removed"])},
         {"measure": "characters: recall", "value": _ratio(chars["both"], chars["gold"])},
@@ -126,32 +129,14 @@ def score_clean(gold_dir: Path = GOLD / "clean") -> tuple[pd.DataFrame, pd.DataF
         {"measure": "spans: recall", "value": _ratio(spans["found"], spans["gold"])},
         {"measure": "content words kept", "value": _ratio(words["kept"], words["content"])},
         {"measure": "gold spans / removed spans", "value": f"{spans['gold']} / {spans['removed']}"},
-        {"measure": "gold chars / removed chars / both", "value": f"{chars['gold']} / {chars['removed']} / {chars['both']}"},
+        {"measure": "gold chars / removed chars / both",
+         "value": f"{chars['gold']} / {chars['removed']} / {chars['both']}"},
         {"measure": "content words (kept)", "value": f"{words['content']} ({words['kept']})"},
         {"measure": "articles (with boilerplate)", "value": f"{len(articles)} ({gold['doc_id'].nunique()})"},
     ])
     kinds = pd.DataFrame([{"kind": k, **v, "span recall": _ratio(v["found"], v["gold spans"])}
                           for k, v in sorted(per_kind.items())])
     return summary, kinds, pd.DataFrame(misses + wrong, columns=["kind", "doc_id", "removed share", "text"])
-
-
-class _Word:
-    __slots__ = ("start", "end")
-
-    def __init__(self, start: int, end: int):
-        self.start, self.end = start, end
-
-
-def _words(text: str):
-    """Whitespace-separated tokens holding at least one letter or digit (punctuation runs are no words)."""
-    start = None
-    for i, ch in enumerate(text + " "):
-        if ch.isspace():
-            if start is not None and any(c.isalnum() for c in text[start:i]):
-                yield _Word(start, i)
-            start = None
-        elif start is None:
-            start = i
 
 
 def _ratio(part: int, whole: int) -> str:
@@ -167,18 +152,100 @@ def clean_section() -> None:
     summary, kinds, misses = score_clean()
     listed = misses.groupby("kind", sort=True).head(EXAMPLES_PER_KIND)
     preamble = ["# Cleaning against the hand-judged gold (tests/data/clean)", "",
-                *_table_lines(kinds), "", "Missed gold spans and removals that are not gold (examples):", "",
-                *_table_lines(listed), "", "Summary:", ""]
+                *markdown_table(kinds), "", "Missed gold spans and removals that are not gold (examples):", "",
+                *markdown_table(listed), "", "Summary:", ""]
     write_results(RESULTS, "gold_clean", preamble, summary)
 
 
-def _table_lines(table: pd.DataFrame) -> list[str]:
-    from common import markdown_table
+# -------------------------------------------------------------------------------------------- timeline
 
-    return markdown_table(table)
+#: Case types of the timeline gold, in the order of the results table (see tests/data/timeline/PROVENANCE.md).
+CASES = ("date", "month", "year", "today", "relative", "week", "weekday", "bare_weekday", "hijri", "bare_monday",
+         "past_weekday", "future_weekday", "weekday_date", "same_year", "explicit_year", "not_a_date")
 
 
-SECTIONS = {"clean": clean_section}
+def _raw_offset(position: int, spans) -> int:
+    """The raw-text offset of a clean-text offset, given the spans cut from the raw text (sorted)."""
+    for span in spans:
+        if span.start <= position:
+            position += span.end - span.start
+        else:
+            break
+    return position
+
+
+def tag_raw(raw: str, title: str, published) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, value) of each expression the tagger finds in the clean text, in raw offsets."""
+    cleaned = clean.clean_text(raw, title)
+    spans = sorted(cleaned.spans)
+    found = []
+    for e in timeline.tag(cleaned.text, published):
+        start, end = _raw_offset(e.start, spans), _raw_offset(e.end - 1, spans) + 1
+        found.append((start, end, e.text, e.value))
+    return found
+
+
+def judge_timeline(gold_dir: Path = GOLD / "timeline") -> pd.DataFrame:
+    """The gold items with today's tagger: found_by_tagger, tagger_text, tagger_value, judgement recomputed.
+
+    An item is found by the tagged expression that overlaps it most; it is right when that expression's
+    value equals the gold value (both empty for a week across two months or a gold "no value"). An item of
+    case not_a_date is right when nothing is tagged there.
+    """
+    articles = read_articles(gold_dir / "articles.jsonl").set_index("doc_id")
+    items = pd.read_csv(gold_dir / "expressions.csv", dtype=str, keep_default_na=False)
+    tagged = {doc: tag_raw(row.text, row.title, row.published) for doc, row in articles.iterrows()}
+    found, texts, values, judgements = [], [], [], []
+    for item in items.itertuples(index=False):
+        start, end = int(item.start), int(item.end)
+        best = max(tagged[item.doc_id], key=lambda e: min(end, e[1]) - max(start, e[0]), default=None)
+        if best is not None and min(end, best[1]) - max(start, best[0]) <= 0:
+            best = None
+        found.append("yes" if best else "no")
+        texts.append(best[2] if best else "")
+        values.append(best[3] if best else "")
+        if best is None:
+            judgements.append("right" if item.case == "not_a_date" else "missed")
+        else:
+            judgements.append("right" if best[3] == item.gold_value and item.case != "not_a_date" else "wrong")
+    return items.assign(found_by_tagger=found, tagger_text=texts, tagger_value=values, judgement=judgements)
+
+
+def score_timeline(items: pd.DataFrame) -> pd.DataFrame:
+    """Per case type (and in total): items, found, recall, value accuracy on the found items."""
+    rows = []
+    groups = [(case, items[items["case"] == case]) for case in CASES if (items["case"] == case).any()]
+    shifted = items["reference_date"] != items["published"]
+    groups += [("all", items), ("all: random sample", items[items["sample"] == "random"]),
+               ("all: targeted", items[items["sample"] == "targeted"]),
+               ("all: random sample, reference day = published day", items[(items["sample"] == "random") & ~shifted]),
+               ("all: reference day = published day", items[~shifted]),
+               ("all: reference day ≠ published day", items[shifted])]
+    for name, group in groups:
+        dates = group[group["case"] != "not_a_date"]
+        hit = group[group["found_by_tagger"] == "yes"]
+        rows.append({"case": name, "items": len(group), "found": len(hit),
+                     "recall": _ratio(int((dates["found_by_tagger"] == "yes").sum()), len(dates)),
+                     "right of found": int((hit["judgement"] == "right").sum()),
+                     "accuracy": _ratio(int((hit["judgement"] == "right").sum()), len(hit)),
+                     "missed": int((group["judgement"] == "missed").sum()),
+                     "wrong": int((group["judgement"] == "wrong").sum())})
+    return pd.DataFrame(rows)
+
+
+def timeline_section() -> None:
+    items = judge_timeline()
+    table = score_timeline(items)
+    failing = items[items["judgement"] != "right"].groupby("case", sort=True).head(EXAMPLES_PER_KIND)
+    listed = failing[["case", "doc_id", "expression", "gold_value", "tagger_value", "judgement"]]
+    preamble = ["# Timeline against the hand-judged gold (tests/data/timeline)", "",
+                "recall: found / items (not_a_date excluded); "
+                "accuracy: right / found (a found not_a_date is wrong).", "",
+                "Examples of misses and wrong values:", "", *markdown_table(listed), "", "By case type:", ""]
+    write_results(RESULTS, "gold_timeline", preamble, table)
+
+
+SECTIONS = {"clean": clean_section, "timeline": timeline_section}
 
 
 def main(argv: list[str] | None = None) -> int:
