@@ -47,9 +47,8 @@ INSTALLED_OUT_NAME = "arnews-out"
 def _checkout_root() -> Path | None:
     """The repository root when arnews runs from a checkout (src/arnews/ → ../..), else None."""
     root = PACKAGE_DIR.parents[1]
-    if PACKAGE_DIR.parent.name == "src" and (root / "pyproject.toml").is_file() and (root / "data" / "lexicons").is_dir():
-        return root
-    return None
+    in_src = PACKAGE_DIR.parent.name == "src"
+    return root if in_src and (root / "pyproject.toml").is_file() and (root / "data" / "lexicons").is_dir() else None
 
 
 #: The repository root in a checkout; None when arnews is installed from a wheel.
