@@ -1141,6 +1141,11 @@ def _check_metadata_rows(metadata: dict, meta_path: Path | None, found: list[Pat
 # ---------------------------------------------------------------------------------------------- load
 
 
+def metadata_path(path: str | Path) -> Path | None:
+    """The metadata.csv that applies to the corpus folder `path` (inside it, or beside it), or None."""
+    return _find_metadata(Path(path), _Sink(strict=False))[0]
+
+
 def load_with_report(path: str | Path, fields: dict | None = None, strict: bool = False,
                      progress: bool = True) -> tuple[pd.DataFrame, LoadReport]:
     """Like `load`, without logging: returns the table and its report."""

@@ -28,7 +28,7 @@ from functools import cache
 
 import pandas as pd
 
-from arnews import files, lexicons
+from arnews import files, lexicons, pipeline
 from arnews.errors import InputError
 
 CLI_HELP = "extract delegation members (side, title, name, sector) from delegation-list sentences"
@@ -779,17 +779,19 @@ def sector(title: str) -> str:
 # --- corpus level --------------------------------------------------------------------------------------
 
 
-def extract_corpus(articles: pd.DataFrame, progress: bool | None = None) -> pd.DataFrame:
+def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool | None = None) -> pd.DataFrame:
     """Delegation members of every article.
 
     Args:
-        articles: DataFrame with doc_id and text (clean text, see `clean.clean_corpus`).
+        articles: DataFrame with doc_id and text (clean text, see `clean.clean_corpus`), or a clean store.
         progress: show a tqdm bar on stderr; default: only for corpora of 1,000 articles or more.
     Returns:
         DataFrame[doc_id, side, title, name, canonical_name, sector, evidence], by doc_id then reading order.
     """
     from tqdm import tqdm
 
+    if isinstance(articles, pipeline.CleanStore):
+        articles = articles.articles()
     show = len(articles) >= 1000 if progress is None else progress
     rows = []
     for doc_id, text in tqdm(zip(articles["doc_id"], articles["text"], strict=True), total=len(articles),

@@ -88,3 +88,11 @@ def entities() -> tuple[Entity, ...]:
         )
         for row in read_csv("entities.csv")
     )
+
+
+def split_variants(*cells: str | None) -> list[str]:
+    """The spellings in lexicon cells: each cell may hold several, separated by `|`; blanks dropped.
+
+    Example: split_variants("بيونغ يانغ", "بيونج يانج|بيونغيانغ") → ["بيونغ يانغ", "بيونج يانج", "بيونغيانغ"].
+    """
+    return [s.strip() for cell in cells for s in (cell or "").split(VARIANT_SEPARATOR) if s.strip()]

@@ -62,7 +62,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arnews import clean, corpus, files, lexicons, normalize, scan
+from arnews import clean, corpus, files, lexicons, normalize, pipeline, scan
 from arnews.errors import InputError
 
 CLI_HELP = "count terms (clitics stripped, entities merged, stopwords dropped) → term,count,docs CSV"
@@ -727,8 +727,9 @@ class TermCounts:
     report: corpus.LoadReport | None = None  # what the loader met (skipped or repaired files and records)
 
 
-def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | None = None, jobs: int | None = None,
-                fields: dict | None = None, strict: bool = False, progress: bool | None = None) -> TermCounts:
+def count_terms(path: str | Path | pipeline.CleanStore | None = None, *, sources: Sequence[Path] | None = None,
+                jobs: int | None = None, fields: dict | None = None, strict: bool = False,
+                progress: bool | None = None) -> TermCounts:
     """Count the terms of a corpus, streaming it source file by source file in `jobs` worker processes.
 
     Args:
@@ -741,6 +742,11 @@ def count_terms(path: str | Path | None = None, *, sources: Sequence[Path] | Non
     Returns:
         TermCounts with `table` (term, count, docs), identical whatever `jobs` is.
     """
+    if isinstance(path, pipeline.CleanStore):  # the corpus cleaned once (arnews.pipeline)
+        articles = path.articles()
+        analysis = analyse(articles)
+        return TermCounts(term_table(analysis), analysis.term_map, len(articles),
+                          int(articles["text"].str.len().sum()), [], path.report)
     if sources is None:
         sources = corpus.sources(path)
     sources = [Path(s) for s in sources]
@@ -1036,14 +1042,16 @@ class Analysis:
         return total
 
 
-def analyse(articles: pd.DataFrame) -> Analysis:
+def analyse(articles: pd.DataFrame | pipeline.CleanStore) -> Analysis:
     """Tokenize clean articles and map every token to its term, with the corpus as the word list.
 
     Args:
-        articles: clean articles (columns doc_id, outlet, text), e.g. from `clean.clean_corpus`.
+        articles: clean articles (columns doc_id, outlet, text), e.g. from `clean.clean_corpus`, or a clean store.
     Returns:
         Analysis with per-article term sequences.
     """
+    if isinstance(articles, pipeline.CleanStore):
+        articles = articles.articles()
     tokens = [tokenize(text) for text in articles["text"]]
     surface_counts: Counter = Counter()
     for toks in tokens:

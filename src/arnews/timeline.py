@@ -58,7 +58,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arnews import clean, corpus, files, lexicons
+from arnews import clean, corpus, files, lexicons, pipeline
 from arnews.errors import InputError
 
 CLI_HELP = "tag dated expressions and group dated events; write expressions.csv and events.csv"
@@ -1323,6 +1323,11 @@ class TimelineResult:
 
 def _analyse_frame(articles: pd.DataFrame) -> tuple[list[tuple], list[Mention], int]:
     cleaned, _ = clean.clean_corpus(articles, progress=False)
+    return _tag_frame(cleaned)
+
+
+def _tag_frame(cleaned: pd.DataFrame) -> tuple[list[tuple], list[Mention], int]:
+    """Tag clean articles: (expression rows, mentions, article count)."""
     exprs, mentions = [], []
     for doc, text, pub in zip(cleaned["doc_id"], cleaned["text"], cleaned["published"], strict=True):
         found, ms = analyse(doc, text, pub)
@@ -1357,8 +1362,8 @@ def _result(exprs, mentions, n, chars) -> TimelineResult:
     return TimelineResult(table.reset_index(drop=True), events(mentions), mentions, n, chars)
 
 
-def run_corpus(path: str | Path, workers: int | None = None, progress: bool = True, strict: bool = False,
-               parallel_min_bytes: int = PARALLEL_MIN_BYTES) -> TimelineResult:
+def run_corpus(path: str | Path | pipeline.CleanStore, workers: int | None = None, progress: bool = True,
+               strict: bool = False, parallel_min_bytes: int = PARALLEL_MIN_BYTES) -> TimelineResult:
     """Load, clean and tag a corpus source by source, on `workers` processes (default: every core).
 
     Outputs do not depend on the number of workers: results are merged in source order and sorted by doc_id.
@@ -1371,6 +1376,10 @@ def run_corpus(path: str | Path, workers: int | None = None, progress: bool = Tr
     Returns:
         TimelineResult with the expressions and events tables.
     """
+    if isinstance(path, pipeline.CleanStore):  # the corpus cleaned once (arnews.pipeline)
+        articles = path.articles()
+        exprs, mentions, n = _tag_frame(articles)
+        return _result(exprs, mentions, n, int(articles["text"].str.len().sum()) if len(articles) else 0)
     from tqdm import tqdm
 
     sources = corpus.sources(path)
@@ -1487,10 +1496,14 @@ def duration_claims(table: pd.DataFrame, articles: pd.DataFrame | str | Path,
     if chosen.empty:
         return pd.DataFrame(columns=columns)
     event = chosen.iloc[0]
-    if not isinstance(articles, pd.DataFrame):
-        articles = corpus.load_with_report(articles, progress=False)[0]
-    subset = articles[articles["doc_id"].isin(event["doc_ids"].split(DOC_SEPARATOR))]
-    cleaned, _ = clean.clean_corpus(subset, progress=False)
+    if isinstance(articles, pipeline.CleanStore):
+        clean_articles = articles.articles()
+        cleaned = clean_articles[clean_articles["doc_id"].isin(event["doc_ids"].split(DOC_SEPARATOR))]
+    else:
+        if not isinstance(articles, pd.DataFrame):
+            articles = corpus.load_with_report(articles, progress=False)[0]
+        subset = articles[articles["doc_id"].isin(event["doc_ids"].split(DOC_SEPARATOR))]
+        cleaned, _ = clean.clean_corpus(subset, progress=False)
     claims = event_durations(cleaned, event_type)
     return claims.assign(event=event["label"], date=event["date"])[columns]
 

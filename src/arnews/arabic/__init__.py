@@ -1,0 +1,49 @@
+"""The Arabic core of arnews: what every stage needs to read Arabic text, defined once.
+
+- characters (`chars`): letters, marks, digits, format and bidi controls, as regex class bodies;
+- folding (`fold`): the one definition of "the same word" (NFKC, no marks, bare alef, ي for ى, ه for ة,
+  ASCII digits, Latin lower case), with an offset map back to the original text;
+- proclitics (`clitics`): و ف + ب ك ل + ال as one table, their decompositions and regex pieces;
+- sentences (`sentences`): sentence spans with offsets;
+- number words (`numbers`): «خمسة وعشرين» = 25;
+- the entity index (`entities`): every spelling of data/lexicons/entities.csv, looked up and found in text.
+
+Stages import from here (`from arnews import arabic`; `arabic.fold(word)`), never fold or split on their own.
+"""
+
+from arnews.arabic.chars import (
+    ALEF_VARIANTS,
+    ARABIC_LETTERS,
+    ARABIC_MARKS,
+    BIDI_CONTROLS,
+    DIACRITICS,
+    DIGITS,
+    FORMAT_CONTROLS,
+    LATIN_LETTERS,
+    TATWEEL,
+)
+from arnews.arabic.clitics import (
+    PREFIX_RULES,
+    PROCLITIC,
+    PROCLITIC_NO_ARTICLE,
+    Clitics,
+    decompositions,
+    is_definite,
+    readings,
+    split,
+)
+from arnews.arabic.entities import EntityIndex, EntityMatch, entity_index, phrase_key, trie_pattern
+from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets, fold_words, strip_marks
+from arnews.arabic.numbers import NumberWord, number_value, number_words
+from arnews.arabic.sentences import sentence_at, sentences
+
+__all__ = [
+    "ALEF_VARIANTS", "ARABIC_LETTERS", "ARABIC_MARKS", "BIDI_CONTROLS", "DIACRITICS", "DIGITS",
+    "FORMAT_CONTROLS", "LATIN_LETTERS", "TATWEEL",
+    "PREFIX_RULES", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "decompositions", "is_definite", "readings",
+    "split",
+    "EntityIndex", "EntityMatch", "entity_index", "phrase_key", "trie_pattern",
+    "FOLD_TABLE", "FoldedText", "fold", "fold_with_offsets", "fold_words", "strip_marks",
+    "NumberWord", "number_value", "number_words",
+    "sentence_at", "sentences",
+]

@@ -1,0 +1,149 @@
+"""The entity index: every spelling of every name in data/lexicons/entities.csv, folded, in one place.
+
+An entity (a person, place, country or organisation) has a canonical spelling and the variants outlets use
+(«بيونغ يانغ» / «بيونج يانج», Pyongyang; «سيرغي لافروف» / «سيرجي لافروف», Sergei Lavrov). Every stage finds
+and names entities through this index, so a spelling added to the lexicon is found everywhere at once:
+
+- `lookup(phrase)`: the entity a phrase spells (with or without a proclitic: «وبيونغ يانغ», «للعراق»);
+- `find(text)`: every mention in a text, as spans of the original text (matched on its folded view);
+- `spellings` / `continuations`: the folded spellings as word sequences, for token-level matching.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+from arnews import lexicons
+from arnews.arabic.clitics import ARTICLE, PROCLITIC_NO_ARTICLE, decompositions
+from arnews.arabic.fold import FoldedText, fold, fold_with_offsets
+
+__all__ = ["EntityIndex", "EntityMatch", "entity_index", "phrase_key", "trie_pattern"]
+
+
+def phrase_key(phrase: str) -> str:
+    """The lookup key of a name or phrase: folded, inner white space as one space.
+
+    Example: phrase_key("كيم  جونغ أون") → "كيم جونغ اون".
+    """
+    return " ".join(fold(phrase).split())
+
+
+def trie_pattern(words) -> str:
+    """A regex matching any of `words` (literal strings), written as a character trie: Python's `re` then
+    follows one branch per character instead of trying every word at every position."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return build(root)
+
+
+class EntityMatch(NamedTuple):
+    """A mention of an entity: its span in the original text (proclitic included), the proclitic and the
+    entity."""
+
+    start: int
+    end: int
+    clitic: str
+    entity: lexicons.Entity
+
+
+@dataclass(frozen=True, eq=False)
+class EntityIndex:
+    """Folded spellings of the entities lexicon.
+
+    Attributes:
+        entities: the lexicon's entities, in file order.
+        by_spelling: folded spelling (single spaces) → entity; the first entity wins a shared spelling.
+        continuations: folded first word of a multi-word spelling → the words that may follow, longest first.
+    """
+
+    entities: tuple[lexicons.Entity, ...]
+    by_spelling: dict[str, lexicons.Entity]
+    continuations: dict[str, tuple[tuple[str, ...], ...]]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every folded spelling, sorted."""
+        return tuple(sorted(self.by_spelling))
+
+    def key(self, entity: lexicons.Entity) -> str:
+        """The folded canonical spelling: how an entity is named as a term."""
+        return phrase_key(entity.canonical)
+
+    def lookup(self, phrase: str) -> lexicons.Entity | None:
+        """The entity `phrase` spells, also behind a proclitic («وبيونغ يانغ», «للعراق» = ل + العراق).
+
+        Example: lookup("وبيونج يانج") → the entity بيونغ يانغ (Pyongyang); lookup("رئيس") → None.
+        """
+        key = phrase_key(phrase)
+        if key in self.by_spelling:
+            return self.by_spelling[key]
+        first, _, rest = key.partition(" ")
+        for stem, _ in decompositions(first):
+            candidate = f"{stem} {rest}" if rest else stem
+            if candidate in self.by_spelling:
+                return self.by_spelling[candidate]
+        return None
+
+    def find(self, text: str | FoldedText) -> list[EntityMatch]:
+        """Every mention of an entity in `text`, longest spelling first, as spans of the original text.
+
+        A spelling matches whole words of the folded view, with a proclitic before it (و ف ب ك ل, and لل for
+        ل + ال); a name glued to a following «في» or «و» (a missing space, «لكوريا الشماليةفي») still ends.
+
+        Example: find("وصل بوتين إلى بيونج يانج") → mentions of Putin and Pyongyang (arrived … to Pyongyang).
+        """
+        view = text if isinstance(text, FoldedText) else fold_with_offsets(text)
+        out = []
+        for m in _finder(self).finditer(view.text):
+            name = m.group("name")
+            entity = self.by_spelling.get(name)
+            if entity is None and name.startswith("ل"):  # لل + stem: ل + the article's spelling
+                entity = self.by_spelling.get(ARTICLE + name[1:])
+            if entity is None:
+                continue
+            start, end = view.span(m.start("clitic"), m.end("name"))
+            out.append(EntityMatch(start, end, view.original[start:view.offset(m.start("name"))], entity))
+        return out
+
+
+@cache
+def _finder(index: EntityIndex) -> re.Pattern:
+    names = set(index.by_spelling)
+    names |= {"ل" + n[1:] for n in index.by_spelling if n.startswith(ARTICLE)}  # للعراق
+    words = r"[\w]"
+    return re.compile(rf"(?<!{words})(?P<clitic>{PROCLITIC_NO_ARTICLE})(?P<name>{trie_pattern(names)})"
+                      rf"(?:(?!{words})|(?=في|و))")
+
+
+@cache
+def entity_index() -> EntityIndex:
+    """The index of data/lexicons/entities.csv (built once per process)."""
+    entities = lexicons.entities()
+    by_spelling: dict[str, lexicons.Entity] = {}
+    continuations: dict[str, set[tuple[str, ...]]] = {}
+    for entity in entities:
+        for spelling in entity.spellings:
+            key = phrase_key(spelling)
+            if not key:
+                continue
+            by_spelling.setdefault(key, entity)
+            first, *rest = key.split(" ")
+            if rest:
+                continuations.setdefault(first, set()).add(tuple(rest))
+    ordered = {k: tuple(sorted(v, key=lambda r: (-len(r), r))) for k, v in continuations.items()}
+    return EntityIndex(entities, by_spelling, ordered)

@@ -1,0 +1,194 @@
+"""Folding: the one definition of "the same word" in arnews.
+
+Two spellings are the same word when their folds are equal. `fold` applies, in this order:
+
+1. Unicode NFKC: presentation forms and ligatures become plain letters ("ﻻ" → "لا"), NBSP becomes a space,
+   a decomposed «أ» (alef + combining hamza) becomes one letter;
+2. diacritics, tatweel and invisible format characters (zero-width joiners, bidi controls) are dropped
+   ("تقدّمًا" → "تقدما", "الإمبريـــالية" → "الامبريالية");
+3. alef with hamza or madda and alef wasla become bare alef (أ إ آ ٱ → ا);
+4. alef maqsura becomes yeh (ى → ي: Egyptian print writes «فى» for «في», «إلى» is also typed «إلي»);
+5. teh marbuta becomes heh (ة → ه: «القاهره», «سنه» as typed by many outlets);
+6. Arabic-Indic and Persian digits become ASCII ("٢٠٢٤" → "2024"), the Arabic decimal and thousands marks
+   "." and ",";
+7. Latin letters are case-folded ("ABC" → "abc").
+
+Every step maps one character to zero, one or a few characters, so the whole fold is one table over code
+points (`FOLD_TABLE`), built once at import from the steps above. `fold` runs it with `str.translate` (short
+texts) or numpy (long ones); `fold_with_offsets` also keeps, for every character of the folded view, where it
+came from in the original text, so a match in the view is a span of the text the reader sees. The stored text
+itself is never folded.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import numpy as np
+
+from arnews.arabic.chars import ALEF_VARIANTS, ARABIC_MARKS, FORMAT_CONTROLS, codes
+
+__all__ = ["FOLD_TABLE", "FoldedText", "fold", "fold_words", "fold_with_offsets", "strip_marks"]
+
+_DROPPED = frozenset(codes(ARABIC_MARKS) + codes(FORMAT_CONTROLS))
+_LETTERS = {**dict.fromkeys(ALEF_VARIANTS, "ا"), "ى": "ي", "ة": "ه", "\u066b": ".", "\u066c": ","}
+_LETTERS.update({chr(0x0660 + d): str(d) for d in range(10)})
+_LETTERS.update({chr(0x06F0 + d): str(d) for d in range(10)})
+#: Characters NFKC composes with the character before them (combining hamza/madda on و ي ه …, Latin accents,
+#: Hangul jamo): a text holding one is normalized as a whole before the table applies.
+_COMPOSING = re.compile("[\u0300-\u036f\u0653-\u0655\u1100-\u11ff\u3099\u309a]")
+#: From this length on, `fold` maps code points with numpy instead of `str.translate` (same table).
+_LONG_TEXT = 10_000
+
+
+def _fold_char(char: str) -> str:
+    folded = unicodedata.normalize("NFKC", char).casefold()
+    return "".join(_LETTERS.get(c, c) for c in folded if ord(c) not in _DROPPED)
+
+
+def _build_table() -> tuple[dict[int, str], np.ndarray]:
+    """The translate table (only the characters that change) and, per BMP code point, what it becomes:
+    the code point, −1 (dropped) or −2 (several characters: `str.translate` handles those)."""
+    table: dict[int, str] = {}
+    single = np.arange(0x10000, dtype=np.int32)
+    for point in range(0x10000):
+        if 0xD800 <= point <= 0xDFFF:
+            continue
+        char = chr(point)
+        folded = _fold_char(char)
+        if folded != char:
+            table[point] = folded
+            single[point] = ord(folded) if len(folded) == 1 else (-1 if not folded else -2)
+    return table, single
+
+
+#: Code point → its fold (only those that change): the fold as data.
+FOLD_TABLE, _SINGLE = _build_table()
+
+
+def _astral(text: str) -> bool:
+    return any(ord(c) > 0xFFFF for c in text)
+
+
+def fold(text: str) -> str:
+    """The folded form of `text` (see the module docstring): the key under which words are compared.
+
+    Example: fold("إلى بيونغ يانغ") → "الي بيونغ يانغ" (to Pyongyang); fold("الكوريّة") → "الكوريه" (Korean);
+    fold("٢٤ عامًا") → "24 عاما" (24 years).
+
+    Args:
+        text: any text (a word, a phrase, a whole article).
+    Returns:
+        The folded text; line breaks and spaces are kept.
+    """
+    if _COMPOSING.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    if len(text) < _LONG_TEXT:
+        return text.translate(FOLD_TABLE) if not _astral(text) else "".join(_fold_astral(text))
+    view = fold_with_offsets(text, offsets=False)
+    return view.text
+
+
+def _fold_astral(text: str):
+    for char in text:
+        yield _fold_char(char) if ord(char) > 0xFFFF else FOLD_TABLE.get(ord(char), char)
+
+
+def fold_words(words: list[str]) -> list[str]:
+    """`fold` of many words in one pass (over their joined text, not one call per word).
+
+    Example: fold_words(["أون", "فى"]) → ["اون", "في"] (Un, in).
+
+    Args:
+        words: words or short phrases without line breaks.
+    Returns:
+        Their folds, in order.
+    """
+    if not words:
+        return []
+    out = fold("\n".join(words)).split("\n")
+    return out if len(out) == len(words) else [fold(w) for w in words]
+
+
+def strip_marks(text: str) -> str:
+    """Drop diacritics, tatweel and format characters only (no letter folding): how a word is shown.
+
+    Example: strip_marks("وفقًا") → "وفقا" (according to); strip_marks("أمين") → "أمين" (the hamza stays).
+    """
+    return "".join(c for c in text if ord(c) not in _DROPPED)
+
+
+@dataclass(frozen=True)
+class FoldedText:
+    """A folded view of a text and the way back: `text` is `fold(original)` (up to NFKC composition), and
+    `index[i]` is the offset in `original` of the character that view character `i` comes from.
+
+    Attributes:
+        original: the text as stored (clean text).
+        text: the folded view that patterns run on.
+        index: view offset → original offset, or None when the view is aligned with the original.
+    """
+
+    original: str
+    text: str
+    index: np.ndarray | None
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the view span [start, end). Marks right after it in the original (the tanween
+        of «غداً», the «ـ» of «هـ») belong to it."""
+        if self.index is None or start >= end:
+            return start, end
+        stop = int(self.index[end]) if end < len(self.index) else len(self.original)
+        return int(self.index[start]), stop
+
+    def offset(self, position: int) -> int:
+        """The original offset of view position `position` (the original's length at the end)."""
+        if self.index is None:
+            return position
+        return int(self.index[position]) if position < len(self.index) else len(self.original)
+
+
+def fold_with_offsets(text: str, offsets: bool = True) -> FoldedText:
+    """The folded view of `text` and, for each of its characters, its offset in `text`.
+
+    Example: fold_with_offsets("غداً الأربعاء").text → "غدا الاربعاء" (tomorrow, Wednesday); the view span of
+    "الاربعاء" maps back to the span of "الأربعاء" in the original.
+
+    Args:
+        text: the text to fold (not changed).
+        offsets: False when only the view is wanted (`fold` of a long text).
+    Returns:
+        A FoldedText.
+    """
+    point = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    mapped = _SINGLE[np.minimum(point, 0xFFFF)]
+    if _COMPOSING.search(text) or (mapped == -2).any() or (point > 0xFFFF).any():
+        return _fold_by_cluster(text, offsets)
+    keep = mapped >= 0
+    view = mapped[keep].astype(np.uint32).tobytes().decode("utf-32-le")
+    if not offsets or keep.all():
+        return FoldedText(text, view, None)
+    return FoldedText(text, view, np.flatnonzero(keep))
+
+
+def _fold_by_cluster(text: str, offsets: bool) -> FoldedText:
+    """The general path: each character with the combining marks after it is normalized as one cluster."""
+    pieces: list[str] = []
+    index: list[int] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i < len(text) and unicodedata.combining(text[i]):
+            continue
+        cluster = text[start:i]
+        if len(cluster) > 1 or not cluster.isascii():
+            cluster = unicodedata.normalize("NFKC", cluster)
+        folded = "".join(_fold_astral(cluster))
+        pieces.append(folded)
+        index.extend([start] * len(folded))
+        start = i
+    view = "".join(pieces)
+    if not offsets:
+        return FoldedText(text, view, None)
+    return FoldedText(text, view, np.asarray(index, dtype=np.int64))

@@ -1,0 +1,71 @@
+"""Sentence splitting for Arabic news text, with offsets into the text.
+
+A sentence ends at a line break, or at a run of . ! ? ؟ … followed by a space or the end of the text. Three
+dots are not a boundary: the point between two digits (3.5 مليار), the point after a one-letter
+abbreviation («د. عبدالله» Dr Abdullah, «أ. د.» Prof. Dr.) and an ellipsis inside a quote directly followed
+by a word. The closing quote or bracket right after the point belongs to the sentence it closes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from arnews.arabic.chars import ARABIC_LETTERS, LATIN_LETTERS
+
+__all__ = ["sentences", "sentence_at"]
+
+#: A candidate end: a run of terminal punctuation, then the closing quotes and brackets that belong to it.
+_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+#: The word before a point that makes it an abbreviation: one letter (Arabic or Latin), itself after a space
+#: or a point («د.», «أ.د.», «U.S.»).
+_ABBREVIATION = re.compile(f"(?:^|[\\s.(«\"])[{ARABIC_LETTERS}{LATIN_LETTERS}]$")
+_LINE = re.compile(r"[^\n]+")
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of `text[start:end]`, without surrounding white space.
+
+    Example: sentences("وصل بوتين. وقال د. لافروف إن 3.5 مليار\\nوأضاف") → three sentences: «وصل بوتين.»
+    (Putin arrived.), «وقال د. لافروف إن 3.5 مليار» (Dr Lavrov said 3.5 billion …) and «وأضاف» (he added).
+
+    Args:
+        text: clean text.
+        start, end: the part of the text to split (default: all of it).
+    Returns:
+        Spans in text order; each holds at least one non-space character.
+    """
+    stop = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text, start, stop):
+        cut = line.start()
+        for m in _END.finditer(text, line.start(), line.end()):
+            if m.group()[0] == "." and len(m.group().rstrip("\"'»”’)]")) == 1 and \
+                    _ABBREVIATION.search(text[max(line.start(), m.start() - 2):m.start()]):
+                continue
+            _add(text, cut, m.end(), out)
+            cut = m.end()
+        _add(text, cut, line.end(), out)
+    return out
+
+
+def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence in `spans` (from `sentences`) that contains `offset`, or the last one that starts
+    before it (an offset in the white space between two sentences belongs to the earlier one); −1 before all.
+    """
+    lo, hi = 0, len(spans)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if spans[mid][0] <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1

@@ -1,0 +1,162 @@
+"""The Arabic core (`arnews.arabic`): what "the same word" means, once, on real Arabic from the news."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from arnews import arabic
+
+# --- folding -----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("a, b", [
+    ("أون", "اون"),                      # Un (Kim Jong Un): hamza on the alef or not
+    ("إلى", "الي"),                      # to: hamza below, alef maqsura
+    ("فى", "في"),                        # in: Egyptian ى for ي
+    ("الكورية", "الكوريه"),              # Korean (fem.): ة typed as ه
+    ("تقدّمًا", "تقدما"),                 # progress: shadda and tanween
+    ("الإمبريـــالية", "الامبرياليه"),     # imperialism, stretched with tatweel
+    ("٢٠٢٤", "2024"),                    # the year in Arabic-Indic digits
+    ("۲۴", "24"),                         # Persian digits
+    ("ﺑﻮﺗﻴﻦ", "بوتين"),                    # Putin in presentation forms (an old PDF export)
+    ("ABC News", "abc news"),            # Latin case
+    ("بو\u200cتين", "بوتين"),             # a zero-width non-joiner inside a word
+    ("\u202eبوتين", "بوتين"),             # a right-to-left override before it
+])
+def test_spellings_of_one_word_fold_alike(a, b):
+    assert arabic.fold(a) == arabic.fold(b)
+
+
+def test_decomposed_text_folds_like_composed_text():
+    # «أون إلى» typed with combining hamza (NFD): the same words as the composed spelling
+    nfd = unicodedata.normalize("NFD", "أون إلى")
+    assert nfd != "أون إلى"
+    assert arabic.fold(nfd) == arabic.fold("أون إلى") == "اون الي"
+    # و + combining hamza above is ؤ (as in «مؤتمر», conference), not a bare و
+    assert arabic.fold(unicodedata.normalize("NFD", "مؤتمر")) == "مؤتمر"
+
+
+def test_different_words_stay_apart():
+    assert arabic.fold("مؤتمر") != arabic.fold("موتمر")  # hamza on waw is spelling, not a mark
+    assert arabic.fold("سائق") != arabic.fold("سايق")   # driver: hamza on yeh stays
+    assert arabic.fold("ولاية") == "ولايه"              # state: a word, folded, not split
+
+
+def test_strip_marks_keeps_letters():
+    assert arabic.strip_marks("وفقًا") == "وفقا"  # according to
+    assert arabic.strip_marks("أمين") == "أمين"  # the hamza alef is a letter
+
+
+def test_fold_words_matches_fold_word_by_word():
+    words = ["أون", "فى", "الكوريّة", "ﻻ", "٢٠٠٠"]
+    assert arabic.fold_words(words) == [arabic.fold(w) for w in words]
+
+
+def test_offsets_map_a_match_in_the_view_back_to_the_original():
+    text = "وصل غداً الرئيسُ إلى بيونغ يانغ."  # arrives tomorrow, the president, to Pyongyang
+    view = arabic.fold_with_offsets(text)
+    start = view.text.index("الرييس") if "الرييس" in view.text else view.text.index("الرئيس")
+    s, e = view.span(start, start + len("الرئيس"))
+    assert text[s:e] == "الرئيسُ"  # the damma after the word belongs to it
+    s, e = view.span(view.text.index("غدا"), view.text.index("غدا") + 3)
+    assert text[s:e] == "غداً"
+
+
+arabic_text = st.text(alphabet=st.sampled_from(list(
+    "ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأؤإئىة" + "\u064b\u064e\u064f\u0650\u0651\u0652\u0640\u0654\u0670"
+    + "٠١٢٣٤٥٦٧٨٩0123456789 \n.،؟!«»AbCé\u200c\u202e" + "ﻻﺑﷺ" + "😀")), max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text)
+def test_every_path_folds_alike(text):
+    view = arabic.fold_with_offsets(text)
+    assert view.text == arabic.fold(text)
+    assert arabic.fold(arabic.fold(text)) == arabic.fold(text)  # folding twice changes nothing
+    long = (text + " ") * (10_000 // (len(text) + 1) + 1)  # the numpy path of long texts
+    assert arabic.fold(long) == arabic.fold(text + " ") * (10_000 // (len(text) + 1) + 1)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text)
+def test_offsets_are_ordered_and_inside_the_original(text):
+    view = arabic.fold_with_offsets(text)
+    positions = [view.offset(i) for i in range(len(view.text) + 1)]
+    assert positions == sorted(positions)
+    assert all(0 <= p <= len(text) for p in positions)
+    assert positions[-1] == len(text)
+
+
+# --- proclitics --------------------------------------------------------------------------------------------
+
+
+def test_decompositions_list_every_stem_a_prefix_could_leave():
+    # «وبوتين» (and Putin): و + بوتين, or وب + وتين; the corpus decides which is a word
+    assert ("بوتين", False) in arabic.decompositions("وبوتين")
+    # «للعلاقات» (for the relations): ل + ال + علاقات
+    assert ("علاقات", True) in arabic.decompositions("للعلاقات")
+    assert arabic.decompositions("رئيس") == []  # president: no prefix letter
+
+
+def test_readings_put_the_whole_word_first():
+    readings = arabic.readings("وزير")  # minister, or و + زير
+    assert readings[0].stem == "وزير" and readings[0].conjunction == ""
+    assert any(r.conjunction == "و" and r.stem == "زير" for r in readings)
+
+
+def test_split_reads_conjunction_preposition_and_article():
+    assert arabic.split("وللحزب") == arabic.Clitics("و", "ل", True, "حزب")  # and for the party
+    assert arabic.split("بالديوان") == arabic.Clitics("", "ب", True, "ديوان")  # at the court
+
+
+def test_definite_words():
+    assert arabic.is_definite("الخارجية")  # (of) foreign affairs
+    assert arabic.is_definite("وللحزب")
+    assert not arabic.is_definite("ألكسندر")  # Alexander: a hamza alef, not the article
+    assert not arabic.is_definite("لافروف")  # Lavrov
+
+
+# --- sentences ---------------------------------------------------------------------------------------------
+
+
+def test_sentences_split_at_points_and_lines_but_not_inside_numbers_or_abbreviations():
+    text = "وصل بوتين. وقال د. لافروف إن الصفقة 3.5 مليار!\nوأضاف «نحن مستعدون.» ثم غادر"
+    # Putin arrived. Dr Lavrov said the deal is 3.5 billion! / He added "we are ready." then left
+    got = [text[s:e] for s, e in arabic.sentences(text)]
+    assert got == ["وصل بوتين.", "وقال د. لافروف إن الصفقة 3.5 مليار!", "وأضاف «نحن مستعدون.»", "ثم غادر"]
+
+
+def test_sentence_at_finds_the_sentence_of_an_offset():
+    text = "الجملة الأولى. الجملة الثانية."  # first sentence. second sentence.
+    spans = arabic.sentences(text)
+    assert arabic.sentence_at(spans, text.index("الثانية")) == 1
+    assert arabic.sentence_at(spans, 0) == 0
+
+
+# --- numbers and entities ----------------------------------------------------------------------------------
+
+
+def test_number_words():
+    assert arabic.number_value(arabic.fold("خمسة وعشرين")) == 25  # twenty-five
+    assert arabic.number_value(arabic.fold("الخامسة والسبعين")) == 75  # the seventy-fifth
+    assert arabic.number_value("24") == 24
+    assert arabic.number_value(arabic.fold("عدة")) is None  # several
+
+
+def test_entity_lookup_across_spellings_and_clitics():
+    index = arabic.entity_index()
+    pyongyang = index.lookup("بيونغ يانغ")
+    assert pyongyang is not None
+    assert index.lookup("وبيونج يانج") is pyongyang  # and Pyongyang, Egyptian spelling
+    assert index.lookup("رئيس") is None  # president: not a name
+
+
+def test_entities_found_in_text_as_spans_of_the_original():
+    text = "وصل بوتين إلى بيونج يانج، والتقى وزير خارجية كوريا الشماليةفي القصر."
+    # Putin arrived in Pyongyang and met the foreign minister of North Korea (no space before «في») at the palace
+    found = [(text[m.start:m.end], m.entity.canonical) for m in arabic.entity_index().find(text)]
+    assert ("بوتين", "فلاديمير بوتين") in found
+    assert ("بيونج يانج", "بيونغ يانغ") in found
+    assert ("كوريا الشمالية", "كوريا الشمالية") in found

@@ -1,0 +1,40 @@
+"""The one runner (`arnews.runner.map_ordered`): ordered results under fork and spawn, errors surfaced."""
+
+import multiprocessing
+
+import pytest
+
+from arnews import arabic, runner
+from arnews.errors import InputError
+
+# Real headlines: "Putin arrives in Pyongyang", "Kim receives Putin at the airport", "talks begin in Kumsusan".
+HEADLINES = ["بوتين يصل إلى بيونغ يانغ", "كيم يستقبل بوتين في المطار", "بدء المباحثات في كومسوسان"] * 4
+
+
+def _fold_or_fail(text: str) -> str:
+    if not text:
+        raise InputError("empty.txt", "the file is empty")
+    return arabic.fold(text)
+
+
+@pytest.mark.parametrize("method", [m for m in ("fork", "spawn") if m in multiprocessing.get_all_start_methods()])
+def test_results_come_back_in_input_order_whatever_the_start_method(method, monkeypatch):
+    monkeypatch.setenv(runner.START_METHOD_VARIABLE, method)
+    weights = list(range(len(HEADLINES)))  # the last items start first
+    got = list(runner.map_ordered(_fold_or_fail, HEADLINES, jobs=2, weights=weights, progress=False))
+    assert got == [arabic.fold(h) for h in HEADLINES]
+    assert got[0] == "بوتين يصل الي بيونغ يانغ"
+
+
+def test_one_job_runs_in_this_process_with_the_same_result():
+    assert list(runner.map_ordered(_fold_or_fail, HEADLINES, jobs=1)) == \
+        list(runner.map_ordered(_fold_or_fail, HEADLINES, jobs=2, progress=False))
+
+
+def test_an_input_error_in_a_worker_reaches_the_caller_as_itself():
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        list(runner.map_ordered(_fold_or_fail, [*HEADLINES, ""], jobs=2, progress=False))
+
+
+def test_available_cores_is_at_least_one():
+    assert runner.available_cores() >= 1
