@@ -44,9 +44,10 @@ def installed(wheel, tmp_path_factory) -> Path:
     return site
 
 
-def run_installed(site: Path, cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PYTHONPATH": str(site)}
-    env.pop("ARNEWS_LEXICONS", None)
+def run_installed(site: Path, cwd: Path, *args: str, **environment: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(site), **environment}
+    for name in ("ARNEWS_LEXICONS", "ARNEWS_INTERIM"):
+        env.pop(name, None)
     return subprocess.run([sys.executable, *args], cwd=cwd, env=env, capture_output=True, text=True)
 
 
@@ -74,18 +75,20 @@ def test_wheel_declares_the_dependencies_and_the_command(repo, wheel):
 
 
 def test_installed_package_finds_its_data_outside_a_checkout(installed, tmp_path):
-    probe = ("import arnews, arnews.config as c, arnews.build as b; "
+    probe = ("import arnews, arnews.config as c, arnews.build as b, arnews.pipeline as p; "
              "print(arnews.__file__, c.REPO_ROOT, c.lexicons_dir(), c.default_corpus(), len(b.notebook_paths()), "
-             "c.interactive_out_dir(), sep='\\n')")
-    result = run_installed(installed, tmp_path, "-c", probe)
+             "c.interactive_out_dir(), p.default_interim(), sep='\\n')")
+    env_home = {"HOME": str(tmp_path / "home"), "XDG_CACHE_HOME": ""}
+    result = run_installed(installed, tmp_path, "-c", probe, **env_home)
     assert result.returncode == 0, result.stderr
-    module, root, lexicons, corpus, notebooks, out = result.stdout.splitlines()
+    module, root, lexicons, corpus, notebooks, out, interim = result.stdout.splitlines()
     assert Path(module).is_relative_to(installed)  # the installed copy, not the checkout
     assert root == "None"
     assert Path(lexicons) == installed / "arnews" / "data" / "lexicons"
     assert Path(corpus) == installed / "arnews" / "data" / "raw"
     assert notebooks == "5"
     assert Path(out) == tmp_path / "arnews-out"
+    assert Path(interim) == tmp_path / "home" / ".cache" / "arnews" / "interim"  # not inside site-packages
 
 
 def test_installed_terms_runs_from_another_directory_like_the_checkout(repo, installed, tmp_path):
