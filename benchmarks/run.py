@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # every section
     python benchmarks/run.py --only terms    # one section
 
-Each section writes benchmarks/results/<section>.md and .csv (the README shows the latest tables).
+Each section writes benchmarks/results/<section>.md and .csv (docs/DEVELOPING.md shows the latest tables).
 """
 
 from __future__ import annotations

@@ -31,7 +31,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from arnews import REPO_ROOT, files
+from arnews import config, files
 from arnews.errors import InputError
 
 if TYPE_CHECKING:  # nbformat costs ~0.8 s to import; every `python -m arnews <stage>` imports this module
@@ -39,7 +39,8 @@ if TYPE_CHECKING:  # nbformat costs ~0.8 s to import; every `python -m arnews <s
 
 CLI_HELP = "execute every notebook on a corpus and render the HTML reports"
 
-NOTEBOOKS = REPO_ROOT / "notebooks"
+#: The numbered notebooks: the checkout's notebooks/ or the copy installed with the package (`arnews.config`).
+NOTEBOOKS = config.notebooks_dir()
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
 
@@ -71,11 +72,20 @@ def notebook_paths(folder: Path | None = None) -> list[Path]:
     """The numbered notebooks (`01_load.ipynb` …) in reading order.
 
     Args:
-        folder: where to look; default the repository's notebooks/.
+        folder: where to look; default `NOTEBOOKS`.
     Returns:
         Paths sorted by name.
+    Raises:
+        InputError: the folder holds no numbered notebook (an install without its notebooks must not
+            build an empty index).
     """
-    return sorted((folder or NOTEBOOKS).glob("[0-9][0-9]_*.ipynb"))
+    folder = folder or NOTEBOOKS
+    found = sorted(folder.glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        where = "the folder does not exist" if not folder.is_dir() else "it holds no NN_name.ipynb file"
+        raise InputError(folder, f"no notebooks to run: {where}; reinstall arnews (`pip install .` from a "
+                                 "checkout copies notebooks/ into the package) or run from a checkout")
+    return found
 
 
 _HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
@@ -334,7 +344,8 @@ def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
 
 def _shown_path(path: Path) -> str:
     """A path as the index shows it: relative to the repository when inside it (`data/raw`)."""
-    return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+    root = config.REPO_ROOT
+    return str(path.relative_to(root)) if root is not None and path.is_relative_to(root) else str(path)
 
 
 def index_html(reports: list[Report], corpus: Path) -> str:
@@ -411,10 +422,10 @@ def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = No
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     from arnews.cli import add_corpus_argument
 
-    add_corpus_argument(parser, default=str(REPO_ROOT / "data" / "raw"))
-    parser.add_argument(
-        "--out", default=str(REPO_ROOT), metavar="DIR", help="output folder (default: the repository root)"
-    )
+    add_corpus_argument(parser, default=str(config.default_corpus()))
+    where = "the repository root" if config.REPO_ROOT is not None else "the current directory"
+    parser.add_argument("--out", default=str(config.default_build_out()), metavar="DIR",
+                        help=f"output folder (default: {where})")
 
 
 def run(args: argparse.Namespace) -> int:

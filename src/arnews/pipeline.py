@@ -56,7 +56,7 @@ def default_interim() -> Path:
     """Where clean stores live: $ARNEWS_INTERIM, else data/interim/ of the checkout, else ~/.cache/arnews."""
     if os.environ.get(INTERIM_VARIABLE):
         return Path(os.environ[INTERIM_VARIABLE])
-    if (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir():
+    if REPO_ROOT is not None:  # a checkout (arnews.config); an installed package has no repository
         return REPO_ROOT / "data" / "interim"
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return cache / "arnews" / "interim"
