@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 from arnews import corpus, files
+from arnews.corpus import formats
 from arnews.errors import InputError
 from corpus_samples import (
     ARTICLE_A,
@@ -262,14 +263,15 @@ def test_duplicate_doc_ids_in_nested_folders_are_renamed(tmp_path):
 # ------------------------------------------------------------------------------------------- structured files
 
 
-def test_malformed_json_is_skipped_and_the_rest_loads(tmp_path):
+def test_truncated_json_keeps_the_records_before_the_break(tmp_path):
     write(tmp_path / "broken.json", '[{"text": "' + TALKS + '"}, {"text": ')
     write_json(tmp_path / "good.json", records())
     articles, report, _ = _load(tmp_path)
-    assert len(articles) == 3
+    assert len(articles) == 4 and articles.loc[0, "text"] == TALKS  # broken.json's first, whole record
     problem = _only(report, "bad-json")
-    assert problem.file == str(tmp_path / "broken.json")
+    assert problem.file == str(tmp_path / "broken.json") and problem.record == "record #00001"
     assert problem.reason.startswith("invalid JSON (Expecting value at line 1 column")
+    assert problem.reason.endswith("; the rest of the file skipped")
 
 
 def test_bad_jsonl_lines_and_non_object_records(tmp_path):
@@ -481,7 +483,7 @@ def test_an_unforeseen_error_in_one_file_skips_that_file(tmp_path, monkeypatch):
     def explode(text, file, sink):
         raise ValueError("a parser bug")
 
-    monkeypatch.setattr(corpus, "_records_from_json", explode)
+    monkeypatch.setattr(formats, "records_from_json", explode)
     articles, report, _ = _load(tmp_path)
     assert articles["doc_id"].tolist() == ["b"]
     assert _only(report, "unreadable").reason == "could not be read (ValueError: a parser bug)"
