@@ -478,10 +478,27 @@ def test_write_csv_writes_the_bytes_pandas_writes(tmp_path, frame):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet='بوتين,"\n\r 1٫\x00', max_size=6), st.integers(0, 10**6)),
-                min_size=1, max_size=12))
-def test_write_csv_writes_any_strings_as_pandas_does(tmp_path_factory, rows):
+@given(st.lists(st.tuples(st.text(alphabet='بوتين,"\n\r 1٫\x00=+-@\t', max_size=6), st.integers(0, 10**6)),
+                min_size=1, max_size=12), st.booleans())
+def test_write_csv_reads_back_every_string(tmp_path_factory, rows, raw):
+    # a lone CR is quoted (pandas and the csv module leave it bare, and readers then see two rows); a value a
+    # spreadsheet would run as a formula gets an apostrophe unless raw
     folder = tmp_path_factory.mktemp("csv")
     frame = pd.DataFrame({"term": [t for t, _ in rows], "count": [n for _, n in rows]})
-    frame.to_csv(folder / "pandas.csv", index=False, encoding="utf-8", lineterminator="\n")
-    assert files.write_csv(frame, folder / "arnews.csv").read_bytes() == (folder / "pandas.csv").read_bytes()
+    back = pd.read_csv(files.write_csv(frame, folder / "arnews.csv", raw=raw), dtype=str, keep_default_na=False)
+    expected = frame["term"].tolist() if raw else [files.neutralise_formula(t) for t in frame["term"]]
+    assert back["term"].tolist() == expected
+    assert back["count"].astype(int).tolist() == frame["count"].tolist()
+
+
+def test_write_csv_neutralises_formulas(tmp_path, monkeypatch):
+    # titles, outlets and URLs a hostile crawl could hold; numbers stay numbers
+    frame = pd.DataFrame({"title": ["=HYPERLINK(\"http://x\",\"انقر\")", "+1+1", "-2+3", "@SUM(A1)", "\tقمة", "-3.5",
+                                    "بوتين = رئيس"], "count": [-1, 2, 3, 4, 5, 6, 7]})
+    written = pd.read_csv(files.write_csv(frame, tmp_path / "t.csv"), dtype=str, keep_default_na=False)
+    assert written["title"].tolist() == ["'=HYPERLINK(\"http://x\",\"انقر\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tقمة",
+                                         "-3.5", "بوتين = رئيس"]
+    assert written["count"].tolist() == ["-1", "2", "3", "4", "5", "6", "7"]
+    monkeypatch.setenv(files.RAW_CSV_VARIABLE, "1")  # what --raw-csv sets for the run
+    raw = pd.read_csv(files.write_csv(frame, tmp_path / "raw.csv"), dtype=str, keep_default_na=False)
+    assert raw["title"].tolist() == frame["title"].tolist()

@@ -196,18 +196,18 @@ def _swallowed_rows(lines: list[str], delimiter: str, width: int) -> int:
 
 def _damaged(rows: list, lines: list[str], delimiter: str, width: int) -> tuple[int, str] | None:
     """The first row whose quoted field swallowed later lines, and why; None when there is none."""
-    if not rows:
-        return None
     spans = [end - start + 1 for start, end, _ in rows]
-    long_span = max(CSV_SWALLOW_LINES, CSV_SWALLOW_FACTOR * statistics.median(spans))
     for index, ((start, end, _), span) in enumerate(zip(rows, spans, strict=True)):
         if index == len(rows) - 1 and span > 1:
             if _runs_to_the_end("\n".join(lines[start - 1:]), delimiter):
                 return index, f"a quoted field opened here is never closed: it would swallow the {span - 1} " \
                     "lines after it, to the end of the file"
-        if span >= long_span:
+        if span >= CSV_SWALLOW_LINES:
+            others = spans[:index] + spans[index + 1:]
+            usual = statistics.median(others) if others else 1
             swallowed = lines[start:end]
-            if _swallowed_rows(swallowed, delimiter, width) >= max(2, len(swallowed) // 2):
+            if span >= CSV_SWALLOW_FACTOR * usual and \
+                    _swallowed_rows(swallowed, delimiter, width) >= max(2, len(swallowed) // 2):
                 return index, f"a quoted field opened here runs over {span - 1} lines that read as rows of " \
                     "the file (a closing quote is missing)"
     return None
