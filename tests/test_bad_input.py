@@ -592,7 +592,8 @@ def test_json_value_nested_a_thousand_deep_skips_only_its_record(tmp_path):
     articles, report, _ = _load(tmp_path)
     assert articles["doc_id"].tolist() == ["day#00000", "day#00002"]  # feed.jsonl's two are their duplicates
     assert articles["text"].tolist() == [ARTICLE_A, ARTICLE_B] and len(_kinds(report, "duplicate")) == 2
-    bad = sorted((Path(p.file).name, p.record, p.reason) for p in report.problems if p.kind in ("bad-json", "bad-record"))
+    bad = sorted((Path(p.file).name, p.record, p.reason) for p in report.problems
+                 if p.kind in ("bad-json", "bad-record"))
     assert bad == [("day.json", "record #00001", "invalid JSON (nested too deeply)"),
                    ("feed.jsonl", "line 2", "invalid JSON (nested too deeply)")]
 
@@ -715,7 +716,8 @@ def test_symlinks_leaving_the_corpus_are_skipped_unless_followed(tmp_path):
     articles, report, _ = _load(folder)
     assert articles["doc_id"].tolist() == ["a"]
     links = sorted((Path(p.file).name, p.action) for p in report.problems if p.kind == "symlink")
-    assert links == [("dir", "skipped (--follow-symlinks reads it)"), ("leak.txt", "skipped (--follow-symlinks reads it)")]
+    assert links == [("dir", "skipped (--follow-symlinks reads it)"),
+                     ("leak.txt", "skipped (--follow-symlinks reads it)")]
     assert _only(report, "unreadable").reason == "a broken symbolic link"
     followed, _, _ = _load(folder, options=corpus.LoadOptions(follow_symlinks=True))
     assert followed["text"].tolist().count(ARTICLE_B) == 1  # leak.txt and dir/passwd.txt: one text, one kept

@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arnews.errors import InputError, UsageError, printable
+from arnews.errors import UsageError, printable
 
 __all__ = [
     "FORMULA_PREFIXES", "RAW_CSV_VARIABLE", "atomic_folder", "atomic_path", "check_output_path", "check_outputs",
@@ -251,11 +251,11 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike, raw: bool | None = N
 
 def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
     changed = {}
-    for position, name in enumerate(frame.columns):
+    for position in range(len(frame.columns)):
         column = frame.iloc[:, position]
         if column.dtype.kind in "OT":
             values = column.tolist()
-            if any(v.__class__ is str and v and v[0] in "=+-@\t\r" for v in values):
+            if any(v.__class__ is str and _FORMULA_START.match(v) for v in values):
                 changed[position] = [neutralise_formula(v) if v.__class__ is str else v for v in values]
     if not changed:
         return frame
