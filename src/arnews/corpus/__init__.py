@@ -23,7 +23,7 @@ reading. The limits and what happens at them: docs/data-safety.md.
 
 Modules: options (limits), report (problems), decoding, records and formats (JSON/JSONL/CSV parsing), archives
 (zip), readers (one source), listing (which files; symlinks), metadata (metadata.csv, dates), duplicates
-(doc_id policy, duplicates), load, views, cli.
+(doc_id policy, duplicates), loading, views, cli.
 """
 
 from arnews.corpus.cli import CLI_HELP, add_arguments, run
@@ -38,7 +38,7 @@ from arnews.corpus.duplicates import (
     text_key,
 )
 from arnews.corpus.listing import inputs, sources
-from arnews.corpus.load import SourceArticles, load, load_source, load_with_report, read_source
+from arnews.corpus.loading import SourceArticles, load, load_source, load_with_report, read_source
 from arnews.corpus.metadata import metadata_for, metadata_path, metadata_with_report
 from arnews.corpus.options import (
     COLUMNS,

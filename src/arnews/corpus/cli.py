@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from arnews import files
-from arnews.corpus.load import load_with_report
+from arnews.corpus.loading import load_with_report
 from arnews.corpus.views import article_table
 from arnews.errors import printable
 

@@ -139,11 +139,12 @@ def check_dates(rows: Rows, sink: Sink) -> pd.Series:
     """The parsed publication dates; each missing, invalid or out-of-range one is a problem in `sink`."""
     parsed = _parse(rows.published)
     published = parsed.where(_in_range(parsed))
+    out_of_range = (parsed.notna() & published.isna()).to_numpy()
     for i in (published.isna()).to_numpy().nonzero()[0]:
         file, index, width = rows.where[i]
         record = record_label(index, width)
         origin = f" (from {rows.date_origin[i]})" if rows.date_origin[i] else ""
-        if pd.notna(parsed.iat[i]):
+        if out_of_range[i]:
             sink.add("bad-date", file, f"date '{rows.published[i]}'{origin} is outside the years {YEARS[0]}–"
                      f"{YEARS[1]}", "published left empty (NaT)", record)
         elif rows.published[i].strip():
