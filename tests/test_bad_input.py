@@ -741,3 +741,24 @@ def test_many_files_are_listed_with_scandir_once(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "scandir", lambda path: scans.append(path) or real(path))
     assert len(corpus.sources(tmp_path)) == 300
     assert len(scans) == 4  # the corpus folder and its three subfolders, each listed once
+
+
+def test_the_clean_store_is_never_inside_the_corpus_nor_holds_it(tmp_path):
+    from arnews import pipeline
+    from arnews.errors import UsageError
+
+    folder = tmp_path / "data"
+    write_json(folder / "raw" / "day.json", records())
+    with pytest.raises(UsageError, match="is inside the corpus folder"):
+        pipeline.clean_store(folder, interim=folder / "interim")  # --corpus data: its interim/ would be read back
+    with pytest.raises(UsageError, match="holds the input"):
+        pipeline.clean_store(folder / "raw", interim=tmp_path)  # the corpus inside the stores' folder
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["data", "data/raw",
+                                                                                      "data/raw/day.json"]
+
+
+def test_text_after_a_json_array_is_reported(tmp_path):
+    write(tmp_path / "day.json", json.dumps(records(), ensure_ascii=False) + "\n<html>")
+    articles, report, _ = _load(tmp_path)
+    assert len(articles) == 3
+    assert _only(report, "bad-json").message() == f"{tmp_path / 'day.json'}: text after the end of the array: ignored"

@@ -119,6 +119,8 @@ def _elements(text: str, file: str, sink: Sink, error: Exception) -> list | None
         if text.startswith(",", position):
             position += 1
         elif text.startswith("]", position):
+            if _WHITESPACE.match(text, position + 1).end() < len(text):
+                sink.add("bad-json", file, "text after the end of the array", "ignored")
             return records
         else:
             return _give_up(records, "invalid JSON (expected ',' or ']' after a record)", file, sink)
