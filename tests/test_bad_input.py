@@ -762,3 +762,16 @@ def test_text_after_a_json_array_is_reported(tmp_path):
     articles, report, _ = _load(tmp_path)
     assert len(articles) == 3
     assert _only(report, "bad-json").message() == f"{tmp_path / 'day.json'}: text after the end of the array: ignored"
+
+
+def test_zip_declaring_4_gib_is_refused_under_the_default_cap_without_inflating(tmp_path, monkeypatch):
+    # the 4 MB zip that held 4 GiB: its central directory says so, and that is enough to refuse it
+    data = bytearray(write_zip(tmp_path / "bomb.zip", {"a.txt": ARTICLE_A}).read_bytes())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24:central + 28] = (0xFFFF_FFF0).to_bytes(4, "little")
+    (tmp_path / "bomb.zip").write_bytes(bytes(data))
+    write(tmp_path / "b.txt", ARTICLE_B)
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda *a, **k: pytest.fail("a member was inflated"))
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["b"]
+    assert "would inflate to 4.0 GiB, more than the 1.0 GiB left" in _only(report, "zip-limit").reason
