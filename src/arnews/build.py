@@ -380,6 +380,25 @@ def index_html(reports: list[Report], corpus: Path) -> str:
 """
 
 
+#: The folders a build writes into under --out (the notebooks write their figures and tables there too).
+OUTPUT_FOLDERS = ("reports", "figures", "data/processed")
+
+
+def check_outputs(corpus: Path, out: Path) -> None:
+    """Refuse, before anything is created, a build that would write over or around one of its inputs: `out` equal
+    to (or inside) the corpus folder, a corpus file inside one of OUTPUT_FOLDERS or the clean store's folder.
+
+    Raises:
+        UsageError: naming the output and the input.
+    """
+    from arnews import corpus as loader
+    from arnews import lexicons, pipeline
+
+    inputs = [*loader.inputs(corpus), lexicons.path(".")]
+    files.check_outputs(inputs, folders=[out / sub for sub in OUTPUT_FOLDERS] + [pipeline.default_interim()],
+                        roots=[out])
+
+
 def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = None) -> Path:
     """Execute the notebooks on `corpus`, write reports under `out`; return the index path.
 
@@ -390,14 +409,15 @@ def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = No
     Returns:
         The path of reports/index.html.
     Raises:
-        InputError: the corpus path does not exist.
+        InputError: the corpus path does not exist; UsageError: an output would write over an input.
         BuildError: a cell failed, or a report would carry live HTML.
     """
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     if not corpus.exists():
         raise InputError(corpus, "corpus path does not exist")
+    check_outputs(corpus, out)
     notebooks = notebooks if notebooks is not None else notebook_paths()
-    for sub in ("reports", "figures", "data/processed"):
+    for sub in OUTPUT_FOLDERS:
         (out / sub).mkdir(parents=True, exist_ok=True)
     reports = []
     with tempfile.TemporaryDirectory(prefix="arnews-build-") as workdir:
