@@ -29,7 +29,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -c 'import arnews.scan; arnews.scan.warm()'  # compile the tokenizer into numba's cache
+	$(BIN)/python -c 'import arnews.terms.kernels, arnews.textsearch; arnews.terms.kernels.warm(); arnews.textsearch.warm()'  # compile the kernels into numba's cache
 	@touch $(STAMP)
 
 clean-venv:
