@@ -65,8 +65,9 @@ class Analysis:
         terms: the term id of every token (−1: a stopword or noise: a gap that no bigram jumps over), articles
             one after the other; bounds: where each article starts (and the total at the end).
         linked: per token, whether only spaces separate it from the next token of the same article.
-        surfaces, term_of_surface: the corpus's distinct surface tokens and the term id of each (before
-            phrases); phrase_table: the phrases chosen (see `phrases.Phrases`).
+        surfaces, forms, term_of_surface, conjunction: the corpus's distinct surface tokens, the folded form
+            and the term id (before phrases) of each, and whether it starts with a conjunction (no phrase spans
+            it); phrase_table: the phrases chosen (see `phrases.Phrases`).
     """
 
     doc_ids: list[str]
@@ -77,7 +78,9 @@ class Analysis:
     bounds: np.ndarray
     linked: np.ndarray
     surfaces: list[str]
+    forms: list[str]
     term_of_surface: np.ndarray
+    conjunction: np.ndarray
     phrase_table: phrases.Phrases
     chars: int = 0
     report: object = None
@@ -130,8 +133,10 @@ class Analysis:
         ids = self._surface_ids
         surface = np.fromiter((ids.get(batch.surfaces[i], -1) for i in batch.ids.tolist()), dtype=np.int64,
                               count=batch.ids.size)
-        term = np.where(surface >= 0, self.term_of_surface[np.maximum(surface, 0)], -1).astype(np.int32)
-        merged, _, _, first, last = self.phrase_table.apply(term, batch.linked, batch.bounds)
+        known = np.maximum(surface, 0)
+        term = np.where(surface >= 0, self.term_of_surface[known], -1).astype(np.int32)
+        linked = _phrase_links(batch.linked, known, self.conjunction & True)
+        merged, _, _, first, last = self.phrase_table.apply(term, linked, batch.bounds)
         return merged, batch.starts[first], batch.ends[last]
 
 
@@ -220,7 +225,12 @@ def _analysis(shards, report) -> Analysis:
             label = surfaces[surface_label[k]] if k < len(distinct) and surface_label[k] >= 0 else name
         labels.append(label)
     terms = term_of_surface[surface_ids].astype(np.int32) if surface_ids.size else np.zeros(0, np.int32)
-    chosen, terms, linked_all, bounds_all = phrases.choose(terms, linked_all, bounds_all, labels, surface_ids,
+    key_of_form = [None if k < 0 else names[k] for k in key.tolist()]
+    conjunction = phrases.coordinates(forms, [key_of_form[f] for f in form_of_surface.tolist()],
+                                      {names[k] for k in term_keys.tolist()})
+    linked_all = _phrase_links(linked_all, surface_ids, conjunction)
+    chosen, terms, linked_all, bounds_all = phrases.choose(terms, linked_all, bounds_all, labels,
+                                                          [names[k] for k in term_keys.tolist()], surface_ids,
                                                           surfaces)
     labels += chosen.labels
     first_of_label: dict[str, int] = {}
@@ -228,8 +238,16 @@ def _analysis(shards, report) -> Analysis:
                        count=len(labels))
     if (same != np.arange(len(labels))).any():  # two terms shown alike (a phrase and a name): one term
         terms = np.where(terms >= 0, same[np.maximum(terms, 0)], -1).astype(np.int32)
-    return Analysis(doc_ids, outlets, term_map, labels, terms, bounds_all, linked_all, surfaces,
-                    term_of_surface, chosen, chars, report)
+    return Analysis(doc_ids, outlets, term_map, labels, terms, bounds_all, linked_all, surfaces, forms,
+                    term_of_surface, conjunction, chosen, chars, report)
+
+
+def _phrase_links(linked: np.ndarray, surface_ids: np.ndarray, conjunction: np.ndarray) -> np.ndarray:
+    """`linked`, except before a token that starts with a conjunction: no phrase spans و/ف."""
+    out = linked.copy()
+    if out.size > 1:
+        out[:-1] &= ~conjunction[surface_ids[1:]]
+    return out
 
 
 @dataclass

@@ -20,7 +20,7 @@ from arnews import arabic, lexicons
 from arnews.errors import InputError
 
 __all__ = [
-    "LetterName", "PhraseSettings", "letter_names", "name_particles", "package_stopwords", "phrase_settings",
+    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "name_particles", "package_stopwords", "phrase_settings",
     "project_stopwords", "protected_words", "stopwords",
 ]
 
@@ -93,6 +93,13 @@ def letter_names() -> dict[str, LetterName]:
     return out
 
 
+@cache
+def letter_spellings() -> frozenset[str]:
+    """The spellings of letter_names.csv as written (marks stripped, hamza kept): «إن», «ان», never «أن»."""
+    return frozenset(arabic.strip_marks(s) for row in lexicons.read_csv("letter_names.csv")
+                     for s in lexicons.split_variants(row["spelling"], row.get("variants")))
+
+
 class PhraseSettings(NamedTuple):
     """Thresholds of collocation-based phrase detection (data/lexicons/phrases.yaml)."""
 
@@ -102,6 +109,7 @@ class PhraseSettings(NamedTuple):
     min_npmi: float
     min_share: float
     rounds: int
+    given_name_share: float
 
 
 @cache
@@ -110,7 +118,7 @@ def phrase_settings() -> PhraseSettings:
     data = lexicons.read_yaml("phrases.yaml") or {}
     values = {}
     for name, kind in (("min_count", int), ("min_count_per_million", float), ("min_llr", float),
-                       ("min_npmi", float), ("min_share", float), ("rounds", int)):
+                       ("min_npmi", float), ("min_share", float), ("rounds", int), ("given_name_share", float)):
         try:
             values[name] = kind(data[name])
         except (KeyError, TypeError, ValueError):

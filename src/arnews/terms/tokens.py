@@ -7,7 +7,8 @@
 2. **Joins** (`Joiner`), on the folded tokens, where only spaces (no punctuation, no line break) separate them:
    - a spelling of data/lexicons/entities.csv, with a proclitic on its first word («وبيونغ يانغ»);
    - an acronym spelled in letter names (letter_names.csv): «بي بي سي» (BBC), «سي إن إن» (CNN) — two or
-     more letter names, one of them no common Arabic word;
+     more letter names, one of them no common Arabic word; a letter name that is also a word counts only as
+     the lexicon writes it («إن» is N, «أن» that never is);
    - a name built with particles (name_particles.csv): a head particle with the next word («عبد العزيز», «أبو
      ظبي», folded without the space, so they are the same word as «عبدالعزيز»), and a chain of names linked
      by بن/بنت/آل («محمد بن نايف», «سلمان بن عبدالعزيز آل سعود»), the name before the first link included
@@ -32,7 +33,8 @@ from arnews.arabic import clitics
 from arnews.terms import kernels, lexicon
 
 __all__ = [
-    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "joiner", "reference_tokenize", "scan", "token_kind",
+    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "joiner", "reference_tokenize", "reference_tokens", "scan",
+    "token_kind",
     "token_spans", "tokenize",
 ]
 
@@ -81,6 +83,8 @@ class Joiner:
         for first in self.continuations:
             self.entity_first[first] = first
         self.letters = lexicon.letter_names()
+        #: an ambiguous letter name counts only as written in letter_names.csv: «إن» is N, «أن» (that) never is
+        self.letter_spellings = lexicon.letter_spellings()
         self.particles = lexicon.name_particles()
         self.heads: dict[str, str] = {}  # a head particle with or without a proclitic → the particle
         for particle, role in self.particles.items():
@@ -138,7 +142,7 @@ class Joiner:
         for i in candidates:
             if i < next_free:
                 continue
-            group = self._entity(forms, spaced, i, n) or self._acronym(forms, spaced, i, n) \
+            group = self._entity(forms, spaced, i, n) or self._acronym(forms, surfaces, spaced, i, n) \
                 or self._chain(forms, surfaces, spaced, i, n)
             if group is not None:
                 out.append(group)
@@ -155,11 +159,15 @@ class Joiner:
                 return _Group(i, end, " ".join(forms[i:end]))
         return None
 
-    def _acronym(self, forms, spaced, i, n) -> _Group | None:
-        if forms[i] not in self.letters:
+    def _letter(self, form: str, surface: str) -> bool:
+        name = self.letters.get(form)
+        return name is not None and (not name.ambiguous or arabic.strip_marks(surface) in self.letter_spellings)
+
+    def _acronym(self, forms, surfaces, spaced, i, n) -> _Group | None:
+        if not self._letter(forms[i], surfaces[i]):
             return None
         end = i + 1
-        while end < n and spaced[end - 1] and forms[end] in self.letters:
+        while end < n and spaced[end - 1] and self._letter(forms[end], surfaces[end]):
             end += 1
         if end - i < 2 or all(self.letters[f].ambiguous for f in forms[i:end]):
             return None
@@ -203,24 +211,30 @@ def joiner() -> Joiner:
     return Joiner()
 
 
+def reference_tokens(text: str) -> list[tuple[str, str]]:
+    """The specification of the tokenizer: TOKEN_RE, then the joins over every position; each token as
+    (surface, folded form), a joined token's surface being its written words separated by single spaces."""
+    matches = list(TOKEN_RE.finditer(text))
+    surfaces = [m.group() for m in matches]
+    forms = arabic.fold_words(surfaces)
+    spaced = [bool(_GAP.fullmatch(text, a.end(), b.start())) for a, b in zip(matches, matches[1:], strict=False)]
+    groups = joiner().groups(forms, surfaces, [*spaced, False], range(len(surfaces)))
+    out, previous = [], 0
+    for g in groups:
+        out += zip(surfaces[previous:g.start], forms[previous:g.start], strict=True)
+        out.append((" ".join(surfaces[g.start:g.end]), g.form))
+        previous = g.end
+    return out + list(zip(surfaces[previous:], forms[previous:], strict=True))
+
+
 def reference_tokenize(text: str) -> list[str]:
-    """The specification of `tokenize`: TOKEN_RE, then the joins over every position; joined tokens are the
-    written words separated by single spaces.
+    """The surfaces of `reference_tokens`: what `tokenize` must return.
 
     Example: reference_tokenize('وقال بوتين إن "موسكو وبيونغ يانغ" ستعززان التعاون') → ["وقال", "بوتين",
     "إن", "موسكو", "وبيونغ يانغ", "ستعززان", "التعاون"] (Putin said Moscow and Pyongyang will strengthen
     cooperation).
     """
-    matches = list(TOKEN_RE.finditer(text))
-    surfaces = [m.group() for m in matches]
-    spaced = [bool(_GAP.fullmatch(text, a.end(), b.start())) for a, b in zip(matches, matches[1:], strict=False)]
-    groups = joiner().groups(arabic.fold_words(surfaces), surfaces, [*spaced, False], range(len(surfaces)))
-    out, previous = [], 0
-    for g in groups:
-        out += surfaces[previous:g.start]
-        out.append(" ".join(surfaces[g.start:g.end]))
-        previous = g.end
-    return out + surfaces[previous:]
+    return [surface for surface, _ in reference_tokens(text)]
 
 
 @dataclass
