@@ -32,11 +32,18 @@ from arnews.terms.stats import (
     top_terms_per_article,
 )
 from arnews.terms.termmap import TermMap
-from arnews.terms.tokens import TOKEN_RE, reference_tokenize, reference_tokens, token_kind, token_spans, tokenize
+from arnews.terms.tokens import (
+    TOKEN_RE,
+    reference_tokenize,
+    reference_tokens,
+    token_kind,
+    token_spans,
+    tokenize,
+)
 
 __all__ = [
     "CLI_HELP", "COLUMNS", "TOKEN_RE", "Analysis", "TermCounts", "TermMap", "add_arguments", "analyse",
     "collocations", "count_terms", "distinctive_terms", "kwic", "kwic_html", "log_odds", "mention_heatmap",
-    "mention_matrix", "protected_words", "reference_tokenize", "reference_tokens", "run", "stopwords", "term_table", "token_kind",
-    "token_spans", "tokenize", "top_terms_per_article",
+    "mention_matrix", "protected_words", "reference_tokenize", "reference_tokens", "run", "stopwords", "term_table",
+    "token_kind", "token_spans", "tokenize", "top_terms_per_article",
 ]

@@ -2,7 +2,8 @@
 
 Reads the corpus's clean store (made by `pipeline.clean_store` the first time, reused after), counts its
 terms (`terms.engine`) and writes `term,count,docs` (count = occurrences, docs = articles containing the
-term), sorted by count then term. The output is byte-identical whatever --jobs is.
+term), sorted by count then term. The output is byte-identical whatever --jobs is. What the loader met in the
+corpus (skipped or repaired files and records) is said on stderr, one line per problem, then a summary.
 """
 
 from __future__ import annotations
@@ -40,7 +41,8 @@ def run(args: argparse.Namespace) -> int:
     result = count_terms(store, jobs=args.jobs)
     table = result.table if args.top is None else result.table.head(args.top)
     files.write_csv(table, args.out)
-    for skipped in result.skipped:
-        print(f"arnews terms: skipped {skipped}", file=sys.stderr)
+    # what the loader met, once per run whether the store was made now or earlier: one line per problem, then
+    # the summary
+    store.report.log(more=f"all are in {store.folder / 'problems.csv'}")
     print(f"{len(table)} terms from {result.articles} articles → {args.out}", file=sys.stderr)
     return 0

@@ -45,8 +45,8 @@ def _scan_frame(frame: pd.DataFrame) -> _Shard:
     outlets = frame["outlet"].tolist() if "outlet" in frame else [""] * len(texts)
     batch = tokens.scan(texts)
     batch.starts = batch.ends = np.zeros(0, np.int64)  # spans stay with the worker (kwic scans again)
-    return _Shard(frame["doc_id"].astype(str).tolist(), [o if isinstance(o, str) and o.strip() else "" for o in outlets],
-                  sum(map(len, texts)), batch)
+    outlets = [o if isinstance(o, str) and o.strip() else "" for o in outlets]
+    return _Shard(frame["doc_id"].astype(str).tolist(), outlets, sum(map(len, texts)), batch)
 
 
 def _scan_shard(path: Path) -> _Shard:

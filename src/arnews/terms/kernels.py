@@ -349,8 +349,8 @@ def choose_terms(bounds, stems, rules, lengths, counts, definite, flags, codes, 
     Ids: forms are 0..counts.size-1; the lexicon words follow; any larger id is a stem seen nowhere.
     counts: occurrences per form; definite: per form, occurrences of the form with the article (ال+form).
     flags: per known id, bits: 1 stopword, 2 protected, 4 entity spelling, 8 joined (a name or acronym the
-    tokenizer joined), 16 has a space, 32 dropped alike (a bare proclitic: ال، وال، بال …; a number), 64 a stopword that drops the
-    forms it is the stem of (one of the project's).
+    tokenizer joined), 16 has a space, 32 dropped alike (a bare proclitic: ال، وال، بال …; a number), 64 a
+    stopword that drops the forms it is the stem of (one of the project's).
     bounds, stems, rules, lengths: each form's decompositions (from `decompose`), with stem ids.
     Returns:
         (decision, value) per form: OWN (the form is its term), DROP (no term), ENTITY (value: the id of the

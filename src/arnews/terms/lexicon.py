@@ -20,8 +20,8 @@ from arnews import arabic, lexicons
 from arnews.errors import InputError
 
 __all__ = [
-    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "name_particles", "package_stopwords", "phrase_settings",
-    "project_stopwords", "protected_words", "stopwords",
+    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "name_particles", "package_stopwords",
+    "phrase_settings", "project_stopwords", "protected_words", "stopwords",
 ]
 
 
@@ -57,8 +57,8 @@ def stopwords() -> frozenset[str]:
 def protected_words() -> frozenset[str]:
     """Folded words never split into proclitic + stem and never read as stopwords (clitic_exceptions.csv:
     ولايه state, والد father, ولي crown prince's «guardian» …)."""
-    return frozenset(w for w in arabic.fold_words([row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")])
-                     if w)
+    words = [row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]
+    return frozenset(w for w in arabic.fold_words(words) if w)
 
 
 @cache
