@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from numba import njit
 
-__all__ = ["has_json_escapes", "prefix_positions", "warm"]
+__all__ = ["has_json_escapes", "prefix_positions", "same_codes", "warm"]
 
 #: Arabic letters from the most to the least frequent in news text: a prefix is looked for at its rarest
 #: letter (ص in للتواصل "to contact"), so that common letters (ا ل) seldom stop the search.
@@ -35,7 +35,7 @@ def _anchor(prefix: str) -> int:
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _same_codes(codes, at, row, length):  # pragma: no cover - compiled
+def same_codes(codes, at, row, length):  # pragma: no cover - compiled
     """Whether codes[at:at + length] are row[:length]."""
     for j in range(length):
         if codes[at + j] != row[j]:
@@ -61,7 +61,7 @@ def _prefix_positions(codes, starts, ends, first, group_start, group_end, prefix
                 length = lengths[p]
                 if at < start or at + length > end:
                     continue
-                if _same_codes(codes, at, prefixes[p], length):
+                if same_codes(codes, at, prefixes[p], length):
                     if n == positions.size:
                         grown = np.empty(2 * n, np.int64)
                         grown[:n] = positions

@@ -24,6 +24,8 @@ from functools import cache
 import numpy as np
 from numba import njit
 
+from arnews.textsearch import same_codes
+
 __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "OWN", "DROP", "ENTITY",
     "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "decompose",
@@ -268,15 +270,6 @@ def hash_words(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return hash_spans(codes, starts, ends), ends - starts
 
 
-@njit(cache=True, nogil=True, inline="always")
-def _same_codes(codes, at, row, length):  # pragma: no cover - compiled
-    """Whether codes[at:at + length] are row[:length]."""
-    for j in range(length):
-        if codes[at + j] != row[j]:
-            return False
-    return True
-
-
 @njit(cache=True, nogil=True)
 def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replacement, rule_replacement_length,
               prefix_letters, min_stem):  # pragma: no cover - compiled
@@ -311,7 +304,7 @@ def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replace
                 for r in range(rule_prefix_length.size):
                     if rule_prefix_length[r] != size:
                         continue
-                    if not _same_codes(codes, s, rule_prefix[r], size):
+                    if not same_codes(codes, s, rule_prefix[r], size):
                         continue
                     length = rule_replacement_length[r] + e - s - size
                     first, second = _seed(length)
