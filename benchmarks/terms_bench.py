@@ -234,10 +234,11 @@ def run(corpus_path: Path = DEFAULT_CORPUS, baseline: Path | None = None, result
         if baseline is not None:
             python = baseline / ".venv" / "bin" / "python"
             python = python if python.exists() else Path(sys.executable)
-            env = {"PYTHONPATH": str(baseline / "src")}
-            subprocess.run(_arnews(str(python), str(corpus_path), str(tmp / "warmup.csv")), env={**os.environ, **env},
-                           capture_output=True, check=True)  # its kernels compile into its own numba cache
-            pipelines.append(("arnews terms (baseline)", lambda c, o: _arnews(str(python), c, o), lambda: env, TIMINGS))
+            base_env = {"PYTHONPATH": str(baseline / "src")}
+            subprocess.run(_arnews(str(python), str(corpus_path), str(tmp / "warmup.csv")),
+                           env={**os.environ, **base_env}, capture_output=True, check=True)  # compiles its kernels
+            pipelines.append(("arnews terms (baseline)", lambda c, o: _arnews(str(python), c, o), lambda: base_env,
+                              TIMINGS))
         pipelines += [
             ("CAMeL-like chain (raw corpus)", _comparison("camel-raw"), lambda: {"ARNEWS_INTERIM": str(warm)}, 1),
             ("CAMeL-like chain (clean store)", _comparison("camel-store"), lambda: {"ARNEWS_INTERIM": str(warm)}, 1),

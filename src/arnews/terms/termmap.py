@@ -55,6 +55,7 @@ KEEP_RATIO = 10
 #: The share of the whole form's occurrences that a noun remainder (bare and definite together) must reach.
 NOUN_SHARE = 0.5
 _PREFIXES = frozenset(p for p, _ in arabic.PREFIX_RULES)
+_ASCII_DIGITS = frozenset("0123456789")
 _FLAG_STOP, _FLAG_PROTECTED, _FLAG_ENTITY, _FLAG_JOINED, _FLAG_SPACE, _FLAG_PROCLITIC, _FLAG_PROJECT_STOP = \
     1, 2, 4, 8, 16, 32, 64
 
@@ -220,7 +221,7 @@ class TermMap:
         for f, form in enumerate(forms):
             if " " in form:
                 flags[f] |= _FLAG_SPACE | (_FLAG_JOINED if form in self.joined else 0)
-            if form in _PREFIXES or token_kind(form) == "number":
+            if form in _PREFIXES or form[:1] in _ASCII_DIGITS:  # a folded number starts with an ASCII digit
                 flags[f] |= _FLAG_PROCLITIC  # dropped alike
         decision, value = kernels.choose_terms(
             bounds, stems, dec_rules, dec_lengths, counts, self._definite_counts(forms, len(index)), flags,

@@ -99,17 +99,23 @@ class Joiner:
         self.sure_letters = frozenset(f for f, name in self.letters.items() if not name.ambiguous)
         self.second_words = frozenset(rest[0] for options in self.continuations.values() for rest in options)
         self._names: dict[tuple[str, bool], bool] = {}
+        #: per folded form, its roles as bits (one lookup per form): 1 letter name, 2 link, 4 entity start,
+        #: 8 head particle, 16 letter name that is no common word, 32 second word of an entity
+        self.roles: dict[str, int] = {}
+        for bit, words in ((1, self.letters), (2, self.links), (4, self.entity_first), (8, self.heads),
+                           (16, self.sure_letters), (32, self.second_words)):
+            for word in words:
+                self.roles[word] = self.roles.get(word, 0) | bit
 
     def candidates(self, forms: list[str], ids: np.ndarray, linked: np.ndarray) -> np.ndarray:
         """The positions where a group may start, for tokens given as ids into `forms`: an entity's first word,
         a head or link particle, a letter name that is no common word (or any letter name before another),
         and the word before a link particle. `groups` finds nothing anywhere else."""
-        def flag(words: frozenset | dict) -> np.ndarray:
-            return np.fromiter(map(words.__contains__, forms), dtype=bool, count=len(forms))
-
-        letter, link = flag(self.letters)[ids], flag(self.links)[ids]
-        at = flag(self.heads)[ids] | link | flag(self.sure_letters)[ids]
-        entity_next = flag(self.entity_first)[ids[:-1]] & flag(self.second_words)[ids[1:]]
+        get = self.roles.get
+        roles = np.fromiter((get(f, 0) for f in forms), dtype=np.int8, count=len(forms))[ids]
+        letter, link = roles & 1 > 0, roles & 2 > 0
+        at = roles & (2 | 8 | 16) > 0
+        entity_next = (roles[:-1] & 4 > 0) & (roles[1:] & 32 > 0)
         at[:-1] |= (letter[:-1] & letter[1:] | link[1:] | entity_next) & linked[:-1]
         return np.flatnonzero(at)
 
