@@ -54,6 +54,16 @@ def test_fold_words_matches_fold_word_by_word():
     assert arabic.fold_words(words) == [arabic.fold(w) for w in words]
 
 
+def test_a_long_vocabulary_with_a_few_special_words_folds_as_word_by_word():
+    # a news vocabulary is long; a few of its words hold a ligature (ﻻ lam-alef, ﷺ), a combining hamza
+    # (ا + U+0654 = أ) or an emoji: they take the general path, the others the table's single pass
+    common = ["الكوريّة", "بيونغ", "يانغ", "٢٠٢٤", "فى", "أون", "ABC", "تقدّمًا"] * 400
+    special = ["ﻻ", "ﷺ", "ا\u0654حمد", "قمة🤝", "é"]
+    words = common[:1500] + special + common[1500:]
+    assert len("\n".join(words)) > 10_000
+    assert arabic.fold_words(words) == [arabic.fold(w) for w in words]
+
+
 def test_offsets_map_a_match_in_the_view_back_to_the_original():
     text = "وصل غداً الرئيسُ إلى بيونغ يانغ."  # arrives tomorrow, the president, to Pyongyang
     view = arabic.fold_with_offsets(text)

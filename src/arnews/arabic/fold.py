@@ -43,6 +43,8 @@ _LETTERS.update({chr(0x06F0 + d): str(d) for d in range(10)})
 #: Characters NFKC composes with the character before them (combining hamza/madda on و ي ه …, Latin accents,
 #: Hangul jamo): a text holding one is normalized as a whole before the table applies.
 _COMPOSING = re.compile("[\u0300-\u036f\u0653-\u0655\u1100-\u11ff\u3099\u309a]")
+_COMPOSING_POINTS = np.zeros(0x10000, dtype=bool)
+_COMPOSING_POINTS[[*range(0x300, 0x370), *range(0x653, 0x656), *range(0x1100, 0x1200), 0x3099, 0x309A]] = True
 #: From this length on, `fold` maps code points with numpy instead of `str.translate` (same table).
 _LONG_TEXT = 10_000
 
@@ -112,8 +114,22 @@ def fold_words(words: list[str]) -> list[str]:
     """
     if not words:
         return []
-    out = fold("\n".join(words)).split("\n")
-    return out if len(out) == len(words) else [fold(w) for w in words]
+    joined = "\n".join(words)
+    if len(joined) < _LONG_TEXT:
+        out = fold(joined).split("\n")
+        return out if len(out) == len(words) else [fold(w) for w in words]
+    # the few words that need the general path (a ligature, a combining mark, an astral character) are folded
+    # one by one; all the others in one pass of the table
+    point = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    bmp = np.minimum(point, 0xFFFF)
+    special = (_SINGLE[bmp] == -2) | (point > 0xFFFF) | _COMPOSING_POINTS[bmp]
+    if not special.any():
+        out = fold_with_offsets(joined, offsets=False).text.split("\n")
+        return out if len(out) == len(words) else [fold(w) for w in words]
+    line = np.cumsum(point == 10)
+    slow = set(np.unique(line[special]).tolist())
+    plain = fold_words([w if i not in slow else "" for i, w in enumerate(words)])
+    return [fold(w) if i in slow else plain[i] for i, w in enumerate(words)]
 
 
 def strip_marks(text: str) -> str:
