@@ -15,8 +15,13 @@ Layout of a store (all UTF-8; every table also opens in a spreadsheet):
     removed.csv          doc_id, start, end, rule, text: the spans cut from the raw text (see arnews.clean)
     problems.csv         file (relative to the corpus), record, kind, reason, action
     shards/NNNN.jsonl    the clean articles, SHARD_ARTICLES per file, in corpus order (doc_id order)
+    shards/NNNN.text     the same shard's clean texts alone, for stages that read nothing else: a first line
+                         with the JSON list of their lengths (characters), then the texts one after the
+                         other, each but the last followed by NUL (U+0000)
 
-Stages map a worker over `store.shards` with `arnews.runner.map_ordered` and read each with `read_shard`.
+Stages map a worker over `store.shards` with `arnews.runner.map_ordered` and read each with `read_shard`
+(the articles as a table) or `read_texts` (the texts alone, as one string: no JSON to parse, no table to
+build; the term engine reads them so).
 """
 
 from __future__ import annotations
@@ -38,7 +43,7 @@ from arnews import REPO_ROOT, __version__, clean, corpus, files, lexicons
 
 __all__ = [
     "INTERIM_VARIABLE", "SHARD_ARTICLES", "CleanStore", "clean_store", "default_interim", "open_store",
-    "read_shard", "store_key",
+    "read_shard", "read_texts", "store_key",
 ]
 
 #: Articles per shard: enough for a worker to stay busy, small enough to share a corpus of thousands of
@@ -47,7 +52,7 @@ SHARD_ARTICLES = 2_000
 #: Environment variable naming the folder that holds clean stores (default: default_interim()).
 INTERIM_VARIABLE = "ARNEWS_INTERIM"
 #: Bumped when the layout of a store changes: older stores are then not reused.
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 _SHARD_FIELDS = ("doc_id", "title", "outlet", "published", "url", "text")
 _NOT_IN_NAME = re.compile(r"[^\w.-]+")
 
@@ -158,6 +163,16 @@ def read_shard(path: Path | None) -> pd.DataFrame:
     return frame
 
 
+def read_texts(path: Path) -> tuple[str, list[int]]:
+    """The clean texts of one shard (`store.shards`): (joined, lengths), the texts one after the other in one
+    string, each but the last followed by NUL, and the length of each; text i is
+    joined[sum(lengths[:i]) + i:][:lengths[i]]."""
+    with open(Path(path).with_suffix(".text"), "rb") as f:
+        header = f.readline()
+        joined = f.read().decode("utf-8", "surrogatepass")
+    return joined, json.loads(header)
+
+
 def _dates(values: pd.Series) -> pd.Series:
     return pd.to_datetime(values.replace("", None), format="ISO8601", errors="coerce")
 
@@ -262,11 +277,16 @@ def _write_shards(clean_articles: pd.DataFrame, folder: Path) -> list[str]:
     names = []
     for shard in range(0, max(1, len(clean_articles)), SHARD_ARTICLES):
         name = f"shards/{shard // SHARD_ARTICLES:04d}.jsonl"
+        texts = []
         with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
             for position in range(shard, min(shard + SHARD_ARTICLES, len(clean_articles))):
                 record = next(records)
                 record["url"] = urls[position]
+                texts.append(record["text"] if isinstance(record["text"], str) else "")
                 out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
+        with open((folder / name).with_suffix(".text"), "wb") as out:
+            out.write(json.dumps(list(map(len, texts))).encode() + b"\n")
+            out.write("\0".join(texts).encode("utf-8", "surrogatepass"))
         names.append(name)
     return names
 

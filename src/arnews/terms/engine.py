@@ -13,6 +13,8 @@ Memory holds the vocabulary and one int32 per token, never the corpus text.
 
 from __future__ import annotations
 
+import os
+import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -32,26 +34,40 @@ COLUMNS = ["term", "count", "docs"]
 
 @dataclass
 class _Shard:
-    """What a worker reports for a shard: its articles, and their tokens as ids into its vocabulary."""
+    """What a worker reports for a shard: its tokens as ids into the worker's vocabulary, and the part of that
+    vocabulary it has not reported before (`tokens.Vocabulary.since`)."""
 
-    doc_ids: list[str]
-    outlets: list[str]
+    vocabulary: str              # which worker's vocabulary (`_vocabulary`)
+    sequence: int                # the how-manieth shard of that vocabulary
+    surfaces: list[str]          # the surfaces new since the vocabulary's previous shard, their forms and hashes
+    forms: list[str]
+    hashes: np.ndarray
+    ids: np.ndarray              # per token, its id in the worker's vocabulary
+    linked: np.ndarray
+    bounds: np.ndarray
     chars: int
-    batch: tokens.TokenBatch
 
 
-def _scan_frame(frame: pd.DataFrame) -> _Shard:
-    texts = frame["text"].fillna("").astype(str).tolist()
-    outlets = frame["outlet"].tolist() if "outlet" in frame else [""] * len(texts)
-    batch = tokens.scan(texts)
-    batch.starts = batch.ends = np.zeros(0, np.int64)  # spans stay with the worker (kwic scans again)
-    outlets = [o if isinstance(o, str) and o.strip() else "" for o in outlets]
-    return _Shard(frame["doc_id"].astype(str).tolist(), outlets, sum(map(len, texts)), batch)
+#: This process's vocabulary for one run of the engine (a worker keeps it from shard to shard).
+_VOCABULARIES: dict[str, tuple[tokens.Vocabulary, list[int]]] = {}
 
 
-def _scan_shard(path: Path) -> _Shard:
-    """Worker: read one shard of the clean store and tokenize it."""
-    return _scan_frame(pipeline.read_shard(path))
+def _scan(joined: str, lengths: list[int], run: str) -> _Shard:
+    if run not in _VOCABULARIES:
+        _VOCABULARIES.clear()  # a worker serves one run
+        _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
+    vocabulary, shards = _VOCABULARIES[run]
+    known = len(vocabulary)
+    batch = tokens.scan_joined(joined, lengths, vocabulary)
+    shards[0] += 1
+    return _Shard(f"{run}/{os.getpid()}", shards[0], *vocabulary.since(known), batch.ids, batch.linked,
+                  batch.bounds, sum(lengths))
+
+
+def _scan_shard(task: tuple[Path, str]) -> _Shard:
+    """Worker: read the clean texts of one shard of the store and tokenize them."""
+    path, run = task
+    return _scan(*pipeline.read_texts(path), run)
 
 
 @dataclass
@@ -165,44 +181,63 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
     Returns:
         Analysis with per-article term sequences; `term_table(analysis)` is the CLI's table.
     """
-    if isinstance(articles, pd.DataFrame):
-        shards = [_scan_frame(articles)]
-        report = None
-    else:
-        store = articles if isinstance(articles, pipeline.CleanStore) else \
-            pipeline.clean_store(articles, progress=progress)
-        paths = store.shards
-        tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
-        weights = [p.stat().st_size for p in paths]
-        shards = runner.map_ordered(_scan_shard, paths, jobs=jobs, weights=weights, desc="terms", progress=progress)
-        report = store.report
-    return _analysis(shards, report)
+    run = uuid.uuid4().hex
+    try:
+        if isinstance(articles, pd.DataFrame):
+            texts = articles["text"].fillna("").astype(str).tolist()
+            shards = [_scan("\0".join(texts), list(map(len, texts)), run)]
+            table, report = articles, None
+        else:
+            store = articles if isinstance(articles, pipeline.CleanStore) else \
+                pipeline.clean_store(articles, progress=progress)
+            paths = store.shards
+            tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
+            weights = [p.stat().st_size for p in paths]
+            shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
+                                             desc="terms", progress=progress))
+            table, report = store.table, store.report
+    finally:
+        _VOCABULARIES.pop(run, None)  # when this process scanned (one job)
+    outlets = table["outlet"].tolist() if "outlet" in table else [""] * len(table)
+    outlets = [o if isinstance(o, str) and o.strip() else "" for o in outlets]
+    return _analysis(shards, table["doc_id"].astype(str).tolist(), outlets, report)
 
 
-def _analysis(shards, report) -> Analysis:
-    """Merge the shards' vocabularies in order, map forms to terms, choose phrases."""
+def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
+    """One vocabulary for the corpus from the workers' vocabularies, numbered in the order the surfaces first
+    occur in the corpus (so ids, and every output, are the same whatever the number of workers).
+
+    Returns:
+        (surfaces, forms, surface_ids, linked, bounds): the corpus's distinct surfaces and their forms, and
+        its tokens (texts one after the other).
+    """
     index = kernels.HashIndex(expected=1 << 18)
     surfaces: list[str] = []
     forms: list[str] = []
-    parts, bounds, linked = [], [np.zeros(1, np.int64)], []
-    doc_ids: list[str] = []
-    outlets: list[str] = []
-    chars = offset = 0
-    for shard in shards:
-        batch = shard.batch
-        ids, first_seen = index.ids(np.ascontiguousarray(batch.hashes[:, :2]), batch.hashes[:, 2].copy())
-        surfaces += [batch.surfaces[i] for i in first_seen.tolist()]
-        forms += [batch.forms[i] for i in first_seen.tolist()]
-        parts.append(ids[batch.ids].astype(np.int32))
-        bounds.append(batch.bounds[1:] + offset)
-        linked.append(batch.linked)
-        offset += batch.ids.size
-        doc_ids += shard.doc_ids
-        outlets += shard.outlets
-        chars += shard.chars
-    surface_ids = np.concatenate(parts) if parts else np.zeros(0, np.int32)
-    bounds_all = np.concatenate(bounds)
-    linked_all = np.concatenate(linked) if linked else np.zeros(0, bool)
+    to_corpus: dict[str, np.ndarray] = {}  # a worker's vocabulary id → the corpus's
+    for name in sorted({shard.vocabulary for shard in shards}):
+        own = sorted((shard for shard in shards if shard.vocabulary == name), key=lambda shard: shard.sequence)
+        hashes = np.concatenate([shard.hashes for shard in own])
+        ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
+        own_surfaces = [s for shard in own for s in shard.surfaces]
+        own_forms = [f for shard in own for f in shard.forms]
+        surfaces += [own_surfaces[i] for i in first_seen.tolist()]
+        forms += [own_forms[i] for i in first_seen.tolist()]
+        to_corpus[name] = ids
+    offsets = np.cumsum([0, *(shard.ids.size for shard in shards)])
+    bounds = np.concatenate([np.zeros(1, np.int64), *(shard.bounds[1:] + offset
+                                                       for shard, offset in zip(shards, offsets.tolist()))])
+    ids = np.concatenate([np.zeros(0, np.int64), *(to_corpus[shard.vocabulary][shard.ids] for shard in shards)])
+    order, surface_ids = kernels.first_occurrences(ids, len(surfaces))
+    linked = np.concatenate([np.zeros(0, bool), *(shard.linked for shard in shards)])
+    order = order.tolist()
+    return [surfaces[i] for i in order], [forms[i] for i in order], surface_ids, linked, bounds
+
+
+def _analysis(shards: list[_Shard], doc_ids: list[str], outlets: list[str], report) -> Analysis:
+    """Merge the shards' vocabularies, map forms to terms, choose phrases."""
+    surfaces, forms, surface_ids, linked_all, bounds_all = _merge(shards)
+    chars = sum(shard.chars for shard in shards)
 
     totals = np.bincount(surface_ids, minlength=len(surfaces)).astype(np.int64)
     form_of_surface, distinct = pd.factorize(pd.Series(forms, dtype=object))

@@ -33,9 +33,8 @@ from arnews.arabic import clitics
 from arnews.terms import kernels, lexicon
 
 __all__ = [
-    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "joiner", "reference_tokenize", "reference_tokens", "scan",
-    "token_kind",
-    "token_spans", "tokenize",
+    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
+    "reference_tokens", "scan", "scan_joined", "token_kind", "token_spans", "tokenize",
 ]
 
 #: What may follow the first letter inside an Arabic word besides letters: the core's marks (diacritics,
@@ -49,6 +48,7 @@ TOKEN_RE = re.compile(f"{_ARABIC_WORD}|{_NUMBER}|{_LATIN_WORD}")
 _KIND_RE = re.compile(f"(?P<arabic>[{arabic.ARABIC_LETTERS}])|(?P<number>[{arabic.DIGITS}])"
                       f"|(?P<latin>[{arabic.LATIN_LETTERS}])")
 _GAP = re.compile(r"[^\S\n]+")
+_LETTER_NAME = 1 << 8  # a form that is a letter name (ROLE_LETTER also needs the spelling as written)
 
 
 def token_kind(token: str) -> str:
@@ -96,28 +96,42 @@ class Joiner:
         self.stop = lexicon.stopwords()
         self.project_stop = lexicon.project_stopwords()
         self.links = frozenset(p for p, role in self.particles.items() if role == "link")
-        self.sure_letters = frozenset(f for f, name in self.letters.items() if not name.ambiguous)
-        self.second_words = frozenset(rest[0] for options in self.continuations.values() for rest in options)
         self._names: dict[tuple[str, bool], bool] = {}
-        #: per folded form, its roles as bits (one lookup per form): 1 letter name, 2 link, 4 entity start,
-        #: 8 head particle, 16 letter name that is no common word, 32 second word of an entity
-        self.roles: dict[str, int] = {}
-        for bit, words in ((1, self.letters), (2, self.links), (4, self.entity_first), (8, self.heads),
-                           (16, self.sure_letters), (32, self.second_words)):
-            for word in words:
-                self.roles[word] = self.roles.get(word, 0) | bit
+        # the same lexicons as arrays for the compiled joins (`kernels.join_groups`): the entity first words and
+        # the words that may follow them get codes; per form, its role bits and codes (one lookup per form)
+        firsts = list(self.continuations)
+        words = sorted({w for options in self.continuations.values() for rest in options for w in rest})
+        word_code = {w: c for c, w in enumerate(words)}
+        rests = [rest for first in firsts for rest in self.continuations[first]]
+        self.continuation_arrays = (
+            np.cumsum([0, *(len(self.continuations[f]) for f in firsts)]).astype(np.int64),
+            np.cumsum([0, *map(len, rests)]).astype(np.int64),
+            np.array([word_code[w] for rest in rests for w in rest], dtype=np.int32))
+        first_code = {f: c for c, f in enumerate(firsts)}
+        self._lexicon_roles: dict[str, tuple[int, int, int]] = {}
+        for bit, found in ((kernels.ROLE_LINK, self.links), (kernels.ROLE_HEAD, self.heads),
+                           (_LETTER_NAME, self.letters),
+                           (kernels.ROLE_AMBIGUOUS, {f for f, n in self.letters.items() if n.ambiguous}),
+                           (0, self.entity_first), (0, word_code)):
+            for form in found:
+                bits, _, _ = self._lexicon_roles.get(form, (0, -1, -1))
+                self._lexicon_roles[form] = (bits | bit, first_code.get(self.entity_first.get(form), -1),
+                                             word_code.get(form, -1))
 
-    def candidates(self, forms: list[str], ids: np.ndarray, linked: np.ndarray) -> np.ndarray:
-        """The positions where a group may start, for tokens given as ids into `forms`: an entity's first word,
-        a head or link particle, a letter name that is no common word (or any letter name before another),
-        and the word before a link particle. `groups` finds nothing anywhere else."""
-        get = self.roles.get
-        roles = np.fromiter((get(f, 0) for f in forms), dtype=np.int8, count=len(forms))[ids]
-        letter, link = roles & 1 > 0, roles & 2 > 0
-        at = roles & (2 | 8 | 16) > 0
-        entity_next = (roles[:-1] & 4 > 0) & (roles[1:] & 32 > 0)
-        at[:-1] |= (letter[:-1] & letter[1:] | link[1:] | entity_next) & linked[:-1]
-        return np.flatnonzero(at)
+    def lexicon_roles(self, surfaces: list[str], forms: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Per surface (with its folded form): its `kernels.ROLE_*` bits except ROLE_NAME (decided where the
+        joins need it: `is_name`), its entity first-word code and its entity-word code (−1: none)."""
+        found = [(i, r) for i, r in enumerate(map(self._lexicon_roles.get, forms)) if r is not None]
+        roles = np.zeros(len(forms), np.int32)
+        first_code = np.full(len(forms), -1, np.int32)
+        word_code = np.full(len(forms), -1, np.int32)
+        for i, (bits, first, word) in found:
+            if bits & _LETTER_NAME and self._letter(forms[i], surfaces[i]):
+                bits |= kernels.ROLE_LETTER
+            if bits & kernels.ROLE_LINK and surfaces[i].endswith(arabic.TATWEEL):
+                bits |= kernels.ROLE_TATWEEL
+            roles[i], first_code[i], word_code[i] = bits & ~_LETTER_NAME, first, word
+        return roles, first_code, word_code
 
     def is_link(self, form: str) -> bool:
         return form in self.links
@@ -140,7 +154,7 @@ class Joiner:
         Args:
             forms, surfaces: the folded and the written form of every token (sequences indexable by position).
             spaced: per token, whether only spaces (no line break) separate it from the next one.
-            candidates: the positions where a group may start, ascending (every position, or `candidates`).
+            candidates: the positions where a group may start, ascending (every position).
         """
         out: list[_Group] = []
         next_free = 0
@@ -245,12 +259,12 @@ def reference_tokenize(text: str) -> list[str]:
 
 @dataclass
 class TokenBatch:
-    """The tokens of a batch of texts, as ids into the batch's vocabulary (`scan`).
+    """The tokens of a batch of texts, as ids into a vocabulary (`scan`).
 
     Attributes:
-        surfaces: each distinct token as written (a joined token: its words separated by single spaces).
-        forms: the folded form of each (a name with a head particle without the space: عبدالعزيز).
-        hashes: the two hashes and the length of each surface (rows of three; `kernels.hash_words`).
+        surfaces: each distinct token the vocabulary knows, as written (a joined token: its words separated
+            by single spaces); forms: the folded form of each (a name with a head particle without the
+            space: عبدالعزيز). The batch's own tokens are among them (`Vocabulary`).
         ids: the surface id of every token, texts one after the other.
         bounds: the token index where each text starts (and the total at the end).
         linked: per token, whether only spaces separate it from the next token of the same text.
@@ -259,7 +273,6 @@ class TokenBatch:
 
     surfaces: list[str]
     forms: list[str]
-    hashes: np.ndarray
     ids: np.ndarray
     bounds: np.ndarray
     linked: np.ndarray
@@ -267,83 +280,154 @@ class TokenBatch:
     ends: np.ndarray
 
 
+class Vocabulary:
+    """The distinct surface tokens one process has met, each folded once: ids by hash (`kernels.HashIndex`),
+    the surfaces and their forms, and what each may be in a multi-word name (`kernels.ROLE_*`).
+
+    A term-engine worker keeps one for all the shards it scans, and sends back only what is new since its
+    last shard (`since`).
+    """
+
+    def __init__(self):
+        self.index = kernels.HashIndex(expected=1 << 16)
+        self.surfaces: list[str] = []
+        self.forms: list[str] = []
+        self.hashes = np.zeros((0, 3), np.int64)  # the two hashes and the length of each surface
+        self.roles = np.zeros(0, np.int32)
+        self.first_code = np.zeros(0, np.int32)
+        self.word_code = np.zeros(0, np.int32)
+        self._name_known = np.zeros(0, bool)
+
+    def __len__(self) -> int:
+        return len(self.surfaces)
+
+    def since(self, start: int) -> tuple[list[str], list[str], np.ndarray]:
+        """The surfaces added from id `start` on: (surfaces, forms, hashes)."""
+        return self.surfaces[start:], self.forms[start:], self.hashes[start:]
+
+    def add(self, surfaces: list[str], hashes: np.ndarray, lengths: np.ndarray, forms: list[str] | None = None
+            ) -> None:
+        """Append new surfaces (ids len(self) on), folding them unless their forms are given."""
+        forms = arabic.fold_words(surfaces) if forms is None else forms
+        roles, first_code, word_code = joiner().lexicon_roles(surfaces, forms)
+        self.surfaces += surfaces
+        self.forms += forms
+        self.hashes = np.concatenate([self.hashes, np.column_stack([hashes, lengths])])
+        self.roles = np.concatenate([self.roles, roles])
+        self.first_code = np.concatenate([self.first_code, first_code])
+        self.word_code = np.concatenate([self.word_code, word_code])
+        self._name_known = np.concatenate([self._name_known, roles & kernels.ROLE_NAME > 0])
+
+    def know_names(self, ids: np.ndarray) -> None:
+        """Decide ROLE_NAME for the surfaces where `kernels.join_groups` reads it: after a head or link
+        particle, and before a link particle."""
+        role = self.roles[ids]
+        around = np.zeros(ids.size, bool)
+        around[1:] = role[:-1] & (kernels.ROLE_HEAD | kernels.ROLE_LINK) > 0
+        around[:-1] |= role[1:] & kernels.ROLE_LINK > 0
+        wanted = np.unique(ids[around])
+        wanted = wanted[~self._name_known[wanted]]
+        join = joiner()
+        for s in wanted.tolist():
+            if join.is_name(self.forms[s], self.surfaces[s]):
+                self.roles[s] |= kernels.ROLE_NAME
+        self._name_known[wanted] = True
+
+
 @cache
 def _tables() -> tuple[np.ndarray, np.ndarray]:
     return kernels.char_tables(arabic.ARABIC_LETTERS, WORD_MARKS, arabic.DIGITS, arabic.LATIN_LETTERS)
 
 
-def scan(texts: list[str]) -> TokenBatch:
+def scan(texts: list[str], vocabulary: Vocabulary | None = None) -> TokenBatch:
     """Tokenize texts (compiled grammar), fold their distinct surfaces once, and join multi-word names.
 
     The production tokenizer of the term engine: `tokenize` and the engine's workers run it.
+
+    Args:
+        texts: the texts.
+        vocabulary: the distinct tokens met so far, extended with the new ones (default: a new one).
     """
-    joined = "\0".join(texts)  # NUL is no token and no space: nothing joins across two texts
+    return scan_joined("\0".join(texts), [len(t) for t in texts], vocabulary)
+
+
+def scan_joined(joined: str, lengths: list[int], vocabulary: Vocabulary | None = None) -> TokenBatch:
+    """`scan` of texts given as one string, each but the last followed by NUL (`pipeline.read_texts`), and
+    their lengths."""
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    doc_starts = np.zeros(len(texts) + 1, dtype=np.int64)
-    np.cumsum(np.fromiter(map(len, texts), dtype=np.int64, count=len(texts)) + 1, out=doc_starts[1:])
-    if texts:
+    doc_starts = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(lengths, dtype=np.int64) + 1, out=doc_starts[1:])
+    if lengths:
         doc_starts[-1] -= 1
     starts, ends, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
-    index = kernels.HashIndex(expected=min(starts.size // 8, 1 << 17))
-    ids, first_seen = index.ids(hashes, ends - starts)
-    surfaces = [joined[s:e] for s, e in zip(starts[first_seen].tolist(), ends[first_seen].tolist(), strict=True)]
-    forms = arabic.fold_words(surfaces)
-    doc_of_token = np.repeat(np.arange(len(texts)), np.diff(bounds))
-    offsets = doc_starts[:-1][doc_of_token] if texts else np.zeros(0, np.int64)
-    batch = TokenBatch(surfaces, forms, np.column_stack([hashes[first_seen], (ends - starts)[first_seen]]),
-                       ids.astype(np.int32), bounds, linked, starts - offsets, ends - offsets)
+    ids = _identify(vocabulary, hashes, ends - starts,
+                    lambda new: [joined[s:e] for s, e in zip(starts[new].tolist(), ends[new].tolist(), strict=True)])
     if starts.size:
-        batch.linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
-        batch.linked[-1] = False
-        _join(batch)
-    return batch
+        linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
+        linked[-1] = False
+        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends)
+    doc_of_token = np.repeat(np.arange(len(lengths)), np.diff(bounds))
+    offsets = doc_starts[:-1][doc_of_token] if lengths else np.zeros(0, np.int64)
+    return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32), bounds, linked,
+                      starts - offsets, ends - offsets)
 
 
-def _join(batch: TokenBatch) -> None:
-    """Apply the joins to a batch in place: each group becomes one token with a new surface id."""
+def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:
+    """The vocabulary id of each token given by its hashes and length; `strings(first_seen)` makes the
+    surfaces of the new ones (indices of their first occurrences)."""
+    known = len(vocabulary)
+    ids, first_seen = vocabulary.index.ids(hashes, lengths)
+    if first_seen.size:
+        vocabulary.add(strings(first_seen), hashes[first_seen], lengths[first_seen])
+    assert len(vocabulary) == known + first_seen.size
+    return ids
+
+
+def _join(vocabulary: Vocabulary, codes, ids, linked, bounds, starts, ends):
+    """The joins (`kernels.join_groups`): each group becomes one token, with the surface id of its words."""
+    vocabulary.know_names(ids)
     join = joiner()
-    ids = batch.ids
-    candidates = join.candidates(batch.forms, ids, batch.linked).tolist()
-    if not candidates:
-        return
-    forms = _Lookup(batch.forms, ids)
-    surfaces = _Lookup(batch.surfaces, ids)
-    groups = join.groups(forms, surfaces, batch.linked, candidates)
-    if not groups:
-        return
-    known: dict[str, int] = {}  # a joined surface holds a space: it is none of the tokens' surfaces
-    keep = np.ones(ids.size, dtype=bool)
-    for g in groups:
-        surface = " ".join(surfaces[g.start:g.end])
-        if surface not in known:
-            known[surface] = len(batch.surfaces)
-            batch.surfaces.append(surface)
-            batch.forms.append(g.form)
-        ids[g.start] = known[surface]
-        batch.ends[g.start] = batch.ends[g.end - 1]
-        batch.linked[g.start] = batch.linked[g.end - 1]
-        keep[g.start + 1:g.end] = False
-    hashes, lengths = kernels.hash_words(list(known))
-    batch.hashes = np.concatenate([batch.hashes, np.column_stack([hashes, lengths])])
+    group_start, group_end, hashes, lengths, fused = kernels.join_groups(
+        ids, linked, vocabulary.roles, vocabulary.first_code, vocabulary.word_code, *join.continuation_arrays,
+        codes, starts, ends)
+    if not group_start.size:
+        return ids, linked, bounds, starts, ends
+
+    def strings(new: np.ndarray) -> list[str]:
+        surfaces, forms = vocabulary.surfaces, vocabulary.forms
+        out = []
+        for a, b in zip(group_start[new].tolist(), group_end[new].tolist(), strict=True):
+            out.append(" ".join([surfaces[k] for k in ids[a:b].tolist()]))
+        return out
+
+    def folded(new: np.ndarray) -> list[str]:  # a head particle is fused with its name: عبدالعزيز
+        forms = vocabulary.forms
+        out = []
+        for a, b in zip(group_start[new].tolist(), group_end[new].tolist(), strict=True):
+            parts = [forms[ids[a]]]
+            for t in range(a + 1, b):
+                parts += ["" if fused[t - 1] else " ", forms[ids[t]]]
+            out.append("".join(parts))
+        return out
+
+    known = len(vocabulary)
+    group_ids, first_seen = vocabulary.index.ids(hashes, lengths)
+    if first_seen.size:
+        vocabulary.add(strings(first_seen), hashes[first_seen], lengths[first_seen], folded(first_seen))
+    assert len(vocabulary) == known + first_seen.size
+    ids = ids.copy()
+    ids[group_start] = group_ids
+    ends = ends.copy()
+    ends[group_start] = ends[group_end - 1]
+    linked = linked.copy()
+    linked[group_start] = linked[group_end - 1]
+    inside = np.zeros(ids.size + 1, np.int64)  # +1 after a group's first token, −1 after its last
+    np.add.at(inside, group_start + 1, 1)
+    np.add.at(inside, group_end, -1)
+    keep = np.cumsum(inside[:-1]) == 0
     kept_before = np.concatenate([[0], np.cumsum(keep)])
-    batch.bounds = kept_before[batch.bounds]
-    batch.ids, batch.linked = ids[keep], batch.linked[keep]
-    batch.starts, batch.ends = batch.starts[keep], batch.ends[keep]
-
-
-class _Lookup:
-    """A sequence view: the value of each token's id (`values[ids[i]]`), computed only where asked."""
-
-    def __init__(self, values: list[str], ids: np.ndarray):
-        self.values, self.ids = values, ids
-
-    def __getitem__(self, i: int | slice):
-        if isinstance(i, slice):
-            return [self.values[k] for k in self.ids[i].tolist()]
-        return self.values[self.ids[i]]
-
-    def __len__(self) -> int:
-        return self.ids.size
+    return ids[keep], linked[keep], kept_before[bounds], starts[keep], ends[keep]
 
 
 def tokenize(text: str) -> list[str]:
