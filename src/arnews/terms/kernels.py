@@ -28,7 +28,8 @@ from arnews.textsearch import same_codes
 
 __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "OWN", "DROP", "ENTITY",
-    "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "decompose",
+    "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "NO_PREFIX",
+    "decompose",
     "choose_terms", "follow_stems", "documents_per_term", "count_pairs", "merge_pairs", "warm",
     "ROLE_LINK", "ROLE_HEAD", "ROLE_NAME", "ROLE_LETTER", "ROLE_AMBIGUOUS", "ROLE_TATWEEL", "join_groups",
     "first_occurrences",
@@ -220,6 +221,20 @@ def _rehash(old, new):  # pragma: no cover - compiled
             new[slot, :] = old[row, :]
 
 
+@njit(cache=True, nogil=True)
+def _find_forms(hashes, lengths, table):  # pragma: no cover - compiled
+    capacity = table.shape[0]
+    ids = np.full(lengths.size, _NO_ID, np.int64)
+    for t in range(lengths.size):
+        slot = _slot(hashes[t, 0], capacity)
+        while table[slot, 3] != _NO_ID:
+            if table[slot, 0] == hashes[t, 0] and table[slot, 1] == hashes[t, 1] and table[slot, 2] == lengths[t]:
+                ids[t] = table[slot, 3]
+                break
+            slot = (slot + 1) & (capacity - 1)
+    return ids
+
+
 class HashIndex:
     """Ids for forms given by their two hashes and length: the first form seen gets id 0, the next new one
     1, and so on; a form seen again gets its id back."""
@@ -234,6 +249,10 @@ class HashIndex:
     def __len__(self) -> int:
         return int(self.state[0])
 
+    def find(self, hashes: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The id of each form, or −1 for a form not in the index (nothing is added)."""
+        return _find_forms(hashes, lengths, self.table)
+
     def ids(self, hashes: np.ndarray, lengths: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Returns (ids, first_seen): the id of each form, and the index of each new form's first occurrence."""
         ids = np.empty(lengths.size, dtype=np.int64)
@@ -247,15 +266,26 @@ class HashIndex:
 
 
 @njit(cache=True, nogil=True)
-def hash_spans(codes, starts, ends):  # pragma: no cover - compiled
-    """The two hashes of each form codes[starts[i]:ends[i]] (as `split` hashes a token)."""
+def hash_spans(codes, starts, ends, prefix):  # pragma: no cover - compiled
+    """The two hashes of each form `prefix` + codes[starts[i]:ends[i]] (as `split` hashes a token).
+
+    Args:
+        codes, starts, ends: the forms' code points and where each form is (`encode`).
+        prefix: code points written before each form (`NO_PREFIX`: none; the article ال: its definite form).
+    """
     hashes = np.empty((starts.size, 2), np.int64)
     for i in range(starts.size):
-        first, second = _seed(ends[i] - starts[i])
+        first, second = _seed(ends[i] - starts[i] + prefix.size)
+        for j in range(prefix.size):
+            first, second = _mix(first, second, prefix[j])
         for j in range(starts[i], ends[i]):
             first, second = _mix(first, second, codes[j])
         hashes[i, 0], hashes[i, 1] = _digest(first, second)
     return hashes
+
+
+#: No prefix for `hash_spans`.
+NO_PREFIX = np.zeros(0, np.uint32)
 
 
 def encode(words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -269,7 +299,7 @@ def encode(words: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def hash_words(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(hashes, lengths) of each word, as `split` hashes the tokens it reads."""
     codes, starts, ends = encode(words)
-    return hash_spans(codes, starts, ends), ends - starts
+    return hash_spans(codes, starts, ends, NO_PREFIX), ends - starts
 
 
 @njit(cache=True, nogil=True)
@@ -649,52 +679,57 @@ def _find(keys, key):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def _count_pairs(terms, linked, candidate, n_terms, keys, counts, state, t):  # pragma: no cover - compiled
-    capacity = keys.size
-    while t < terms.size - 1:
-        if 10 * state[0] >= 7 * capacity:
-            return t
-        a, b = terms[t], terms[t + 1]
-        if linked[t] and a >= 0 and b >= 0 and candidate[a] and candidate[b]:
-            slot = _find(keys, a * n_terms + b)
-            if keys[slot] == -1:
-                keys[slot] = a * n_terms + b
-                state[0] += 1
-            counts[slot] += 1
-        t += 1
-    return terms.size
-
-
-def count_pairs(terms: np.ndarray, linked: np.ndarray, candidate: np.ndarray, n_terms: int
-                ) -> tuple[np.ndarray, np.ndarray]:
+def count_pairs(terms, linked, candidate, n_terms):  # pragma: no cover - compiled
     """How often each pair of adjacent terms occurs (both candidates, and only spaces between them).
+
+    The pairs are grouped by their first term (a counting sort), then each group's second terms are counted in
+    one small array: linear time, and memory that stays in the caches, where a hash table of all pairs would not.
 
     Args:
         terms: term id per token (−1: none); linked: per token, whether it and the next one are adjacent in
             the same text with only spaces between them; candidate: per term id, whether it may pair.
+        n_terms: one more than the largest term id.
     Returns:
-        (keys, counts): key = first * n_terms + second, and its count, for every pair seen.
+        (keys, counts): key = first * n_terms + second, and its count, for every pair seen (grouped by first).
     """
-    keys = np.full(1 << 16, -1, np.int64)
-    counts = np.zeros(1 << 16, np.int64)
-    state = np.zeros(1, np.int64)
-    done = 0
-    while (done := _count_pairs(terms, linked, candidate, n_terms, keys, counts, state, done)) < terms.size:
-        old_keys, old_counts = keys, counts
-        keys = np.full(2 * old_keys.size, -1, np.int64)
-        counts = np.zeros(2 * old_keys.size, np.int64)
-        _regrow(old_keys, old_counts, keys, counts)
-    used = keys != -1
-    return keys[used], counts[used]
-
-
-@njit(cache=True, nogil=True)
-def _regrow(old_keys, old_counts, keys, counts):  # pragma: no cover - compiled
-    for i in range(old_keys.size):
-        if old_keys[i] != -1:
-            slot = _find(keys, old_keys[i])
-            keys[slot] = old_keys[i]
-            counts[slot] = old_counts[i]
+    group = np.zeros(n_terms + 1, np.int64)  # where each first term's pairs start among `seconds`
+    for t in range(terms.size - 1):
+        a, b = terms[t], terms[t + 1]
+        if linked[t] and a >= 0 and b >= 0 and candidate[a] and candidate[b]:
+            group[a + 1] += 1
+    for a in range(n_terms):
+        group[a + 1] += group[a]
+    seconds = np.empty(group[n_terms], np.int64)
+    cursor = group[:-1].copy()
+    for t in range(terms.size - 1):
+        a, b = terms[t], terms[t + 1]
+        if linked[t] and a >= 0 and b >= 0 and candidate[a] and candidate[b]:
+            seconds[cursor[a]] = b
+            cursor[a] += 1
+    seen = np.zeros(n_terms, np.int64)
+    distinct = 0
+    for a in range(n_terms):  # how many distinct pairs, to allocate no more than that
+        for j in range(group[a], group[a + 1]):
+            if seen[seconds[j]] != a + 1:
+                seen[seconds[j]] = a + 1
+                distinct += 1
+    seen[:] = 0
+    keys = np.empty(distinct, np.int64)
+    counts = np.empty(distinct, np.int64)
+    k = 0
+    for a in range(n_terms):
+        first = k
+        for j in range(group[a], group[a + 1]):
+            b = seconds[j]
+            if seen[b] == 0:
+                keys[k] = a * n_terms + b
+                k += 1
+            seen[b] += 1
+        for q in range(first, k):
+            b = keys[q] - a * n_terms
+            counts[q] = seen[b]
+            seen[b] = 0
+    return keys, counts
 
 
 @njit(cache=True, nogil=True)
@@ -714,17 +749,21 @@ def merge_pairs(terms, linked, bounds, pair_keys, pair_ids, pair_scores, n_terms
     out_linked = np.zeros(terms.size, np.bool_)
     first = np.empty(terms.size, np.int32)
     out_bounds = np.zeros(bounds.size, np.int64)
+    opens = np.zeros(n_terms, np.bool_)  # the first terms of the chosen pairs: no lookup for any other term
+    for slot in range(pair_keys.size):
+        if pair_keys[slot] != -1:
+            opens[pair_keys[slot] // n_terms] = True
     n = 0
     for d in range(bounds.size - 1):
         t = bounds[d]
         end = bounds[d + 1]
         while t < end:
             phrase = -1
-            if t + 1 < end and linked[t] and terms[t] >= 0 and terms[t + 1] >= 0:
+            if t + 1 < end and linked[t] and terms[t] >= 0 and terms[t + 1] >= 0 and opens[terms[t]]:
                 slot = _find(pair_keys, terms[t] * n_terms + terms[t + 1])
                 if pair_keys[slot] != -1:
                     phrase = slot
-                    if t + 2 < end and linked[t + 1] and terms[t + 2] >= 0:
+                    if t + 2 < end and linked[t + 1] and terms[t + 2] >= 0 and opens[terms[t + 1]]:
                         rival = _find(pair_keys, terms[t + 1] * n_terms + terms[t + 2])
                         if pair_keys[rival] != -1 and pair_scores[rival] > pair_scores[slot]:
                             phrase = -1
@@ -771,7 +810,7 @@ def warm() -> None:
     index = HashIndex()
     ids, _ = index.ids(hashes, np.array([5, 4, 3]))
     _rehash(index.table, np.full((2 * len(index.table), 4), _NO_ID, np.int64))
-    hash_spans(codes, starts, ends)
+    hash_spans(codes, starts, ends, NO_PREFIX)
     rule = np.array([[0x648]], np.uint32)
     letters = np.zeros(0x10000, np.bool_)
     dec = decompose(codes, starts, ends, rule, np.array([1]), np.zeros((1, 1), np.uint32), np.array([0]),

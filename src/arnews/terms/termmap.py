@@ -55,7 +55,7 @@ KEEP_RATIO = 10
 #: The share of the whole form's occurrences that a noun remainder (bare and definite together) must reach.
 NOUN_SHARE = 0.5
 _PREFIXES = frozenset(p for p, _ in arabic.PREFIX_RULES)
-_ASCII_DIGITS = frozenset("0123456789")
+_ARTICLE_CODES = np.array([ord(c) for c in clitics.ARTICLE], dtype=np.uint32)
 _FLAG_STOP, _FLAG_PROTECTED, _FLAG_ENTITY, _FLAG_JOINED, _FLAG_SPACE, _FLAG_PROCLITIC, _FLAG_PROJECT_STOP = \
     1, 2, 4, 8, 16, 32, 64
 
@@ -78,7 +78,7 @@ def _lexicon_lists() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarray]
     spellings = tuple(sorted(by_spelling))
     words = {"entity keys": tuple(entity_key(by_spelling[s]) for s in spellings), "entity": spellings,
              "stop": tuple(sorted(lexicon.stopwords())), "project": tuple(sorted(lexicon.project_stopwords())),
-             "protected": tuple(sorted(lexicon.protected_words()))}
+             "protected": tuple(sorted(lexicon.protected_words())), "proclitics": tuple(sorted(_PREFIXES))}
     return {name: (w, *kernels.hash_words(list(w))) for name, w in words.items()}
 
 
@@ -131,6 +131,7 @@ class TermMap:
         self.project_stop = lexicon.project_stopwords()
         self.protected = lexicon.protected_words()
         self._terms: dict[str, str | None] = {}
+        self._resolved: tuple[list[str], np.ndarray, list[str]] | None = None
         self.entity_labels: dict[str, str] = {}  # an entity's key → its canonical name
         self._labels: dict[str, str] = {}
 
@@ -138,6 +139,10 @@ class TermMap:
 
     def term(self, form: str) -> str | None:
         """The term key of a folded form (see the module docstring for the rules), or None."""
+        if self._resolved is not None:  # the decisions of `resolve_ids`, the same as the rules'
+            forms, key, names = self._resolved
+            self._terms.update(zip(forms, (None if k < 0 else names[k] for k in key.tolist()), strict=True))
+            self._resolved = None
         if form not in self._terms:
             self._terms[form] = self._resolve(form)
         return self._terms[form]
@@ -196,7 +201,7 @@ class TermMap:
         counts = np.fromiter(self.counts.values(), dtype=np.int64, count=len(forms))
         n = len(forms)
         codes, starts, ends = kernels.encode(forms)
-        hashes = kernels.hash_spans(codes, starts, ends)
+        hashes = kernels.hash_spans(codes, starts, ends, kernels.NO_PREFIX)
         rules = _rule_arrays()
         bounds, dec_rules, dec_hashes, dec_lengths = kernels.decompose(
             codes, starts, ends, rules.prefix, rules.prefix_length, rules.replacement, rules.replacement_length,
@@ -218,13 +223,20 @@ class TermMap:
         for name, bit in (("stop", _FLAG_STOP), ("project", _FLAG_PROJECT_STOP), ("protected", _FLAG_PROTECTED),
                           ("entity", _FLAG_ENTITY)):
             flags[lexicon_ids[name]] |= bit
-        for f, form in enumerate(forms):
-            if " " in form:
-                flags[f] |= _FLAG_SPACE | (_FLAG_JOINED if form in self.joined else 0)
-            if form in _PREFIXES or form[:1] in _ASCII_DIGITS:  # a folded number starts with an ASCII digit
-                flags[f] |= _FLAG_PROCLITIC  # dropped alike
+        spaces = np.concatenate([[0], np.cumsum(codes == 32)])
+        for f in np.flatnonzero(spaces[ends] > spaces[starts]).tolist():
+            flags[f] |= _FLAG_SPACE | (_FLAG_JOINED if forms[f] in self.joined else 0)
+        proclitics = index.find(*_lexicon_lists()["proclitics"][1:])
+        flags[proclitics[(proclitics >= 0) & (proclitics < n)]] |= _FLAG_PROCLITIC  # a bare proclitic: dropped
+        first = codes[np.minimum(starts, codes.size - 1)] if codes.size else np.zeros(0, np.uint32)
+        flags[:n][(ends > starts) & (first >= ord("0")) & (first <= ord("9"))] |= _FLAG_PROCLITIC  # a folded
+        # number starts with an ASCII digit: dropped alike
+        definite = np.zeros(len(index), dtype=np.int64)  # per form, its occurrences with the article (ال + form)
+        with_article = index.find(kernels.hash_spans(codes, starts, ends, _ARTICLE_CODES), ends - starts + _ARTICLE_CODES.size)
+        known = (with_article >= 0) & (with_article < n)
+        definite[:n][known] = counts[with_article[known]]
         decision, value = kernels.choose_terms(
-            bounds, stems, dec_rules, dec_lengths, counts, self._definite_counts(forms, len(index)), flags,
+            bounds, stems, dec_rules, dec_lengths, counts, definite, flags,
             codes, starts, ends, rules.prefix_length, rules.replacement, rules.replacement_length, rules.article,
             KEEP_RATIO, NOUN_SHARE, MIN_STEM_AFTER_PROCLITIC)
         key = np.arange(n, dtype=np.int64)
@@ -237,21 +249,13 @@ class TermMap:
             key[f] = spelling_key[int(value[f])]
             self._entity(names[value[f]])  # its label
         kernels.follow_stems(decision, value, bounds, stems, key, flags)
-        self._terms.update(zip(forms, (None if k < 0 else names[k] for k in key.tolist()), strict=True))
+        self._resolved = (forms, key, names)  # `term` reads them when first asked
         return key, names
 
     def resolve_all(self) -> list[str | None]:
         """`term()` of every form of the counts, in their order, by the compiled path."""
         key, names = self.resolve_ids()
         return [None if k < 0 else names[k] for k in key.tolist()]
-
-    def _definite_counts(self, forms: list[str], size: int) -> np.ndarray:
-        """Per id (forms first), how often the form occurs with the article (ال + form); 0 beyond the forms."""
-        get = self.counts.get
-        out = np.zeros(size, dtype=np.int64)
-        out[:len(forms)] = np.fromiter((get(clitics.ARTICLE + f, 0) for f in forms), dtype=np.int64,
-                                       count=len(forms))
-        return out
 
     # --- labels --------------------------------------------------------------------------------------------
 
