@@ -113,7 +113,7 @@ class Analysis:
     def term_counts(self) -> np.ndarray:
         """Occurrences of each term id."""
         if self._counts is None:
-            self._counts = np.bincount(self.terms[self.terms >= 0], minlength=len(self.labels))
+            self._counts = kernels.occurrences(self.terms, len(self.labels))
         return self._counts
 
     def counts(self) -> Counter:
@@ -223,11 +223,11 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         own_forms = [f for shard in own for f in shard.forms]
         surfaces += [own_surfaces[i] for i in first_seen.tolist()]
         forms += [own_forms[i] for i in first_seen.tolist()]
-        to_corpus[name] = ids
+        to_corpus[name] = ids.astype(np.int32)
     offsets = np.cumsum([0, *(shard.ids.size for shard in shards)])
     bounds = np.concatenate([np.zeros(1, np.int64), *(shard.bounds[1:] + offset
                                                        for shard, offset in zip(shards, offsets.tolist()))])
-    ids = np.concatenate([np.zeros(0, np.int64), *(to_corpus[shard.vocabulary][shard.ids] for shard in shards)])
+    ids = np.concatenate([np.zeros(0, np.int32), *(to_corpus[shard.vocabulary][shard.ids] for shard in shards)])
     order, surface_ids = kernels.first_occurrences(ids, len(surfaces))
     linked = np.concatenate([np.zeros(0, bool), *(shard.linked for shard in shards)])
     order = order.tolist()
@@ -249,30 +249,27 @@ def _analysis(shards: list[_Shard], doc_ids: list[str], outlets: list[str], repo
     own = key == np.arange(len(distinct))
     surface_label = term_map.set_labels(surfaces, form_of_surface, distinct, totals, own)
     term_keys, form_term = np.unique(key[key >= 0], return_inverse=True)
-    term_of_form = np.full(len(distinct), -1, dtype=np.int64)
+    term_of_form = np.full(len(distinct), -1, dtype=np.int32)
     term_of_form[key >= 0] = form_term
-    term_of_surface = term_of_form[form_of_surface] if len(surfaces) else np.zeros(0, np.int64)
-    labels = []
-    for k in term_keys.tolist():
-        name = names[k]
-        label = term_map.entity_labels.get(name)
-        if label is None:
-            label = surfaces[surface_label[k]] if k < len(distinct) and surface_label[k] >= 0 else name
-        labels.append(label)
-    terms = term_of_surface[surface_ids].astype(np.int32) if surface_ids.size else np.zeros(0, np.int32)
-    key_of_form = [None if k < 0 else names[k] for k in key.tolist()]
-    conjunction = phrases.coordinates(forms, [key_of_form[f] for f in form_of_surface.tolist()],
-                                      {names[k] for k in term_keys.tolist()})
+    term_of_surface = term_of_form[form_of_surface] if len(surfaces) else np.zeros(0, np.int32)
+    spelling = np.full(term_keys.size, -1, dtype=np.int64)  # per term, the surface that is its label
+    words = term_keys < len(distinct)
+    spelling[words] = surface_label[term_keys[words]]
+    entity_label = term_map.entity_labels.get  # an entity is shown by its canonical name
+    labels = [entity_label(names[k]) or (surfaces[i] if i >= 0 else names[k])
+              for k, i in zip(term_keys.tolist(), spelling.tolist(), strict=True)]
+    terms = term_of_surface[surface_ids] if surface_ids.size else np.zeros(0, np.int32)
+    conjunction = phrases.coordinates(distinct, key, names, term_keys)[form_of_surface] if len(surfaces) \
+        else np.zeros(0, bool)
     linked_all = _phrase_links(linked_all, surface_ids, conjunction)
     chosen, terms, linked_all, bounds_all = phrases.choose(terms, linked_all, bounds_all, labels,
                                                           [names[k] for k in term_keys.tolist()], surface_ids,
                                                           surfaces)
     labels += chosen.labels
-    first_of_label: dict[str, int] = {}
-    same = np.fromiter((first_of_label.setdefault(label, i) for i, label in enumerate(labels)), dtype=np.int32,
-                       count=len(labels))
-    if (same != np.arange(len(labels))).any():  # two terms shown alike (a phrase and a name): one term
-        terms = np.where(terms >= 0, same[np.maximum(terms, 0)], -1).astype(np.int32)
+    if len(set(labels)) < len(labels):  # two terms shown alike (a phrase and a name): one term
+        first = dict(zip(reversed(labels), range(len(labels) - 1, -1, -1)))  # each label → its first id
+        same = np.fromiter(map(first.__getitem__, labels), dtype=np.int32, count=len(labels))
+        terms = np.append(same, -1)[terms]  # a gap (−1) reads the −1 at the end: it stays a gap
     return Analysis(doc_ids, outlets, term_map, labels, terms, bounds_all, linked_all, surfaces, forms,
                     term_of_surface, conjunction, chosen, chars, report)
 

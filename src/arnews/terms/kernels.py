@@ -30,7 +30,8 @@ __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "OWN", "DROP", "ENTITY",
     "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "NO_PREFIX",
     "decompose",
-    "choose_terms", "follow_stems", "documents_per_term", "count_pairs", "merge_pairs", "warm",
+    "choose_terms", "follow_stems", "occurrences", "linked_pairs",
+    "documents_per_term", "count_pairs", "merge_pairs", "warm",
     "ROLE_LINK", "ROLE_HEAD", "ROLE_NAME", "ROLE_LETTER", "ROLE_AMBIGUOUS", "ROLE_TATWEEL", "join_groups",
     "first_occurrences",
 ]
@@ -647,6 +648,27 @@ def follow_stems(decision, value, bounds, stems, key, flags):  # pragma: no cove
                         take = True
                         break
             key[f] = k if take else best
+
+
+@njit(cache=True, nogil=True)
+def occurrences(terms, n_terms):  # pragma: no cover - compiled
+    """How often each term id below n_terms occurs (`np.bincount` of the ids that are no gap, −1, without
+    copying them out)."""
+    counts = np.zeros(n_terms, np.int64)
+    for t in range(terms.size):
+        if terms[t] >= 0:
+            counts[terms[t]] += 1
+    return counts
+
+
+@njit(cache=True, nogil=True)
+def linked_pairs(terms, linked):  # pragma: no cover - compiled
+    """How many adjacent pairs of terms (no gap) only spaces separate."""
+    n = 0
+    for t in range(terms.size - 1):
+        if linked[t] and terms[t] >= 0 and terms[t + 1] >= 0:
+            n += 1
+    return n
 
 
 @njit(cache=True, nogil=True)

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cache
 
 import numpy as np
 
@@ -95,9 +96,15 @@ class Phrases:
             terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, keys, ids, scores, n_ids)
             ends = np.append(picked[1:], size) - 1
             first, last = first[picked], last[ends]
-        if self.given_names.size:
-            terms = np.where(np.isin(terms, self.given_names), -1, terms).astype(terms.dtype)
-        return terms, linked, bounds, first, last
+        return self.drop_given_names(terms), linked, bounds, first, last
+
+    def drop_given_names(self, terms: np.ndarray) -> np.ndarray:
+        """The sequence with every given name left alone (not joined to a family name) made a gap."""
+        if not self.given_names.size:
+            return terms
+        given = np.zeros(max(int(terms.max(initial=0)), int(self.given_names.max())) + 2, dtype=bool)
+        given[self.given_names] = True  # and given[−1], the last, stays False: a gap stays a gap
+        return np.where(given[terms], -1, terms).astype(terms.dtype)
 
 
 def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: list[str], keys: list[str],
@@ -115,7 +122,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     result = Phrases()
     display = surface_ids.astype(np.int32)  # per token: a surface id, or −1 − (term id) for a phrase
     all_labels = list(labels)
-    n_tokens = int((terms >= 0).sum())
+    n_tokens = int(np.count_nonzero(terms >= 0))
     floor = max(settings.min_count, math.ceil(settings.min_count_per_million * n_tokens / 1e6))
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:
         nonlocal terms, linked, bounds, display
@@ -136,10 +143,9 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
 
     for _ in range(settings.rounds):
         n_ids = len(all_labels)
-        unigram = np.bincount(terms[terms >= 0], minlength=n_ids)
+        unigram = kernels.occurrences(terms, n_ids)
         keys_, together = kernels.count_pairs(terms, linked, unigram >= floor, n_ids)
-        both = linked[:-1] & (terms[:-1] >= 0) & (terms[1:] >= 0) if terms.size > 1 else np.zeros(0, bool)
-        n_pairs = float(both.sum())
+        n_pairs = float(kernels.linked_pairs(terms, linked))
         frequent = together >= floor
         keys_, together = keys_[frequent], together[frequent]
         if not keys_.size:
@@ -162,36 +168,50 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
             pair_keys = np.unique(terms[at].astype(np.int64) * n_ids + terms[at + 1])
             merge(pair_keys, np.ones(pair_keys.size), n_ids)
         result.given_names = np.flatnonzero(given)
-        terms = np.where(np.isin(terms, result.given_names), -1, terms).astype(terms.dtype)
+        terms = result.drop_given_names(terms)
     result.labels = all_labels[len(labels):]
     return result, terms, linked, bounds
 
 
-def coordinates(forms: list[str], keys_of_forms: list[str | None], term_keys: set[str]) -> np.ndarray:
+def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: np.ndarray) -> np.ndarray:
     """Per form, whether it starts with the conjunction و/ف: the term map stripped it («ومحمد» → محمد), or
-    the rest is a term of its own («وشعبا», شعبا)."""
-    return np.fromiter(((f[:1] in clitics.CONJUNCTIONS and k is not None and (k != f or f[1:] in term_keys))
-                        for f, k in zip(forms, keys_of_forms, strict=True)), dtype=bool, count=len(forms))
+    the rest is a term of its own («وشعبا», شعبا).
+
+    Args:
+        forms: the distinct folded forms; key: the term key of each (an index into `names`, −1: none; a form
+            that is its own term has its own index); term_keys: the keys that are terms.
+    """
+    conjunctions = [i for i, f in enumerate(forms) if f[:1] in clitics.CONJUNCTIONS and key[i] >= 0]
+    own = {i for i in conjunctions if key[i] == i}
+    if own:  # is the rest a term of its own?
+        term_names = {names[k] for k in term_keys.tolist()}
+        own -= {i for i in own if forms[i][1:] in term_names}
+    out = np.zeros(len(forms), dtype=bool)
+    out[[i for i in conjunctions if i not in own]] = True
+    return out
 
 
 def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int, share: float
                  ) -> tuple[np.ndarray, np.ndarray]:
     """(given, follows) per term id: the given names (see the module docstring), and the terms that may follow
     one in a person's name (a given name, a chain of names, a definite nisba: العتيبي)."""
-    counts = np.bincount(terms[terms >= 0], minlength=n_ids)
-    index = {key: i for i, key in enumerate(keys)}
+    counts = kernels.occurrences(terms, n_ids)
     particles = lexicon.name_particles()
     chained = np.zeros(n_ids, dtype=np.int64)
     chain = np.zeros(n_ids, dtype=bool)
     nisba = np.zeros(n_ids, dtype=bool)
+    first_words: dict[str, list[int]] = {}  # a chain's first word → the chains
     for i, key in enumerate(keys):
-        words = key.split(" ")
-        if len(words) >= 3 and particles.get(words[1]) == "link":
-            chain[i] = True
-            if words[0] in index:
-                chained[index[words[0]]] += counts[i]
-        elif len(words) == 1 and key.startswith(clitics.ARTICLE) and key.endswith("ي") and len(key) >= 5:
-            nisba[i] = True
+        if " " in key:
+            words = key.split(" ")
+            if len(words) >= 3 and particles.get(words[1]) == "link":
+                chain[i] = True
+                first_words.setdefault(words[0], []).append(i)
+    for i, key in enumerate(keys):
+        if key in first_words:
+            chained[i] += counts[first_words[key]].sum()
+    nisba[[i for i, key in enumerate(keys) if key.startswith(clitics.ARTICLE) and key.endswith("ي") and len(key) >= 5
+           and " " not in key]] = True
     given = (chained >= min_count) & (chained >= share * (chained + counts))
     return given, given | chain | nisba
 
@@ -199,17 +219,19 @@ def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int,
 def _labels(phrase: np.ndarray, left: np.ndarray, right: np.ndarray, pairs: list[tuple[int, int]],
             labels: list[str], surfaces: list[str]) -> list[str]:
     """Each phrase's label: each side as most often written without a proclitic (a phrase side: its label)."""
+    folded = cache(arabic.fold)  # the same words come back: each is folded once
     def spelling(side: np.ndarray, term_of: list[int]) -> list[str]:
         out = [labels[t] for t in term_of]
         written = side >= 0
         if not written.any():
             return out
-        rows = np.column_stack([phrase[written], side[written]])
-        combos, counts = np.unique(rows, axis=0, return_counts=True)
+        combos, counts = np.unique(phrase[written].astype(np.int64) * len(surfaces) + side[written],
+                                   return_counts=True)  # (phrase, surface) pairs in order
         best: dict[int, tuple[int, int, str]] = {}  # phrase → (bare, count, spelling)
-        for (p, s), n in zip(combos.tolist(), counts.tolist(), strict=True):
+        for p, s, n in zip((combos // len(surfaces)).tolist(), (combos % len(surfaces)).tolist(), counts.tolist(),
+                           strict=True):
             text = surfaces[s]
-            bare = int(_bare(text, labels[term_of[p]]))
+            bare = int(_bare(folded(text), folded(labels[term_of[p]])))
             candidate = (bare, n, text)
             current = best.get(p)
             if current is None or (candidate[0], candidate[1]) > (current[0], current[1]) \
@@ -225,7 +247,7 @@ def _labels(phrase: np.ndarray, left: np.ndarray, right: np.ndarray, pairs: list
     return [f"{x} {y}" for x, y in zip(firsts, seconds, strict=True)]
 
 
-def _bare(written: str, label: str) -> bool:
-    """Whether a written word carries no proclitic beyond the article: its fold is the label's or ال+label's."""
-    folded, key = arabic.fold(written), arabic.fold(label)
+def _bare(folded: str, key: str) -> bool:
+    """Whether a written word carries no proclitic beyond the article: its fold is the label's (`key`, folded)
+    or ال+label's."""
     return folded == key or folded == clitics.ARTICLE + key or clitics.ARTICLE + folded == key
