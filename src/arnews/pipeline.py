@@ -15,13 +15,13 @@ Layout of a store (all UTF-8; every table also opens in a spreadsheet):
     removed.csv          doc_id, start, end, rule, text: the spans cut from the raw text (see arnews.clean)
     problems.csv         file (relative to the corpus), record, kind, reason, action
     shards/NNNN.jsonl    the clean articles, SHARD_ARTICLES per file, in corpus order (doc_id order)
-    shards/NNNN.text     the same shard's clean texts alone, for stages that read nothing else: a first line
-                         with the JSON list of their lengths (characters), then the texts one after the
-                         other, each but the last followed by NUL (U+0000)
+    shards/NNNN.text     the same shard's clean texts, for stages that need little else: a first line of JSON
+                         (each article's doc_id, outlet and text length in characters), then the texts one
+                         after the other, each but the last followed by NUL (U+0000)
 
 Stages map a worker over `store.shards` with `arnews.runner.map_ordered` and read each with `read_shard`
-(the articles as a table) or `read_texts` (the texts alone, as one string: no JSON to parse, no table to
-build; the term engine reads them so).
+(the articles as a table) or `read_texts` (the texts as one string, with doc_ids and outlets: no JSON per
+article to parse, no table to build; the term engine reads them so).
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ import time
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -43,7 +44,7 @@ from arnews import REPO_ROOT, __version__, clean, corpus, files, lexicons
 
 __all__ = [
     "INTERIM_VARIABLE", "SHARD_ARTICLES", "CleanStore", "clean_store", "default_interim", "open_store",
-    "read_shard", "read_texts", "store_key",
+    "ShardTexts", "read_shard", "read_texts", "store_key",
 ]
 
 #: Articles per shard: enough for a worker to stay busy, small enough to share a corpus of thousands of
@@ -163,14 +164,22 @@ def read_shard(path: Path | None) -> pd.DataFrame:
     return frame
 
 
-def read_texts(path: Path) -> tuple[str, list[int]]:
-    """The clean texts of one shard (`store.shards`): (joined, lengths), the texts one after the other in one
-    string, each but the last followed by NUL, and the length of each; text i is
-    joined[sum(lengths[:i]) + i:][:lengths[i]]."""
+class ShardTexts(NamedTuple):
+    """The clean texts of one shard (`read_texts`): `joined` holds them one after the other, each but the last
+    followed by NUL; text i is joined[sum(lengths[:i]) + i:][:lengths[i]]."""
+
+    joined: str
+    lengths: list[int]
+    doc_ids: list[str]
+    outlets: list[str]
+
+
+def read_texts(path: Path) -> ShardTexts:
+    """The clean texts of one shard (`store.shards`), with each article's doc_id and outlet."""
     with open(Path(path).with_suffix(".text"), "rb") as f:
-        header = f.readline()
+        header = json.loads(f.readline().decode("utf-8", "surrogatepass"))
         joined = f.read().decode("utf-8", "surrogatepass")
-    return joined, json.loads(header)
+    return ShardTexts(joined, header["lengths"], header["doc_ids"], header["outlets"])
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -277,15 +286,18 @@ def _write_shards(clean_articles: pd.DataFrame, folder: Path) -> list[str]:
     names = []
     for shard in range(0, max(1, len(clean_articles)), SHARD_ARTICLES):
         name = f"shards/{shard // SHARD_ARTICLES:04d}.jsonl"
-        texts = []
+        texts, doc_ids, outlets = [], [], []
         with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
             for position in range(shard, min(shard + SHARD_ARTICLES, len(clean_articles))):
                 record = next(records)
                 record["url"] = urls[position]
                 texts.append(record["text"] if isinstance(record["text"], str) else "")
+                doc_ids.append(str(record["doc_id"]))
+                outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
                 out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
         with open((folder / name).with_suffix(".text"), "wb") as out:
-            out.write(json.dumps(list(map(len, texts))).encode() + b"\n")
+            header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts))}
+            out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
             out.write("\0".join(texts).encode("utf-8", "surrogatepass"))
         names.append(name)
     return names

@@ -46,28 +46,31 @@ class _Shard:
     linked: np.ndarray
     bounds: np.ndarray
     chars: int
+    doc_ids: list[str]
+    outlets: list[str]
 
 
 #: This process's vocabulary for one run of the engine (a worker keeps it from shard to shard).
 _VOCABULARIES: dict[str, tuple[tokens.Vocabulary, list[int]]] = {}
 
 
-def _scan(joined: str, lengths: list[int], run: str) -> _Shard:
+def _scan(texts: pipeline.ShardTexts, run: str) -> _Shard:
     if run not in _VOCABULARIES:
         _VOCABULARIES.clear()  # a worker serves one run
         _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
     vocabulary, shards = _VOCABULARIES[run]
     known = len(vocabulary)
-    batch = tokens.scan_joined(joined, lengths, vocabulary)
+    batch = tokens.scan_joined(texts.joined, texts.lengths, vocabulary)
     shards[0] += 1
+    outlets = [o if isinstance(o, str) and o.strip() else "" for o in texts.outlets]
     return _Shard(f"{run}/{os.getpid()}", shards[0], *vocabulary.since(known), batch.ids, batch.linked,
-                  batch.bounds, sum(lengths))
+                  batch.bounds, sum(texts.lengths), [str(d) for d in texts.doc_ids], outlets)
 
 
 def _scan_shard(task: tuple[Path, str]) -> _Shard:
     """Worker: read the clean texts of one shard of the store and tokenize them."""
     path, run = task
-    return _scan(*pipeline.read_texts(path), run)
+    return _scan(pipeline.read_texts(path), run)
 
 
 @dataclass
@@ -185,8 +188,10 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
     try:
         if isinstance(articles, pd.DataFrame):
             texts = articles["text"].fillna("").astype(str).tolist()
-            shards = [_scan("\0".join(texts), list(map(len, texts)), run)]
-            table, report = articles, None
+            outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(texts)
+            shards = [_scan(pipeline.ShardTexts("\0".join(texts), list(map(len, texts)),
+                                                articles["doc_id"].tolist(), outlets), run)]
+            report = None
         else:
             store = articles if isinstance(articles, pipeline.CleanStore) else \
                 pipeline.clean_store(articles, progress=progress)
@@ -195,17 +200,16 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
             weights = [p.stat().st_size for p in paths]
             shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
                                              desc="terms", progress=progress))
-            table, report = store.table, store.report
+            report = store.report
     finally:
         _VOCABULARIES.pop(run, None)  # when this process scanned (one job)
-    outlets = table["outlet"].tolist() if "outlet" in table else [""] * len(table)
-    outlets = [o if isinstance(o, str) and o.strip() else "" for o in outlets]
-    return _analysis(shards, table["doc_id"].astype(str).tolist(), outlets, report)
+    return _analysis(shards, report)
 
 
 def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.ndarray, np.ndarray]:
     """One vocabulary for the corpus from the workers' vocabularies, numbered in the order the surfaces first
-    occur in the corpus (so ids, and every output, are the same whatever the number of workers).
+    occur in the corpus (so ids, and every output, are the same whatever the number of workers). Empties
+    `shards`: their arrays are freed as soon as they are merged.
 
     Returns:
         (surfaces, forms, surface_ids, linked, bounds): the corpus's distinct surfaces and their forms, and
@@ -224,22 +228,31 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         surfaces += [own_surfaces[i] for i in first_seen.tolist()]
         forms += [own_forms[i] for i in first_seen.tolist()]
         to_corpus[name] = ids.astype(np.int32)
-    offsets = np.cumsum([0, *(shard.ids.size for shard in shards)])
-    bounds = np.concatenate([np.zeros(1, np.int64), *(shard.bounds[1:] + offset
-                                                       for shard, offset in zip(shards, offsets.tolist()))])
-    ids = np.concatenate([np.zeros(0, np.int32), *(to_corpus[shard.vocabulary][shard.ids] for shard in shards)])
+    sizes = [shard.ids.size for shard in shards]
+    ids = np.empty(sum(sizes), np.int32)
+    linked = np.empty(sum(sizes), bool)
+    bounds = [np.zeros(1, np.int64)]
+    offset = 0
+    shards.reverse()
+    while shards:
+        shard = shards.pop()
+        np.take(to_corpus[shard.vocabulary], shard.ids, out=ids[offset:offset + shard.ids.size])
+        linked[offset:offset + shard.ids.size] = shard.linked
+        bounds.append(shard.bounds[1:] + offset)
+        offset += shard.ids.size
     order, surface_ids = kernels.first_occurrences(ids, len(surfaces))
-    linked = np.concatenate([np.zeros(0, bool), *(shard.linked for shard in shards)])
     order = order.tolist()
-    return [surfaces[i] for i in order], [forms[i] for i in order], surface_ids, linked, bounds
+    return [surfaces[i] for i in order], [forms[i] for i in order], surface_ids, linked, np.concatenate(bounds)
 
 
-def _analysis(shards: list[_Shard], doc_ids: list[str], outlets: list[str], report) -> Analysis:
+def _analysis(shards: list[_Shard], report) -> Analysis:
     """Merge the shards' vocabularies, map forms to terms, choose phrases."""
-    surfaces, forms, surface_ids, linked_all, bounds_all = _merge(shards)
+    doc_ids = [d for shard in shards for d in shard.doc_ids]
+    outlets = [o for shard in shards for o in shard.outlets]
     chars = sum(shard.chars for shard in shards)
+    surfaces, forms, surface_ids, linked_all, bounds_all = _merge(shards)
 
-    totals = np.bincount(surface_ids, minlength=len(surfaces)).astype(np.int64)
+    totals = kernels.occurrences(surface_ids, len(surfaces))
     form_of_surface, distinct = pd.factorize(pd.Series(forms, dtype=object))
     distinct = distinct.tolist()
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(distinct)).astype(np.int64)

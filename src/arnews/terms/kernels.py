@@ -149,7 +149,7 @@ def _split(codes, doc_starts, classes, spaces, most):  # pragma: no cover - comp
             for j in range(s, i):
                 first, second = _mix(first, second, codes[j])
             if n == most:  # more tokens than room: `split` reads the text again with room for all
-                return starts[:n].copy(), ends[:n].copy(), hashes[:n].copy(), np.zeros(n, np.bool_), bounds
+                return starts[:n], ends[:n], hashes[:n], np.zeros(n, np.bool_), bounds
             starts[n] = s
             ends[n] = i
             hashes[n, 0], hashes[n, 1] = _digest(first, second)
@@ -164,7 +164,7 @@ def _split(codes, doc_starts, classes, spaces, most):  # pragma: no cover - comp
                 only_spaces = False
                 break
         spaced[t] = only_spaces
-    return starts[:n].copy(), ends[:n].copy(), hashes[:n].copy(), spaced, bounds
+    return starts[:n], ends[:n], hashes[:n], spaced, bounds  # views: the room never written is never touched
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -654,11 +654,10 @@ def follow_stems(decision, value, bounds, stems, key, flags):  # pragma: no cove
 def occurrences(terms, n_terms):  # pragma: no cover - compiled
     """How often each term id below n_terms occurs (`np.bincount` of the ids that are no gap, −1, without
     copying them out)."""
-    counts = np.zeros(n_terms, np.int64)
+    counts = np.zeros(n_terms + 1, np.int64)  # shifted by one: a gap counts at 0, with no branch
     for t in range(terms.size):
-        if terms[t] >= 0:
-            counts[terms[t]] += 1
-    return counts
+        counts[terms[t] + 1] += 1
+    return counts[1:]
 
 
 @njit(cache=True, nogil=True)

@@ -181,8 +181,9 @@ def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: 
         forms: the distinct folded forms; key: the term key of each (an index into `names`, −1: none; a form
             that is its own term has its own index); term_keys: the keys that are terms.
     """
-    conjunctions = [i for i, f in enumerate(forms) if f[:1] in clitics.CONJUNCTIONS and key[i] >= 0]
-    own = {i for i in conjunctions if key[i] == i}
+    keys = key.tolist()
+    conjunctions = [i for i, f in enumerate(forms) if f[:1] in clitics.CONJUNCTIONS and keys[i] >= 0]
+    own = {i for i in conjunctions if keys[i] == i}
     if own:  # is the rest a term of its own?
         term_names = {names[k] for k in term_keys.tolist()}
         own -= {i for i in own if forms[i][1:] in term_names}
