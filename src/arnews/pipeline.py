@@ -16,12 +16,12 @@ Layout of a store (all UTF-8; every table also opens in a spreadsheet):
     problems.csv         file (relative to the corpus), record, kind, reason, action
     shards/NNNN.jsonl    the clean articles, SHARD_ARTICLES per file, in corpus order (doc_id order)
     shards/NNNN.text     the same shard's clean texts, for stages that need little else: a first line of JSON
-                         (each article's doc_id, outlet and text length in characters), then the texts one
-                         after the other, each but the last followed by NUL (U+0000)
+                         (each article's doc_id, outlet, text length in characters and size in bytes), then
+                         the texts in UTF-8 one after the other, each but the last followed by NUL
 
 Stages map a worker over `store.shards` with `arnews.runner.map_ordered` and read each with `read_shard`
-(the articles as a table) or `read_texts` (the texts as one string, with doc_ids and outlets: no JSON per
-article to parse, no table to build; the term engine reads them so).
+(the articles as a table) or `read_texts` (the texts as one UTF-8 byte string, with doc_ids and outlets: no
+JSON per article to parse, no table to build; the term engine reads them so).
 """
 
 from __future__ import annotations
@@ -165,21 +165,22 @@ def read_shard(path: Path | None) -> pd.DataFrame:
 
 
 class ShardTexts(NamedTuple):
-    """The clean texts of one shard (`read_texts`): `joined` holds them one after the other, each but the last
-    followed by NUL; text i is joined[sum(lengths[:i]) + i:][:lengths[i]]."""
+    """The clean texts of one shard (`read_texts`): `data` holds them in UTF-8 one after the other, each but
+    the last followed by NUL; text i is data[sum(sizes[:i]) + i:][:sizes[i]], `lengths[i]` characters long."""
 
-    joined: str
+    data: bytes
+    sizes: list[int]
     lengths: list[int]
     doc_ids: list[str]
     outlets: list[str]
 
 
 def read_texts(path: Path) -> ShardTexts:
-    """The clean texts of one shard (`store.shards`), with each article's doc_id and outlet."""
+    """The clean texts of one shard (`store.shards`) in UTF-8, with each article's doc_id and outlet."""
     with open(Path(path).with_suffix(".text"), "rb") as f:
         header = json.loads(f.readline().decode("utf-8", "surrogatepass"))
-        joined = f.read().decode("utf-8", "surrogatepass")
-    return ShardTexts(joined, header["lengths"], header["doc_ids"], header["outlets"])
+        data = f.read()
+    return ShardTexts(data, header["sizes"], header["lengths"], header["doc_ids"], header["outlets"])
 
 
 def _dates(values: pd.Series) -> pd.Series:
@@ -295,10 +296,12 @@ def _write_shards(clean_articles: pd.DataFrame, folder: Path) -> list[str]:
                 doc_ids.append(str(record["doc_id"]))
                 outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
                 out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
+        encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
         with open((folder / name).with_suffix(".text"), "wb") as out:
-            header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts))}
+            header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts)),
+                      "sizes": list(map(len, encoded))}
             out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
-            out.write("\0".join(texts).encode("utf-8", "surrogatepass"))
+            out.write(b"\0".join(encoded))
         names.append(name)
     return names
 

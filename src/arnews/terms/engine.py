@@ -60,7 +60,7 @@ def _scan(texts: pipeline.ShardTexts, run: str) -> _Shard:
         _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
     vocabulary, shards = _VOCABULARIES[run]
     known = len(vocabulary)
-    batch = tokens.scan_joined(texts.joined, texts.lengths, vocabulary)
+    batch = tokens.scan_utf8(texts.data, texts.sizes, vocabulary, spans=False)
     shards[0] += 1
     outlets = [o if isinstance(o, str) and o.strip() else "" for o in texts.outlets]
     return _Shard(f"{run}/{os.getpid()}", shards[0], *vocabulary.since(known), batch.ids, batch.linked,
@@ -189,7 +189,8 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
         if isinstance(articles, pd.DataFrame):
             texts = articles["text"].fillna("").astype(str).tolist()
             outlets = articles["outlet"].tolist() if "outlet" in articles else [""] * len(texts)
-            shards = [_scan(pipeline.ShardTexts("\0".join(texts), list(map(len, texts)),
+            encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+            shards = [_scan(pipeline.ShardTexts(b"\0".join(encoded), list(map(len, encoded)), list(map(len, texts)),
                                                 articles["doc_id"].tolist(), outlets), run)]
             report = None
         else:

@@ -30,7 +30,8 @@ __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "OWN", "DROP", "ENTITY",
     "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "NO_PREFIX",
     "decompose",
-    "choose_terms", "follow_stems", "occurrences", "linked_pairs",
+    "choose_terms", "follow_stems", "occurrences", "linked_pairs", "without_gaps",
+    "with_gaps",
     "documents_per_term", "count_pairs", "merge_pairs", "warm",
     "ROLE_LINK", "ROLE_HEAD", "ROLE_NAME", "ROLE_LETTER", "ROLE_AMBIGUOUS", "ROLE_TATWEEL", "join_groups",
     "first_occurrences",
@@ -88,32 +89,49 @@ def _digest(first, second):  # pragma: no cover - compiled
     return np.int64(first & _MASK), np.int64((second * np.uint64(0xFF51AFD7ED558CCD)) & _MASK)
 
 
-def split(codes: np.ndarray, doc_starts: np.ndarray, classes: np.ndarray, spaces: np.ndarray):
+@njit(cache=True, nogil=True, inline="always")
+def _decode(data, i):  # pragma: no cover - compiled
+    """The code point that starts at byte i of UTF-8 `data` (written by Python, surrogates passed), and the
+    byte after it."""
+    b0 = np.uint32(data[i])
+    if b0 < 0x80:
+        return b0, i + 1
+    if b0 < 0xE0:
+        return ((b0 & 0x1F) << 6) | (np.uint32(data[i + 1]) & 0x3F), i + 2
+    if b0 < 0xF0:
+        return ((b0 & 0x0F) << 12) | ((np.uint32(data[i + 1]) & 0x3F) << 6) | (np.uint32(data[i + 2]) & 0x3F), i + 3
+    return ((b0 & 0x07) << 18) | ((np.uint32(data[i + 1]) & 0x3F) << 12) | ((np.uint32(data[i + 2]) & 0x3F) << 6) \
+        | (np.uint32(data[i + 3]) & 0x3F), i + 4
+
+
+def split(data: np.ndarray, doc_starts: np.ndarray, classes: np.ndarray, spaces: np.ndarray):
     """Where the tokens of every text are, and two independent 63-bit hashes of each (`TOKEN_RE`, compiled).
 
     Args:
-        codes: the code points of the texts, one after the other (uint32).
-        doc_starts: where each text starts in `codes`, and the end of the last one.
+        data: the texts in UTF-8, one after the other (uint8).
+        doc_starts: where each text starts in `data` (bytes), and the end of the last one.
         classes, spaces: from `char_tables`.
     Returns:
-        (starts, ends, hashes, spaced, bounds): the span of each token in `codes`; its hashes (one row per
-        token); whether only spaces (no line break) lie between it and the next token; and the token index
-        where each text starts (and the total at the end).
+        (starts, ends, lengths, hashes, spaced, bounds): the span of each token in `data` (bytes) and its
+        length in characters; its hashes (one row per token: those `hash_words` gives its text); whether only
+        spaces (no line break) lie between it and the next token; and the token index where each text starts
+        (and the total at the end).
     """
-    # news text has a token every six characters or so; tokens can touch (ب1ب1 is four), so at worst there
-    # is one per character: then the arrays are made that large and the text read again
-    for most in (codes.size // 4 + 16, codes.size + 1):
-        out = _split(codes, doc_starts, classes, spaces, most)
-        if out[0].size <= most - 1 or most == codes.size + 1:
+    # news text has a token every ten bytes or so; tokens can touch (ب1ب1 is four), so at worst there is one
+    # per byte: then the arrays are made that large and the text read again (room never written costs no memory)
+    for most in (data.size // 4 + 16, data.size + 1):
+        out = _split(data, doc_starts, classes, spaces, most)
+        if out[0].size <= most - 1 or most == data.size + 1:
             return out
     raise AssertionError("unreachable")
 
 
 @njit(cache=True, nogil=True)
-def _split(codes, doc_starts, classes, spaces, most):  # pragma: no cover - compiled
+def _split(data, doc_starts, classes, spaces, most):  # pragma: no cover - compiled
     n_docs = doc_starts.size - 1
     starts = np.empty(most, np.int64)
     ends = np.empty(most, np.int64)
+    lengths = np.empty(most, np.int64)
     hashes = np.empty((most, 2), np.int64)
     bounds = np.zeros(n_docs + 1, np.int64)
     n = 0
@@ -121,50 +139,66 @@ def _split(codes, doc_starts, classes, spaces, most):  # pragma: no cover - comp
         i = doc_starts[d]
         end = doc_starts[d + 1]
         while i < end:
-            kind = _class_of(codes[i], classes)
+            code, after = _decode(data, i)
+            kind = _class_of(code, classes)
             if kind == OTHER or kind == MARK or kind == SEPARATOR:
-                i += 1
+                i = after
                 continue
             s = i
-            i += 1
+            i = after
+            length = 1
             if kind == LETTER:  # a letter, then letters and marks
                 while i < end:
-                    k = _class_of(codes[i], classes)
+                    code, after = _decode(data, i)
+                    k = _class_of(code, classes)
                     if k != LETTER and k != MARK:
                         break
-                    i += 1
+                    i = after
+                    length += 1
             elif kind == LATIN:
-                while i < end and _class_of(codes[i], classes) == LATIN:
-                    i += 1
+                while i < end:
+                    code, after = _decode(data, i)
+                    if _class_of(code, classes) != LATIN:
+                        break
+                    i = after
+                    length += 1
             else:  # digits, and groups of digits after a separator
                 while i < end:
-                    k = _class_of(codes[i], classes)
+                    code, after = _decode(data, i)
+                    k = _class_of(code, classes)
                     if k == DIGIT:
-                        i += 1
-                    elif k == SEPARATOR and i + 1 < end and _class_of(codes[i + 1], classes) == DIGIT:
-                        i += 2
+                        i = after
+                        length += 1
+                    elif k == SEPARATOR and after < end and _class_of(_decode(data, after)[0], classes) == DIGIT:
+                        i = _decode(data, after)[1]
+                        length += 2
                     else:
                         break
-            first, second = _seed(i - s)
-            for j in range(s, i):
-                first, second = _mix(first, second, codes[j])
+            first, second = _seed(length)
+            j = s
+            while j < i:
+                code, j = _decode(data, j)
+                first, second = _mix(first, second, code)
             if n == most:  # more tokens than room: `split` reads the text again with room for all
-                return starts[:n], ends[:n], hashes[:n], np.zeros(n, np.bool_), bounds
+                return starts[:n], ends[:n], lengths[:n], hashes[:n], np.zeros(n, np.bool_), bounds
             starts[n] = s
             ends[n] = i
+            lengths[n] = length
             hashes[n, 0], hashes[n, 1] = _digest(first, second)
             n += 1
         bounds[d + 1] = n
     spaced = np.zeros(n, np.bool_)
     for t in range(n - 1):
         only_spaces = ends[t] < starts[t + 1]
-        for j in range(ends[t], starts[t + 1]):
-            c = codes[j]
-            if c >= 0x10000 or not spaces[c]:
+        j = ends[t]
+        while j < starts[t + 1]:
+            code, j = _decode(data, j)
+            if code >= 0x10000 or not spaces[code]:
                 only_spaces = False
                 break
         spaced[t] = only_spaces
-    return starts[:n], ends[:n], hashes[:n], spaced, bounds  # views: the room never written is never touched
+    # views: the room never written is never touched
+    return starts[:n], ends[:n], lengths[:n], hashes[:n], spaced, bounds
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -436,8 +470,8 @@ def _chain_end(i, ids, linked, roles, fused):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True)
-def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bounds, rest_words, codes, starts,
-                ends):  # pragma: no cover - compiled
+def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bounds, rest_words, data, starts,
+                ends, token_lengths):  # pragma: no cover - compiled
     """The multi-word names among tokens, left to right, none overlapping (the rules of `terms.tokens.Joiner`,
     its readable specification): an entity spelling (with a proclitic on its first word), an acronym in letter
     names, a chain of names with head and link particles.
@@ -450,7 +484,8 @@ def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bo
             word_code: per surface id, the word of entity spellings its form is (as in rest_words), or −1.
         first_bounds, rest_bounds, rest_words: per first word, its continuations (rows first_bounds[f] to
             first_bounds[f + 1], longest first); per continuation, its words (rest_words[rest_bounds[r]:…]).
-        codes, starts, ends: the text's code points and each token's span in them.
+        data, starts, ends, token_lengths: the text in UTF-8, each token's span in it and its length in
+            characters.
     Returns:
         (group_start, group_end, hashes, lengths, fused): each group's tokens [start, end); the two hashes and
         the length of its surface (its tokens separated by single spaces, hashed as `split` hashes a token);
@@ -484,13 +519,15 @@ def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bo
     for g in range(k):
         length = group_end[g] - group_start[g] - 1
         for t in range(group_start[g], group_end[g]):
-            length += ends[t] - starts[t]
+            length += token_lengths[t]
         first, second = _seed(length)
         for t in range(group_start[g], group_end[g]):
             if t > group_start[g]:
                 first, second = _mix(first, second, 32)
-            for j in range(starts[t], ends[t]):
-                first, second = _mix(first, second, codes[j])
+            j = starts[t]
+            while j < ends[t]:
+                code, j = _decode(data, j)
+                first, second = _mix(first, second, code)
         hashes[g, 0], hashes[g, 1] = _digest(first, second)
         lengths[g] = length
     return group_start[:k].copy(), group_end[:k].copy(), hashes, lengths, fused
@@ -800,6 +837,78 @@ def merge_pairs(terms, linked, bounds, pair_keys, pair_ids, pair_scores, n_terms
             n += 1
         out_bounds[d + 1] = n
     return out[:n], out_linked[:n], out_bounds, first[:n]
+
+
+@njit(cache=True, nogil=True)
+def without_gaps(terms, linked, bounds):  # pragma: no cover - compiled
+    """The terms of a sequence without its gaps (−1): a gap only breaks adjacency, so a term is linked to the
+    next one only where the two were linked and adjacent.
+
+    Returns:
+        (origin, terms, linked, bounds): the position of each term in the sequence; the terms; their
+        adjacency; where each text starts among them.
+    """
+    n = 0
+    for t in range(terms.size):
+        if terms[t] >= 0:
+            n += 1
+    origin = np.empty(n, np.int64)
+    out = np.empty(n, terms.dtype)
+    out_linked = np.zeros(n, np.bool_)
+    out_bounds = np.zeros(bounds.size, np.int64)
+    k = 0
+    d = 0
+    for t in range(terms.size):
+        while d < bounds.size and bounds[d] <= t:
+            out_bounds[d] = k
+            d += 1
+        if terms[t] >= 0:
+            origin[k] = t
+            out[k] = terms[t]
+            out_linked[k] = linked[t] and t + 1 < terms.size and terms[t + 1] >= 0
+            k += 1
+    while d < bounds.size:
+        out_bounds[d] = k
+        d += 1
+    return origin, out, out_linked, out_bounds
+
+
+@njit(cache=True, nogil=True)
+def with_gaps(terms, origin, before, linked, bounds):  # pragma: no cover - compiled
+    """The gaps put back into a sequence that `without_gaps` took them out of (and whose terms may have been
+    merged since: each term at `origin`, the position of its first token in the sequence `before`).
+
+    Returns:
+        (terms, linked, bounds): per token, its term (−1: a gap), whether its last token was linked to the
+        next, and where each text starts.
+    """
+    n_gaps = 0
+    for p in range(before.size):
+        if before[p] < 0:
+            n_gaps += 1
+    total = terms.size + n_gaps
+    out = np.empty(total, terms.dtype)
+    out_linked = np.zeros(total, np.bool_)
+    out_bounds = np.zeros(bounds.size, np.int64)
+    j = -1
+    k = 0
+    d = 0
+    for p in range(before.size):
+        if before[p] < 0 or (k < origin.size and origin[k] == p):  # a token of the result starts here
+            j += 1
+            if before[p] < 0:
+                out[j] = -1
+            else:
+                out[j] = terms[k]
+                k += 1
+        while d < bounds.size and bounds[d] <= p:
+            out_bounds[d] = j
+            d += 1
+        out_linked[j] = linked[p]  # the token's last position sets it
+    while d < bounds.size:
+        out_bounds[d] = total
+        d += 1
+    return out, out_linked, out_bounds
 
 
 def pair_table(keys: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

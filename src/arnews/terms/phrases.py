@@ -120,12 +120,16 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     """
     settings = lexicon.phrase_settings()
     result = Phrases()
-    display = surface_ids.astype(np.int32)  # per token: a surface id, or −1 − (term id) for a phrase
     all_labels = list(labels)
-    n_tokens = int(np.count_nonzero(terms >= 0))
-    floor = max(settings.min_count, math.ceil(settings.min_count_per_million * n_tokens / 1e6))
+    # the rounds run on the terms alone (a gap only breaks adjacency: no pair spans it), at their positions
+    # `origin`; the gaps go back where they were at the end
+    everything = (terms, linked, bounds)
+    origin, terms, linked, bounds = kernels.without_gaps(terms, linked, bounds)
+    display = surface_ids[origin].astype(np.int32)  # per term: a surface id, or −1 − (term id) for a phrase
+    floor = max(settings.min_count, math.ceil(settings.min_count_per_million * terms.size / 1e6))
+
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:
-        nonlocal terms, linked, bounds, display
+        nonlocal terms, linked, bounds, display, origin
         order = np.argsort(chosen_keys, kind="stable")  # phrase ids in the order of their pair keys
         chosen_keys, scores = chosen_keys[order], scores[order]
         ids = np.arange(n_ids, n_ids + chosen_keys.size, dtype=np.int64)
@@ -133,7 +137,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, *table, n_ids)
         merged = np.flatnonzero(terms >= n_ids)
         left, right = display[picked[merged]], display[picked[merged] + 1]
-        display = display[picked]
+        display, origin = display[picked], origin[picked]
         display[merged] = -1 - terms[merged]
         pairs = [(int(x), int(y)) for x, y in zip((chosen_keys // n_ids).tolist(), (chosen_keys % n_ids).tolist(),
                                                    strict=True)]
@@ -162,7 +166,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     n_ids = len(all_labels)
     given, follows = _given_names(terms, keys, n_ids, settings.min_count, settings.given_name_share)
     if given.any():
-        at = np.flatnonzero(given[np.maximum(terms[:-1], 0)] & (terms[:-1] >= 0) & linked[:-1] & (terms[1:] >= 0))
+        at = np.flatnonzero(given[terms[:-1]] & linked[:-1])
         at = at[follows[terms[at + 1]]]
         if at.size:
             pair_keys = np.unique(terms[at].astype(np.int64) * n_ids + terms[at + 1])
@@ -170,7 +174,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         result.given_names = np.flatnonzero(given)
         terms = result.drop_given_names(terms)
     result.labels = all_labels[len(labels):]
-    return result, terms, linked, bounds
+    return result, *kernels.with_gaps(terms, origin, *everything)
 
 
 def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: np.ndarray) -> np.ndarray:

@@ -34,7 +34,7 @@ from arnews.terms import kernels, lexicon
 
 __all__ = [
     "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
-    "reference_tokens", "scan", "scan_joined", "token_kind", "token_spans", "tokenize",
+    "reference_tokens", "scan", "scan_utf8", "token_kind", "token_spans", "tokenize",
 ]
 
 #: What may follow the first letter inside an Arabic word besides letters: the core's marks (diacritics,
@@ -348,29 +348,41 @@ def scan(texts: list[str], vocabulary: Vocabulary | None = None) -> TokenBatch:
         texts: the texts.
         vocabulary: the distinct tokens met so far, extended with the new ones (default: a new one).
     """
-    return scan_joined("\0".join(texts), [len(t) for t in texts], vocabulary)
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    return scan_utf8(b"\0".join(encoded), [len(e) for e in encoded], vocabulary)
 
 
-def scan_joined(joined: str, lengths: list[int], vocabulary: Vocabulary | None = None) -> TokenBatch:
-    """`scan` of texts given as one string, each but the last followed by NUL (`pipeline.read_texts`), and
-    their lengths."""
+def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = None, spans: bool = True
+              ) -> TokenBatch:
+    """`scan` of texts given in UTF-8 as one byte string, each but the last followed by NUL
+    (`pipeline.read_texts`), and their sizes in bytes.
+
+    Args:
+        spans: find each token's span in its text (`TokenBatch.starts`, `ends`; else they are left empty).
+    """
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
-    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    doc_starts = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(np.asarray(lengths, dtype=np.int64) + 1, out=doc_starts[1:])
-    if lengths:
+    codes = np.frombuffer(data, dtype=np.uint8)
+    doc_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(np.asarray(sizes, dtype=np.int64) + 1, out=doc_starts[1:])
+    if sizes:
         doc_starts[-1] -= 1
-    starts, ends, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
-    ids = _identify(vocabulary, hashes, ends - starts,
-                    lambda new: [joined[s:e] for s, e in zip(starts[new].tolist(), ends[new].tolist(), strict=True)])
+    starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
+    ids = _identify(vocabulary, hashes, lengths, lambda new: [
+        data[s:e].decode("utf-8", "surrogatepass") for s, e in zip(starts[new].tolist(), ends[new].tolist(),
+                                                                   strict=True)])
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
         linked[-1] = False
-        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends)
-    doc_of_token = np.repeat(np.arange(len(lengths)), np.diff(bounds))
-    offsets = doc_starts[:-1][doc_of_token] if lengths else np.zeros(0, np.int64)
-    return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32), bounds, linked,
-                      starts - offsets, ends - offsets)
+        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends, lengths)
+    if spans and starts.size:  # byte offsets → character offsets in each text
+        before = np.zeros(codes.size + 1, np.int64)  # at each byte (and the end): the characters before it
+        np.cumsum((codes & 0xC0) != 0x80, out=before[1:])  # a continuation byte starts no character
+        doc_of_token = np.repeat(np.arange(len(sizes)), np.diff(bounds))
+        first_character = before[doc_starts[:-1]][doc_of_token]
+        starts, ends = before[starts] - first_character, before[ends] - first_character
+    elif not spans:
+        starts = ends = np.zeros(0, np.int64)
+    return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32), bounds, linked, starts, ends)
 
 
 def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:
@@ -384,13 +396,13 @@ def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, s
     return ids
 
 
-def _join(vocabulary: Vocabulary, codes, ids, linked, bounds, starts, ends):
+def _join(vocabulary: Vocabulary, data, ids, linked, bounds, starts, ends, token_lengths):
     """The joins (`kernels.join_groups`): each group becomes one token, with the surface id of its words."""
     vocabulary.know_names(ids)
     join = joiner()
     group_start, group_end, hashes, lengths, fused = kernels.join_groups(
         ids, linked, vocabulary.roles, vocabulary.first_code, vocabulary.word_code, *join.continuation_arrays,
-        codes, starts, ends)
+        data, starts, ends, token_lengths)
     if not group_start.size:
         return ids, linked, bounds, starts, ends
 
