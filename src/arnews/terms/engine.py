@@ -217,18 +217,19 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         its tokens (texts one after the other).
     """
     index = kernels.HashIndex(expected=1 << 18)
-    surfaces: list[str] = []
-    forms: list[str] = []
+    everything: list[str] = []  # the workers' surfaces (and forms), one vocabulary after the other
+    folded: list[str] = []
+    first_source: list[np.ndarray] = []  # per corpus id, where its surface is in `everything`
     to_corpus: dict[str, np.ndarray] = {}  # a worker's vocabulary id → the corpus's
     for name in sorted({shard.vocabulary for shard in shards}):
         own = sorted((shard for shard in shards if shard.vocabulary == name), key=lambda shard: shard.sequence)
         hashes = np.concatenate([shard.hashes for shard in own])
         ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
-        own_surfaces = [s for shard in own for s in shard.surfaces]
-        own_forms = [f for shard in own for f in shard.forms]
-        surfaces += [own_surfaces[i] for i in first_seen.tolist()]
-        forms += [own_forms[i] for i in first_seen.tolist()]
+        first_source.append(first_seen + len(everything))
+        everything += [s for shard in own for s in shard.surfaces]
+        folded += [f for shard in own for f in shard.forms]
         to_corpus[name] = ids.astype(np.int32)
+    source = np.concatenate([np.zeros(0, np.int64), *first_source])
     sizes = [shard.ids.size for shard in shards]
     ids = np.empty(sum(sizes), np.int32)
     linked = np.empty(sum(sizes), bool)
@@ -241,9 +242,9 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         linked[offset:offset + shard.ids.size] = shard.linked
         bounds.append(shard.bounds[1:] + offset)
         offset += shard.ids.size
-    order, surface_ids = kernels.first_occurrences(ids, len(surfaces))
-    order = order.tolist()
-    return [surfaces[i] for i in order], [forms[i] for i in order], surface_ids, linked, np.concatenate(bounds)
+    order, surface_ids = kernels.first_occurrences(ids, source.size)
+    source = source[order].tolist()
+    return [everything[i] for i in source], [folded[i] for i in source], surface_ids, linked, np.concatenate(bounds)
 
 
 def _analysis(shards: list[_Shard], report) -> Analysis:

@@ -30,7 +30,7 @@ __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "OWN", "DROP", "ENTITY",
     "SHORT", "STEM", "HashIndex", "char_tables", "split", "encode", "hash_words", "hash_spans", "NO_PREFIX",
     "decompose",
-    "choose_terms", "follow_stems", "occurrences", "linked_pairs", "without_gaps",
+    "choose_terms", "follow_stems", "occurrences", "linked_pairs", "without_gaps", "take_forward",
     "with_gaps",
     "documents_per_term", "count_pairs", "merge_pairs", "warm",
     "ROLE_LINK", "ROLE_HEAD", "ROLE_NAME", "ROLE_LETTER", "ROLE_AMBIGUOUS", "ROLE_TATWEEL", "join_groups",
@@ -909,6 +909,15 @@ def with_gaps(terms, origin, before, linked, bounds):  # pragma: no cover - comp
         out_bounds[d] = total
         d += 1
     return out, out_linked, out_bounds
+
+
+@njit(cache=True, nogil=True)
+def take_forward(values, picked):  # pragma: no cover - compiled
+    """values[picked] written over `values` itself (picked ascending, picked[n] ≥ n, as `merge_pairs`
+    returns it): no new array; returns the view values[:picked.size]."""
+    for n in range(picked.size):
+        values[n] = values[picked[n]]
+    return values[:picked.size]
 
 
 def pair_table(keys: np.ndarray, ids: np.ndarray, scores: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

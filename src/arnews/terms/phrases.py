@@ -137,7 +137,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, *table, n_ids)
         merged = np.flatnonzero(terms >= n_ids)
         left, right = display[picked[merged]], display[picked[merged] + 1]
-        display, origin = display[picked], origin[picked]
+        display, origin = kernels.take_forward(display, picked), kernels.take_forward(origin, picked)
         display[merged] = -1 - terms[merged]
         pairs = [(int(x), int(y)) for x, y in zip((chosen_keys // n_ids).tolist(), (chosen_keys % n_ids).tolist(),
                                                    strict=True)]

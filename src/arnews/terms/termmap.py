@@ -134,6 +134,7 @@ class TermMap:
         self._resolved: tuple[list[str], np.ndarray, list[str]] | None = None
         self.entity_labels: dict[str, str] = {}  # an entity's key → its canonical name
         self._labels: dict[str, str] = {}
+        self._chosen_labels: list[tuple] = []  # what `set_labels` chose, put in `_labels` when first read
 
     # --- the specification -------------------------------------------------------------------------------
 
@@ -261,12 +262,19 @@ class TermMap:
 
     def label(self, key: str) -> str:
         """The spelling shown for a term key (falls back to the key itself)."""
-        return self.entity_labels.get(key) or self._labels.get(key, key)
+        return self.entity_labels.get(key) or self._word_labels().get(key, key)
 
     @property
     def labels(self) -> dict[str, str]:
         """Term key → the spelling shown: an entity's canonical name, else a word's most frequent spelling."""
-        return {**self._labels, **self.entity_labels}
+        return {**self._word_labels(), **self.entity_labels}
+
+    def _word_labels(self) -> dict[str, str]:
+        for forms, surfaces, chosen, best in self._chosen_labels:
+            self._labels.update(zip([forms[f] for f in chosen.tolist()], [surfaces[b] for b in best.tolist()],
+                                    strict=True))
+        self._chosen_labels.clear()
+        return self._labels
 
     def set_labels(self, surfaces: Sequence[str], form_of_surface: np.ndarray, forms: Sequence[str],
                    counts: np.ndarray, own: np.ndarray) -> np.ndarray:
@@ -297,6 +305,5 @@ class TermMap:
                 best[g] = min(top, key=surfaces.__getitem__)
         label = np.full(len(forms), -1, dtype=np.int64)
         label[form[first]] = best
-        self._labels.update(zip([forms[f] for f in form[first].tolist()], [surfaces[b] for b in best.tolist()],
-                                strict=True))
+        self._chosen_labels.append((forms, surfaces, form[first], best))
         return label
