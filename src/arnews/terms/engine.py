@@ -284,7 +284,7 @@ def _analysis(shards: list[_Shard], report) -> Analysis:
     if len(set(labels)) < len(labels):  # two terms shown alike (a phrase and a name): one term
         first = dict(zip(reversed(labels), range(len(labels) - 1, -1, -1)))  # each label → its first id
         same = np.fromiter(map(first.__getitem__, labels), dtype=np.int32, count=len(labels))
-        terms = np.append(same, -1)[terms]  # a gap (−1) reads the −1 at the end: it stays a gap
+        terms = np.append(same, np.int32(-1))[terms]  # a gap (−1) reads the −1 at the end: it stays a gap
     return Analysis(doc_ids, outlets, term_map, labels, terms, bounds_all, linked_all, surfaces, forms,
                     term_of_surface, conjunction, chosen, chars, report)
 

@@ -942,13 +942,19 @@ def _fill_pairs(keys, ids, scores, table_keys, table_ids, table_scores):  # prag
 
 
 def warm() -> None:
-    """Compile (or load from the cache) every kernel: `make venv` runs it once after installing."""
+    """Compile (or load from the cache) every kernel for the argument types the engine passes (a read-only
+    text from `np.frombuffer`, int32 term ids, …): `make venv` runs it once after installing."""
     classes, spaces = char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z")
-    codes, starts, ends = encode(["بوتين 2024", "كيم"])
-    _, _, hashes, spaced, bounds = split(codes, np.array([0, 10, 14]), classes, spaces)
+    data = np.frombuffer("بوتين 2024\0كيم".encode(), dtype=np.uint8)
+    starts, ends, lengths, hashes, spaced, bounds = split(data, np.array([0, 15, data.size]), classes, spaces)
     index = HashIndex()
-    ids, _ = index.ids(hashes, np.array([5, 4, 3]))
+    ids, _ = index.ids(hashes, lengths)
+    index.find(hashes, lengths)
     _rehash(index.table, np.full((2 * len(index.table), 4), _NO_ID, np.int64))
+    small = np.zeros(ids.size, np.int32)
+    join_groups(ids, spaced, small, small, small, np.zeros(2, np.int64), np.zeros(2, np.int64), small, data, starts,
+                ends, lengths)
+    codes, starts, ends = encode(["بوتين", "كيم"])
     hash_spans(codes, starts, ends, NO_PREFIX)
     rule = np.array([[0x648]], np.uint32)
     letters = np.zeros(0x10000, np.bool_)
@@ -959,6 +965,18 @@ def warm() -> None:
                                    np.zeros(2, np.int64), codes, starts, ends, np.array([1]),
                                    np.zeros((1, 1), np.uint32), np.array([0]), np.array([False]), 10, 0.5, 3)
     follow_stems(decision, value, dec[0], np.zeros(0, np.int64), np.arange(2), np.zeros(2, np.int64))
-    documents_per_term(ids, bounds, 3)
-    keys, _ = count_pairs(ids, spaced, np.ones(3, np.bool_), 3)
-    merge_pairs(ids, spaced, bounds, *pair_table(keys, np.arange(keys.size) + 3, np.ones(keys.size)), 3)
+    terms = np.array([0, 1, -1, 0, 1], np.int32)
+    linked = np.array([True, True, False, True, False])
+    bounds = np.array([0, terms.size])
+    order, renumbered = first_occurrences(np.maximum(terms, 0), 2)
+    occurrences(terms, 2)
+    linked_pairs(terms, linked)
+    documents_per_term(terms, bounds, 2)
+    origin, kept, kept_linked, kept_bounds = without_gaps(terms, linked, bounds)
+    keys, _ = count_pairs(kept, kept_linked, np.ones(2, np.bool_), 2)
+    merged, merged_linked, merged_bounds, picked = merge_pairs(
+        kept, kept_linked, kept_bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
+    take_forward(kept.copy(), picked)
+    take_forward(origin.copy(), picked)
+    with_gaps(merged, take_forward(origin, picked), terms, linked, bounds)
+    merge_pairs(terms, linked, bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
