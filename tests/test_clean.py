@@ -221,6 +221,9 @@ def test_tag_lists_go_and_the_word_features_stays():
     features = "وتستمتع الأم بالحديث عن سمات كل طفل لديها للآخرين."
     assert clean.clean_text(features).text == features
     assert clean.clean_text(f"{features}\n{PROSE_LINE}").text == f"{features}\n{PROSE_LINE}"
+    # «مجسمات» (sculptures) ends in «سمات»: "… sculptures of vegetables and fruit, to decorate the garden. …"
+    sculptures = "وأضاف أن وضع مجسمات الخضار والفاكهه، لتزيين حديقة ميقوع، يعد من المناظر الطبيعية. ونفى ذلك "
+    assert clean.clean_text(sculptures).text == sculptures
 
 
 def test_web_code_and_its_widget_go():

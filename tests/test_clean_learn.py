@@ -4,19 +4,22 @@ import pandas as pd
 import pytest
 import yaml
 
-from arnews import clean
+from arnews import clean, lexicons
+from test_clean import PROSE  # prose lines from the seed articles (Putin's visit to Pyongyang)
 
-#: Prose lines from the seed articles (Putin's visit to Pyongyang), varied so no two articles are alike.
-PROSE = [
-    "أجرى الرئيس الروسي فلاديمير بوتين، اليوم الأربعاء، مباحثات مع الزعيم الكوري الشمالي كيم جونغ أون.",
-    "وقال بوتين إن روسيا ستدعم دائما كوريا الشمالية في دفاعها عن سيادتها.",
-    "أما كيم فقال إن العلاقات بين البلدين تدخل عصرا جديدا من الازدهار.",
-    "ويتهم حلفاء أوكرانيا الغربيون كوريا الشمالية بتزويد روسيا بالأسلحة والذخيرة.",
-    "وأشار بوتين إلى أن روسيا تكافح سياسة الهيمنة الإمبريالية.",
-]
 #: "Download the Al-Mithal app for the latest news": an app promo one outlet puts under its stories.
 PROMO = "حمّلوا تطبيق المثال لآخر الأخبار على هواتفكم الذكية"
 SETTINGS = clean.default_rules().learn
+
+
+@pytest.fixture
+def only_learned(tmp_path):
+    """The rules with the learned rule alone (so that no written rule removes the test's lines first)."""
+    data = lexicons.read_yaml(clean.RULES_FILE)
+    data["rules"] = [r for r in data["rules"] if r["kind"] == "learned"]
+    path = tmp_path / "learned.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return clean.load_rules(path)
 
 
 def _code(i: int) -> str:
@@ -51,7 +54,7 @@ def test_a_line_one_outlet_repeats_is_removed_and_recorded():
     assert learned["share"].iloc[0] == pytest.approx(14 / 40, abs=1e-4)
 
 
-def test_thresholds_in_articles_and_in_share():
+def test_thresholds_in_articles_and_in_share(only_learned):
     assert (SETTINGS.min_articles, SETTINGS.min_share, SETTINGS.max_chars) == (10, 0.02, 200)
     just_enough = _outlet(30, bottom=PROMO, carry=lambda i: i < SETTINGS.min_articles)
     too_few = _outlet(30, bottom=PROMO, carry=lambda i: i < SETTINGS.min_articles - 1)
@@ -61,19 +64,7 @@ def test_thresholds_in_articles_and_in_share():
     assert rare["text"].str.contains("تطبيق").sum() == 13 and clean.learn_lines(rare).table.empty
     # numbers and punctuation do not make lines different: the SMS code changes from column to column
     sms = _outlet(20, bottom=lambda i: f"للتواصل أرسل رسالة إلى 88548 ، تبدأ بالرمز {100 + i}")  # to contact, send …
-    assert clean.learn_lines(sms, clean.load_rules(_only_learned())).table["articles"].tolist() == [20]
-
-
-def _only_learned(tmp=None):
-    """A rules file with the learned rule alone (so that no written rule removes the test's lines first)."""
-    import tempfile
-    from pathlib import Path
-
-    data = yaml.safe_load(open(clean.rules.lexicons.path(clean.RULES_FILE), encoding="utf-8"))
-    data["rules"] = [r for r in data["rules"] if r["kind"] == "learned"]
-    path = Path(tempfile.mkdtemp()) / "learned.yaml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    return path
+    assert clean.learn_lines(sms, only_learned).table["articles"].tolist() == [20]
 
 
 @pytest.mark.parametrize("line, where", [
@@ -131,10 +122,10 @@ def test_learning_does_not_depend_on_article_order():
     assert removed.equals(removed_shuffled)
 
 
-def test_the_learned_rules_example_is_learned():
+def test_the_learned_rules_example_is_learned(only_learned):
     rule = next(r for r in clean.default_rules().rules if r.kind == "learned")
     articles = _outlet(50, bottom=rule.example, carry=lambda i: i % 4 == 0)  # in 13 of 50 articles
-    assert clean.learn_lines(articles, clean.load_rules(_only_learned())).table["line"].tolist() == [rule.example]
+    assert clean.learn_lines(articles, only_learned).table["line"].tolist() == [rule.example]
 
 
 # --- discovery ---------------------------------------------------------------------------------
