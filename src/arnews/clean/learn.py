@@ -69,13 +69,21 @@ def outlet_names(articles: pd.DataFrame) -> list[str]:
 
 @dataclass
 class _Seen:
-    """A repeated line of one outlet: articles carrying it, how many near their top, its spellings."""
+    """A repeated line of one outlet: articles carrying it, how many near their top, and its spellings (each with
+    how often it was met and the first article holding it)."""
 
     articles: int
     lead: int
-    example: str
-    example_row: int
-    spellings: set
+    spellings: dict
+
+    @property
+    def example(self) -> str:
+        """The spelling met most often (the first met among equals)."""
+        return max(self.spellings, key=lambda s: (self.spellings[s][0], -self.spellings[s][1]))
+
+    @property
+    def example_row(self) -> int:
+        return self.spellings[self.example][1]
 
 
 @dataclass(frozen=True)
@@ -114,9 +122,9 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
         entry_key = (outlets[row], key)
         entry = seen.get(entry_key)
         if entry is None:
-            seen[entry_key] = entry = _Seen(0, 0, line, row, {line})
-        else:
-            entry.spellings.add(line)
+            seen[entry_key] = entry = _Seen(0, 0, {})
+        spelling = entry.spellings.setdefault(line, [0, row])
+        spelling[0] += 1
         if last_row.get(entry_key) != row:  # an article counts once
             last_row[entry_key] = row
             entry.articles += 1
@@ -168,11 +176,16 @@ def learn_lines(articles: pd.DataFrame, rules: RuleSet | None = None, counts: Li
     rows = []
     for (outlet, _), seen in counts.lines.items():
         total = counts.outlet_articles[outlet]
-        if _is_learned(settings, total, seen) and not _rule_removing(
-                seen.example, texts[seen.example_row], titles[seen.example_row], rules, None):
+        if not _is_learned(settings, total, seen):
+            continue
+        # written rules come first: only the spellings none of them removes (tried where each was first met)
+        spellings = [line for line, (_, row) in seen.spellings.items()
+                     if not _rule_removing(line, texts[row], titles[row], rules, None)]
+        if spellings:
             name = f"{settings.rule}:{outlet}"
-            by_outlet[outlet].update(dict.fromkeys(seen.spellings, name))
-            rows.append((outlet, seen.example, seen.articles, round(seen.articles / total, 4), name))
+            by_outlet[outlet].update(dict.fromkeys(spellings, name))
+            example = max(spellings, key=lambda line: seen.spellings[line][0])
+            rows.append((outlet, example, seen.articles, round(seen.articles / total, 4), name))
     table = pd.DataFrame(rows, columns=LEARNED_COLUMNS).sort_values(
         ["outlet", "articles", "line"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
     return LearnedLines(dict(by_outlet), table)
@@ -210,7 +223,7 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
     for entries in by_key.values():
         if max(seen.articles for _, seen in entries) < min_count:
             continue
-        outlet, first = min(entries, key=lambda e: e[1].example_row)
+        outlet, first = max(entries, key=lambda e: (e[1].articles, -e[1].example_row))  # the outlet that repeats it most
         row = first.example_row
         spread = sorted(((seen.articles, o) for o, seen in entries), key=lambda x: (-x[0], x[1]))
         guard = settings.guard.reason(first.example, first.lead / first.articles) if settings else ""

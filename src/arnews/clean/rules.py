@@ -10,8 +10,8 @@ A rules file has three parts (the YAML header documents every field):
 - `rules:` the rules, applied by `arnews.clean.engine`, plus at most one `learned` rule whose settings say
   which lines an outlet repeats often enough to be boilerplate (`arnews.clean.learn`).
 
-Built-in pieces from the Arabic core: `{bidi_control}` (one bidirectional control character) and
-`{arabic_letter}`.
+Built-in pieces from the Arabic core: `{bidi_control}` (one bidirectional control character),
+`{arabic_letter}` and `{arabic_mark}` (a diacritic or tatweel).
 """
 
 from __future__ import annotations
@@ -46,6 +46,7 @@ SCOPES = ("", "last_line")
 BUILT_IN_PIECES = {
     "bidi_control": f"[{arabic.BIDI_CONTROLS}]",
     "arabic_letter": f"[{arabic.ARABIC_LETTERS}]",
+    "arabic_mark": f"[{arabic.ARABIC_MARKS}]",
 }
 _REFERENCE = re.compile(r"(?<!\\)\{([a-z_][a-z0-9_]*)\}")
 _NO_GROUP_TRICKS = re.compile(r"\(\?P|\\[1-9]|\(\?\(")
