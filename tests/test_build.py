@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from arnews import build, cli
+from arnews import build, cli, report
 
 # Real headlines and lines of the kind the reports show (glosses in English).
 #: "Russia and North Korea strengthen their partnership ABC News" — Arabic first, an outlet name last.
@@ -199,16 +199,40 @@ def test_embedded_font_covers_and_shapes_arabic_and_stays_small():
         assert {"init", "medi", "fina", "rlig"} <= features  # joining forms and the lam-alef ligature
 
 
+BUILT = report.Provenance(corpus="saudinewsnet", articles=30148, built="2025-01-02 03:04 UTC", version="0.1.0",
+                          commit="0123456789ab")
+
+
 def test_index_page_links_every_report_and_escapes_titles():
     reports = [
         build.Report("01_load.ipynb", "01 · Load the corpus", "What is in the corpus?", "01_load.html"),
         build.Report("03_terms.ipynb", f"المصطلحات {SCRIPT}", f"Which words? {IMG}", "03_terms.html"),
     ]
-    page = build.index_html(reports, Path("/data/corpus"))
+    page = build.index_html(reports, BUILT)
     hrefs = [attrs["href"] for tag, attrs in parse(page).tags if tag == "a"]
     assert hrefs == ["01_load.html", "03_terms.html"]
     assert live_elements(page) == [] and external_references(page) == []
     assert f"المصطلحات {SCRIPT}" in "".join(parse(page).text)  # shown as text, not run
+
+
+def test_index_page_names_corpus_size_date_version_and_commit():
+    text = " ".join(" ".join(parse(build.index_html([], BUILT)).text).split())
+    for shown in ("Corpus saudinewsnet", "Articles 30,148", "Built 2025-01-02 03:04 UTC",
+                  "arnews 0.1.0, commit 0123456789ab"):
+        assert shown in text
+    unknown = report.Provenance("other-news", None, "2025-01-02 03:04 UTC", "0.1.0", "unknown")
+    assert "Articles unknown" in " ".join(" ".join(parse(build.index_html([], unknown)).text).split())
+
+
+def test_report_links_to_index_previous_and_next_and_states_provenance():
+    nav = report.nav_html(report.Link("02 · Clean", "02_clean.html"), report.Link("04 · Timeline", "04_timeline.html"))
+    page = build.to_html(layout_notebook(), "Layout check", nav, BUILT)
+    links = [(attrs["href"], attrs.get("rel")) for tag, attrs in parse(page).tags
+             if tag == "a" and not attrs["href"].startswith("#")]  # headings' own anchors aside
+    assert links == [("index.html", None), ("02_clean.html", "prev"), ("04_timeline.html", "next")] * 2  # top, foot
+    assert BUILT.line() in page
+    first = report.nav_html(None, report.Link("02 · Clean", "02_clean.html"))
+    assert [a["href"] for t, a in parse(first).tags if t == "a"] == ["index.html", "02_clean.html"]
 
 
 def test_build_defaults_are_data_raw_and_the_repository(repo):
