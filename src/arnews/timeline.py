@@ -1613,12 +1613,14 @@ def _panels(xs: list[float]) -> list[tuple[float, float, int]]:
     while len(panels) < _MAX_PANELS:
         best = None
         for i, panel in enumerate(panels):
-            gaps = [(b - a, j) for j, (a, b) in enumerate(zip(panel, panel[1:]), 1)]
+            gaps = [(b - a, j) for j, (a, b) in enumerate(zip(panel, panel[1:], strict=False), 1)]
             if not gaps:
                 continue
             gap, at = max(gaps)
+            if gap <= _MIN_PANEL_GAP:
+                continue
             share = gap / (panel[-1] - panel[0])
-            if gap > _MIN_PANEL_GAP and share > _PANEL_GAP_SHARE and (best is None or share > best[0]):
+            if share > _PANEL_GAP_SHARE and (best is None or share > best[0]):
                 best = (share, i, at)
         if best is None:
             break
@@ -1669,9 +1671,10 @@ def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني لل�
     shown = shown.assign(x=shown["date"].map(_date_number)).sort_values(["x", "label"], kind="stable")
     shown = shown.reset_index(drop=True)
     panels = _panels(shown["x"].tolist())
+    # a panel is as wide as its events need, and never narrower than an eighth of them: room for a date
+    widths = [max(n, len(shown) / _MAX_PANELS) for _, _, n in panels]
     fig, axes = plt.subplots(1, len(panels), sharey=True, figsize=(12, 0.4 * len(shown) + 1.8),
-                             gridspec_kw={"width_ratios": [1 + n for _, _, n in panels], "wspace": 0.08},
-                             squeeze=False)
+                             gridspec_kw={"width_ratios": widths, "wspace": 0.08}, squeeze=False)
     axes = axes[0]
     colors = plt.get_cmap("tab10")
     types = sorted(shown["type"].unique())
@@ -1682,7 +1685,7 @@ def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني لل�
             ax.annotate(row.date, (row.x, row.Index), xytext=(6, 0), textcoords="offset points", va="center",
                         fontsize=7, color="0.35")
         pad = max(high - low, 1 / 12)
-        ax.set_xlim(low - 0.1 * pad, high + 0.6 * pad)  # room for the date written right of the last dot
+        ax.set_xlim(low - 0.1 * pad, high + 0.25 * pad)  # room for the date written right of the last dot
         ax.set_xticks(*(_panel_ticks(low, high) if high > low else ([low], [inside["date"].iloc[0]])))
         ax.tick_params(axis="x", labelsize=7)
         ax.grid(axis="x", alpha=0.3)

@@ -13,7 +13,9 @@ __all__ = ["describe_corpus", "describe_dates", "describe_lengths", "describe_ou
 #: The kinds of problems in the words of a sentence ("528 exact duplicates dropped").
 _PROBLEM_WORDS = {"duplicate": ("exact duplicate", "exact duplicates"), "empty": ("empty record", "empty records"),
                   "syndicated": ("copy of another outlet's text", "copies of another outlet's text"),
-                  "near-duplicate": ("near-duplicate", "near-duplicates")}
+                  "near-duplicate": ("near-duplicate", "near-duplicates"),
+                  "no-date": ("article without a date", "articles without a date"),
+                  "bad-date": ("article with an unreadable date", "articles with an unreadable date")}
 
 
 def describe_corpus(store, corpus_path) -> Prose:
@@ -74,10 +76,10 @@ def describe_problems(loaded) -> Prose:
     if not loaded.problems:
         return Prose("No problems: every file was read as it is.")
     counts = loaded.counts()
-    parts = [f"{plural(row.problems, *_PROBLEM_WORDS.get(row.kind, (f'{row.kind} problem', None)))} {row.action}"
+    parts = [f"{plural(row.problems, *_PROBLEM_WORDS.get(row.kind, (f'{row.kind} problem', None)))}, {row.action}"
              for row in counts.itertuples()]
     return Prose(f"{plural(len(loaded.problems), 'problem')} of {plural(counts['kind'].nunique(), 'kind')}: "
-                 f"{listing(parts)}. The table below counts them; the next one shows a few of each kind.")
+                 f"{'; '.join(parts)}. The table below counts them; the next one shows a few of each kind.")
 
 
 def describe_lengths(table: pd.DataFrame) -> Prose:

@@ -164,7 +164,7 @@ def mention_view(analysis, table: pd.DataFrame, entities: int = 15, articles: in
         mentioned = (counts > 0).T.groupby(outlets.reindex(counts.columns).to_numpy()).sum().T
         size = named.value_counts()
         shares = (100 * mentioned.drop(columns="", errors="ignore") / size).round().astype(int)
-        order = [o for o in size.index if o in shares.columns]
+        order = sorted((o for o in size.index if o in shares.columns), key=lambda o: (-size[o], o))
         return MentionView(shares[order], "outlet", "% of the outlet's articles that mention the entity",
                            tuple(order))
     counts = terms.mention_matrix(analysis, entities=entities, articles=articles)

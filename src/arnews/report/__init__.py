@@ -2,7 +2,16 @@
 shows (`tidy`), and where a build came from (`provenance`)."""
 
 from arnews.report.page import (
-    ARABIC_BLOCKS, FONT_FAMILY, FONT_WEIGHTS, TEMPLATES, Link, Report, index_html, nav_html, report_css, to_html,
+    ARABIC_BLOCKS,
+    FONT_FAMILY,
+    FONT_WEIGHTS,
+    TEMPLATES,
+    Link,
+    Report,
+    index_html,
+    nav_html,
+    report_css,
+    to_html,
 )
 from arnews.report.provenance import Provenance, git_commit, is_seed_corpus, provenance, shown_corpus
 from arnews.report.tidy import SEED_TAG, for_report, path_replacements

@@ -39,7 +39,8 @@ _CARRIAGE_RETURN = re.compile(r"[^\n]*\r(?=[^\n])")
 _TEXT_MIMETYPES = ("text/plain", "text/html", "text/markdown")
 
 
-def path_replacements(corpus: Path, out: Path, shown_corpus: str, extra: tuple[Path, ...] = ()) -> list[tuple[str, str]]:
+def path_replacements(corpus: Path, out: Path, shown_corpus: str, extra: tuple[Path, ...] = ()
+                      ) -> list[tuple[str, str]]:
     """(absolute, shown) pairs, longest first: corpus → its shown name, output folder → relative, home → ~.
 
     Args:
