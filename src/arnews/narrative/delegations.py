@@ -50,9 +50,11 @@ def meeting_article(members: pd.DataFrame) -> str | None:
 
 def describe_meeting(members: pd.DataFrame, doc_id: str | None, articles: pd.DataFrame) -> Prose:
     """The meeting shown side by side: its article, date and the size of each side (or that there is none)."""
+    if members.empty:
+        return Prose("No delegation list: no meeting to show side by side.")
     if doc_id is None:
         return Prose("No article lists two delegations of two or more members each: no meeting to show side by "
-                     "side (the lists found are above).")
+                     "side (the largest lists are above).")
     listed = delegations.delegation(members, doc_id)
     meta = articles.set_index("doc_id").loc[doc_id]
     when = f", {meta['published'].date()}" if pd.notna(meta.get("published")) else ""
@@ -86,6 +88,8 @@ def sector_scope(members: pd.DataFrame, doc_id: str | None) -> tuple[pd.DataFram
 def describe_sectors(counts: pd.DataFrame, scope: str) -> Prose:
     """Which sectors lead, and whether a chart is worth drawing (see `MIN_SECTOR_MEMBERS`)."""
     total = int(counts.to_numpy().sum()) if not counts.empty else 0
+    if not total:
+        return Prose("No delegation member: no sectors to count.")
     if total < MIN_SECTOR_MEMBERS or len(counts) < 2:
         return Prose(f"Too few members ({number(total)}) or sectors ({number(len(counts))}) in {literal(scope)} for "
                      "a chart: the table says it all.")
