@@ -163,7 +163,8 @@ def test_ranked_terms_put_one_group_per_row_in_reading_order():
     per_article = pd.DataFrame({"doc_id": ["004", "004", "001"], "rank": [1, 2, 1],
                                 "term": ["رئيس", "وزير", "فلاديمير بوتين"], "count": [11, 7, 14]})
     wide = narrative.ranked_terms(per_article, "doc_id", "count")
-    assert wide.to_dict("records") == [{"doc_id": "004", "terms": "رئيس (11)، وزير (7)"},
+    assert "رئيس (11)، وزير (7)" in wide._repr_html_()  # whole, however long the cell
+    assert wide.frame.to_dict("records") == [{"doc_id": "004", "terms": "رئيس (11)، وزير (7)"},
                                        {"doc_id": "001", "terms": "فلاديمير بوتين (14)"}]
     pairs = pd.DataFrame({"first": ["خادم"], "second": ["الحرمين"], "count": [4396], "pmi": [9.6586],
                           "llr": [64808.51]})  # "Custodian of the Two Holy Mosques"

@@ -42,7 +42,7 @@ from arnews.narrative.terms import (
     pair_table,
     ranked_terms,
 )
-from arnews.narrative.text import FSI, PDI, Prose, arabic, isolate, literal, no_chart, relative_to
+from arnews.narrative.text import FSI, PDI, Prose, WholeTable, arabic, isolate, literal, no_chart, relative_to
 from arnews.narrative.timeline import (
     describe_durations,
     describe_events,
@@ -52,7 +52,7 @@ from arnews.narrative.timeline import (
 )
 
 __all__ = [
-    "FSI", "MIN_SECTOR_MEMBERS", "PDI", "MentionView", "Prose", "arabic", "describe_appearances",
+    "FSI", "MIN_SECTOR_MEMBERS", "PDI", "WholeTable", "MentionView", "Prose", "arabic", "describe_appearances",
     "describe_candidates", "describe_collocations", "describe_corpus", "describe_counts", "describe_dates",
     "describe_distinctive", "describe_durations", "describe_events", "describe_expressions", "describe_kwic",
     "describe_lengths", "describe_lists", "describe_lossless", "describe_meeting", "describe_mentions",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from arnews import lexicons, plotting, terms
-from arnews.narrative.text import Prose, arabic, gloss, listing, literal, name, number, plural
+from arnews.narrative.text import Prose, WholeTable, arabic, gloss, listing, literal, name, number, plural
 
 __all__ = ["MentionView", "describe_collocations", "describe_counts", "describe_distinctive", "describe_kwic",
            "describe_mentions", "describe_per_article", "describe_top_terms", "kwic_terms", "mention_figure",
@@ -104,9 +104,10 @@ def describe_distinctive(distinctive: pd.DataFrame, outlets: list[str]) -> Prose
                         f"strongest is {_term(best['term'])} for {name(best['group'])} (z = {best['z']:.1f}).")
 
 
-def ranked_terms(frame: pd.DataFrame, by: str, value: str, titles: pd.DataFrame | None = None) -> pd.DataFrame:
+def ranked_terms(frame: pd.DataFrame, by: str, value: str, titles: pd.DataFrame | None = None) -> WholeTable:
     """One row per article or outlet with its ranked terms in one cell, "term (value)، …", which reads in
-    order right to left (a long table of one term per row does not, and does not fit a large corpus).
+    order right to left (a long table of one term per row does not, and does not fit a large corpus); cells
+    are shown whole.
 
     Args:
         frame: `terms.top_terms_per_article` (by="doc_id", value="count") or `terms.distinctive_terms`
@@ -114,14 +115,14 @@ def ranked_terms(frame: pd.DataFrame, by: str, value: str, titles: pd.DataFrame 
         titles: the store's article table, to add each article's shortened title.
     """
     def cell(rows: pd.DataFrame) -> str:
-        return "، ".join(f"{t} ({v:g})" for t, v in zip(rows["term"], rows[value], strict=True))
+        return "، ".join(f"{t} ({round(v, 1):g})" for t, v in zip(rows["term"], rows[value], strict=True))
 
     wide = (frame.groupby(by, sort=False)[["term", value]].apply(cell).rename("terms").reset_index()
             if len(frame) else pd.DataFrame(columns=[by, "terms"]))
     if titles is not None and by == "doc_id":
         title = titles.set_index("doc_id")["title"].reindex(wide["doc_id"]).fillna("")
         wide.insert(1, "title", [plotting.shorten(t, 60) for t in title])
-    return wide
+    return WholeTable(wide)
 
 
 def pair_table(pairs: pd.DataFrame) -> pd.DataFrame:

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["FSI", "PDI", "Prose", "arabic", "gloss", "isolate", "listing", "literal", "name", "no_chart", "number",
-           "percent", "plural", "relative_to"]
+__all__ = ["FSI", "PDI", "Prose", "WholeTable", "arabic", "gloss", "isolate", "listing", "literal", "name",
+           "no_chart", "number", "percent", "plural", "relative_to"]
 
 #: Unicode FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: text between them takes its own direction and
 #: does not reorder the sentence around it ("«الإمبريالية»: 5 lines" stays in that order in an English line).
@@ -25,6 +25,23 @@ class Prose(str):
 
     def _repr_markdown_(self) -> str:
         return str(self)
+
+
+class WholeTable:
+    """A table shown with every cell in full (pandas' display cuts cells after 50 characters) and no index;
+    the text is escaped. `frame` is the DataFrame."""
+
+    def __init__(self, frame):
+        self.frame = frame
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __repr__(self) -> str:
+        return self.frame.to_string(index=False)
+
+    def _repr_html_(self) -> str:
+        return self.frame.to_html(index=False, escape=True, border=0)
 
 
 def isolate(text: str) -> str:
