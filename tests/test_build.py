@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from arnews import build, cli, report
+from arnews import build, cli, config, report
 
 # Real headlines and lines of the kind the reports show (glosses in English).
 #: "Russia and North Korea strengthen their partnership ABC News" — Arabic first, an outlet name last.
@@ -554,7 +554,7 @@ def assert_reports_for_readers(out: Path, corpus: Path, executed: dict[str, nbfo
         embedded = len(_EMBEDDED_PNG.findall(page))
         assert embedded == figures[f"{name}.html"] >= 1, (name, embedded, figures)
         text = visible_text(page)
-        for needle in {str(out), str(out.resolve()), str(corpus), str(corpus.resolve()), str(build.REPO_ROOT),
+        for needle in {str(out), str(out.resolve()), str(corpus), str(corpus.resolve()), str(config.REPO_ROOT),
                        str(Path.home())}:
             assert needle not in text, (name, needle)
         assert not ABSOLUTE_PATH.search(text), (name, ABSOLUTE_PATH.search(text).group(0))

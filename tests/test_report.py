@@ -10,9 +10,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from arnews import REPO_ROOT, build, report
+from arnews import build, config, report
 from arnews.report import tidy
 
+#: The checkout the tests run from.
+CHECKOUT = config.REPO_ROOT
 CORPUS = Path("/home/researcher/corpora/saudinewsnet")
 OUT = Path("/home/researcher/arnews-out")
 #: The loader's line for a skipped record, as the build machine's console shows it (absolute path).
@@ -42,12 +44,12 @@ def executed_notebook() -> nbformat.NotebookNode:
         new_code_cell("progress()", outputs=[
             new_output("stream", name="stdout", text="terms:  50%\r"),
             new_output("stream", name="stdout", text="terms: 100%\n"),
-            new_output("display_data", data={"text/markdown": f"Written to `{REPO_ROOT}/data/processed/x.csv`",
+            new_output("display_data", data={"text/markdown": f"Written to `{CHECKOUT}/data/processed/x.csv`",
                                              "text/plain": "md"}),
         ]),
         new_markdown_cell("*On the seed corpus:* Putin and Pyongyang run through every article.",
                           metadata={"tags": ["seed-commentary"]}),
-    ], metadata={"papermill": {"input_path": f"{REPO_ROOT}/notebooks/03_terms.ipynb",
+    ], metadata={"papermill": {"input_path": f"{config.notebooks_dir()}/03_terms.ipynb",
                                "parameters": {"corpus_path": str(CORPUS), "out_dir": str(OUT)}}})
     return nb
 
@@ -129,13 +131,13 @@ def test_provenance_names_the_corpus_never_its_path(raw_dir, tmp_path):
 
 
 def test_git_commit_of_this_checkout_and_outside_one(tmp_path):
-    if shutil.which("git") is None or not (REPO_ROOT / ".git").exists():
+    if shutil.which("git") is None or not (CHECKOUT / ".git").exists():
         pytest.skip("not a git checkout")
-    head = subprocess.run(["git", "-C", str(REPO_ROOT), "rev-parse", "HEAD"], capture_output=True, text=True,
+    head = subprocess.run(["git", "-C", str(CHECKOUT), "rev-parse", "HEAD"], capture_output=True, text=True,
                           check=True).stdout.strip()
     commit = report.git_commit()
     assert head.startswith(commit.split()[0]) and len(commit.split()[0]) == 12
-    assert report.git_commit(tmp_path) == "unknown"
+    assert report.git_commit(tmp_path) == "unknown" and report.git_commit(None) == "unknown"
 
 
 def test_build_time_follows_source_date_epoch(monkeypatch, tmp_path):

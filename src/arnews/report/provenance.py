@@ -13,12 +13,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from arnews import REPO_ROOT, __version__
+from arnews import __version__, config
 
 __all__ = ["SEED_CORPUS", "Provenance", "git_commit", "is_seed_corpus", "provenance", "shown_corpus"]
 
-#: The five seed articles the notebooks' seed commentary is about.
-SEED_CORPUS = REPO_ROOT / "data" / "raw"
+#: The five seed articles the notebooks' seed commentary is about (`data/raw`, or the copy installed with arnews).
+SEED_CORPUS = config.default_corpus()
 #: Folders of code and knowledge whose local changes make a build differ from its commit.
 _TRACKED = ("src", "notebooks", "data/lexicons", "requirements.txt", "pyproject.toml")
 
@@ -43,14 +43,14 @@ class Provenance:
 
 def shown_corpus(corpus: Path) -> str:
     """How reports name a corpus: its path inside the repository (`data/raw`), else its folder or file name."""
-    corpus = corpus.resolve()
-    return corpus.relative_to(REPO_ROOT).as_posix() if corpus.is_relative_to(REPO_ROOT) else corpus.name
+    corpus, root = corpus.resolve(), config.REPO_ROOT
+    return corpus.relative_to(root).as_posix() if root is not None and corpus.is_relative_to(root) else corpus.name
 
 
-def git_commit(repo: Path = REPO_ROOT) -> str:
+def git_commit(repo: Path | None = config.REPO_ROOT) -> str:
     """The checkout's commit (12 hex digits), "+ local changes" when code or lexicons differ from it, or
-    "unknown" (no git, not a checkout)."""
-    if not (repo / ".git").exists():
+    "unknown" (no git, an installed package)."""
+    if repo is None or not (repo / ".git").exists():
         return "unknown"
 
     def git(*args: str) -> str:

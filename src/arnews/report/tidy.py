@@ -24,7 +24,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from arnews import REPO_ROOT
+from arnews import config
 
 if TYPE_CHECKING:
     import nbformat
@@ -58,7 +58,10 @@ def path_replacements(corpus: Path, out: Path, shown_corpus: str, extra: tuple[P
 
     add(corpus, shown_corpus)
     add(out, "")
-    add(REPO_ROOT, "")
+    if config.REPO_ROOT is not None:
+        add(config.REPO_ROOT, "")
+    else:  # an installed package: its lexicons and notebooks are named from the package on
+        add(config.PACKAGE_DIR, "arnews")
     for folder in extra:
         add(folder, "")
     add(Path.home(), "~")
