@@ -20,8 +20,8 @@ from functools import cache
 from typing import NamedTuple
 
 from arnews import lexicons
-from arnews.arabic.clitics import ARTICLE, PROCLITIC_NO_ARTICLE, decompositions
 from arnews.arabic.chars import ARABIC_MARKS
+from arnews.arabic.clitics import ARTICLE, PROCLITIC_NO_ARTICLE, decompositions
 from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets
 
 __all__ = ["EntityIndex", "EntityMatch", "entity_index", "phrase_key", "spelling_pattern", "trie_pattern"]

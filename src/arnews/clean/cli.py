@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -24,14 +22,15 @@ OUTPUT_FILES = ("articles.jsonl", "removed.csv")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument, add_strict_argument
+    from arnews.cli import add_corpus_argument, add_output_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for articles.jsonl and removed.csv")
+    add_output_argument(parser, "--out", kind="folder", required=True, metavar="DIR",
+                        help="folder for articles.jsonl and removed.csv (other files in it are kept)")
     add_strict_argument(parser)
     parser.add_argument("--rules", metavar="FILE.yaml",
                         help="boilerplate rules (default: data/lexicons/boilerplate.yaml)")
-    parser.add_argument("--discover", metavar="FILE.csv",
+    add_output_argument(parser, "--discover", metavar="FILE.csv",
                         help="also write lines repeated across many articles of one outlet, with the rule that "
                         "removes each (learned:<outlet> for the outlet's own boilerplate) or the guard that keeps it")
     parser.add_argument("--min-count", type=int, default=10, metavar="N",
@@ -39,35 +38,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def write_outputs(out: str | os.PathLike, articles: pd.DataFrame, removed: pd.DataFrame) -> None:
-    """Write out/articles.jsonl and out/removed.csv so that a reader never pairs files of two runs.
-
-    Both files are written into a temporary folder beside `out`; then the old files make way and the new ones
-    are renamed into place. Other files in `out` stay. If the run stops before the renames, `out` keeps the old
-    pair; a stop between them leaves removed.csv missing (never stale): its offsets are only read with the
-    articles.jsonl they were written with.
-    """
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".clean.", suffix=".tmp", dir=out))
-    try:
+    """Write out/articles.jsonl and out/removed.csv together: the folder is swapped in one step
+    (`files.atomic_folder`), so a reader never pairs the text of one run with the offsets of another; other
+    files in `out` stay."""
+    with files.atomic_folder(out) as tmp:
         files.write_jsonl(article_records(articles), tmp / "articles.jsonl")
         files.write_csv(removed, tmp / "removed.csv")
-        (out / "removed.csv").unlink(missing_ok=True)  # the spans go first: no new text beside old offsets
-        os.replace(tmp / "articles.jsonl", out / "articles.jsonl")
-        os.replace(tmp / "removed.csv", out / "removed.csv")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def run(args: argparse.Namespace) -> int:
     from arnews import pipeline  # the pipeline cleans with this package: imported when the stage runs
 
     out = Path(args.out)
-    for path in (*(out / name for name in OUTPUT_FILES), *([args.discover] if args.discover else [])):
-        files.check_output_path(path, args.corpus)
     rules = rules_at(args.rules)  # a bad rules file stops here, before any work, with one clear line
-    store = pipeline.clean_store(args.corpus, rules=args.rules, strict=args.strict)
-    store.report.log(more="all are in the clean store's problems.csv")
+    store = pipeline.clean_store(args.corpus, rules=args.rules, strict=args.strict, progress=sys.stderr.isatty())
+    # what the loader met, once per run whether the store was made now or earlier
+    store.report.log(more=f"all are in {store.folder / 'problems.csv'}")
     articles, removed = store.articles(), store.removed()
     write_outputs(out, articles, removed)
     learned = removed["rule"].str.startswith(f"{rules.learn.rule}:").sum() if rules.learn else 0

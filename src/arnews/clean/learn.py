@@ -223,7 +223,8 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
     for entries in by_key.values():
         if max(seen.articles for _, seen in entries) < min_count:
             continue
-        outlet, first = max(entries, key=lambda e: (e[1].articles, -e[1].example_row))  # the outlet that repeats it most
+        # the outlet that repeats it most, and its most frequent spelling
+        outlet, first = max(entries, key=lambda e: (e[1].articles, -e[1].example_row))
         row = first.example_row
         spread = sorted(((seen.articles, o) for o, seen in entries), key=lambda x: (-x[0], x[1]))
         guard = settings.guard.reason(first.example, first.lead / first.articles) if settings else ""
