@@ -476,3 +476,4 @@ def test_saudinewsnet_day_loses_its_boilerplate_and_nothing_else(saudinewsnet):
     words = sum(len(t.split()) for t in clean_articles["text"]) / sum(len(t.split()) for t in articles["text"])
     assert words > 0.98  # issue 17 asks for 90% of the words kept; boilerplate is about 1% of them
     assert removed["text"].str.len().sum() < 0.02 * articles["text"].str.len().sum()
+

@@ -48,6 +48,8 @@ BUILT_IN_PIECES = {
     "arabic_letter": f"[{arabic.ARABIC_LETTERS}]",
     "arabic_mark": f"[{arabic.ARABIC_MARKS}]",
 }
+#: A built-in character class named in `requires` stands for each of its characters.
+_CLASS_CHARACTERS = {"{bidi_control}": [chr(c) for c in arabic.chars.codes(arabic.BIDI_CONTROLS)]}
 _REFERENCE = re.compile(r"(?<!\\)\{([a-z_][a-z0-9_]*)\}")
 _NO_GROUP_TRICKS = re.compile(r"\(\?P|\\[1-9]|\(\?\(")
 _PATTERN_FIELDS = ("pattern", "items", "plain_items", "before", "after")
@@ -201,6 +203,7 @@ def _rule_from_entry(entry: dict, source: str, names: dict[str, str]) -> Rule:
     requires = entry.get("requires") or ()
     if isinstance(requires, str) or not all(isinstance(w, str) and w for w in requires):
         raise InputError(source, f"rule {name!r}: requires must be a list of strings")
+    requires = [c for w in requires for c in (_CLASS_CHARACTERS.get(w) or [w])]
     required = ("name", "kind") if fields.get("kind") == "learned" else ("name", "kind", "pattern")
     missing = [k for k in required if not fields.get(k)]
     if missing:
@@ -395,7 +398,7 @@ def load_rules(path: str | Path | None = None) -> RuleSet:
 @cache
 def default_rules() -> RuleSet:
     """The project's rules (data/lexicons/boilerplate.yaml), compiled once per process."""
-    return _ruleset_from_yaml(lexicons.path(RULES_FILE))
+    return _ruleset_from_data(lexicons.read_yaml(RULES_FILE), lexicons.path(RULES_FILE))
 
 
 @cache
@@ -411,10 +414,15 @@ def _ruleset_from_yaml(path: Path) -> RuleSet:
         raise InputError(path, "rules file is missing")
     with open(path, encoding="utf-8") as f:
         try:
-            data = yaml.safe_load(f) or {}
+            data = yaml.safe_load(f)
         except yaml.YAMLError as err:
             where = getattr(err, "problem_mark", None)
             raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)}{where or ''})") from None
+    return _ruleset_from_data(data, path)
+
+
+def _ruleset_from_data(data, path: Path) -> RuleSet:
+    data = data or {}
     entries = data.get("rules") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         raise InputError(path, "expected a mapping with a `rules:` list")
