@@ -1,0 +1,213 @@
+"""The temporal grammar: one regular expression per family of dated expressions, compiled once from the
+timeline lexicons (months.csv, hijri_months.csv, weekdays.csv, time_units.csv, relative_time.yaml and the
+core's number words), with the tables the resolver reads.
+
+Patterns run on the folded view of a text (`arnews.arabic.fold_with_offsets`): alef and hamza variants,
+ى, ة and digits are folded and marks dropped, so a lexicon lists each word once as it is written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from arnews import arabic, lexicons
+
+__all__ = ["AFTER_BOUNDARY", "WORD_END", "WORD_START", "Grammar", "alternation", "forms", "grammar", "phrase",
+           "scan"]
+
+WORD_START = r"(?<![\w])"
+WORD_END = r"(?![\w])"
+#: Scanners start each match at the character before a word (a class, so Python's re skips the inside of
+#: words in its fast loop instead of trying every position); `scan` handles the start of the text.
+AFTER_BOUNDARY = r"[^\w]"
+_DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_YEAR = r"(?<!\d)(?:1[3-9]\d\d|20\d\d)(?!\d)"
+_CLITIC = arabic.PROCLITIC_NO_ARTICLE
+
+
+def phrase(text: str) -> str:
+    """The lookup key of a folded phrase: inner white space as one space."""
+    return " ".join(text.split())
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the folded words, longest first; inner spaces match any white space."""
+    folded = sorted({arabic.fold(w).strip() for w in words if w and w.strip()}, key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in folded)
+
+
+def forms(row: dict, *columns: str) -> list[str]:
+    """The spellings a lexicon row lists in `columns` (cells hold several, separated by |)."""
+    return lexicons.split_variants(*(row.get(c) for c in columns))
+
+
+def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int]:
+    """Folded spelling (inner whitespace as one space) → integer value."""
+    return {phrase(arabic.fold(f)): int(row[value_column]) for row in rows for f in forms(row, *columns)}
+
+
+def scan(pattern: re.Pattern, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, re.Match]]:
+    """(word start, match) where `pattern` (which begins with AFTER_BOUNDARY) matches a word of view[start:end]."""
+    end = len(view) if end is None else end
+    if start == 0 and end > 0:
+        # the text's first word has no character before it: look at it through a space
+        m = pattern.match(" " + view[:min(end, 64)])
+        if m:
+            yield 0, m
+    for m in pattern.finditer(view, max(0, start - 1), end):
+        yield m.start() + 1, m
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The compiled grammar and the lexicon tables the resolver reads (all keys folded)."""
+
+    pattern: re.Pattern  # one alternative per family, named groups h, n, f, my, y, yb, r, w, mm, p, d
+    anchors: re.Pattern  # a word every expression holds: the full pattern is only tried near one
+    direction: re.Pattern
+    durations: re.Pattern
+    point_before: re.Pattern  # a direction word (منذ، قبل، بعد) right before a counted unit
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    hijri_months: dict[str, int]
+    weekdays: dict[str, int]
+    ambiguous_weekdays: frozenset[str]
+    units: dict[str, tuple[str, int]]  # folded form → (unit, count implied: 0 = needs a number, 2 = dual)
+    unit_info: dict[str, dict]
+    deictic: dict[str, int]
+    periods: dict[str, str]
+    modifiers: dict[str, int]
+    directions: dict[str, int]
+    weekday_anchor: dict[str, str]
+    hijri_era: frozenset[str]
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile the temporal grammar from data/lexicons/ (cached)."""
+    months = lexicons.read_csv("months.csv")
+    hijri = lexicons.read_csv("hijri_months.csv")
+    weekdays = lexicons.read_csv("weekdays.csv")
+    units = lexicons.read_csv("time_units.csv")
+    rel = lexicons.read_yaml("relative_time.yaml")
+    fold = arabic.fold
+
+    month = alternation(f for r in months for f in forms(r, "canonical", "variants"))
+    months2 = rf"(?:{month}){WORD_END}(?:\s*[/(-]\s*(?:{month}){WORD_END}(?:\s*\))?)?+"
+    hmonth = alternation(f for r in hijri for f in forms(r, "canonical", "variants"))
+    weekday = alternation(f for r in weekdays for f in forms(r, "canonical", "variants"))
+    cardinal = alternation(w for w, n in arabic.number_words().items() if n.kind == "cardinal")
+    number = rf"(?:\d+|(?:{cardinal}){WORD_END}(?:\s+و?(?:{cardinal}){WORD_END})*)"
+    point_units = [u for u in units if u["point"] == "yes"]
+    unit_plain = alternation(f for u in point_units for f in forms(u, "forms"))
+    unit_dual = alternation(f for u in point_units for f in forms(u, "dual_forms"))
+    unit_single = alternation(f for u in point_units for f in forms(u, "singular"))
+    all_plain = alternation(f for u in units for f in forms(u, "forms", "singular"))
+    all_dual = alternation(f for u in units for f in forms(u, "dual_forms"))
+    directions = alternation(f for d in rel["directions"] for f in d["forms"])
+    approx = alternation(rel["approximators"])
+    modifier = alternation(f for m in rel["modifiers"] for f in m["forms"])
+    period = alternation(f for p in rel["periods"] for f in p["forms"])
+    demonstrative = alternation(rel["demonstratives"])
+    deictic = alternation(f for d in rel["deictic_days"] for f in d["forms"])
+    not_today = alternation(rel["today_not_followed_by"])
+    wprefix = alternation(f for p in rel["weekday_prefixes"] for f in p["forms"])
+    year_word = alternation(rel["year_words"])
+    year_prep = alternation(rel["year_prepositions"])
+    month_prep = alternation(rel["month_prepositions"])
+    gera = alternation(rel["gregorian_era"])
+    hera = alternation(rel["hijri_era"])
+    era = rf"(?:\s*(?:{hera}|{gera}){WORD_END})?"
+    of = rf"(?:(?:{alternation(rel['of_words'])})\s+)?"  # 26 من شوال
+    shahr = rf"(?:(?:{alternation(rel['month_words'])})\s+)"  # شهر يوليو
+    year_of = rf"{of}(?:(?:{alternation(rel['date_year_words'])})\s+)?"  # يوليو من عام 2019
+    # Python's look-behind needs a fixed width: one per word
+    not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
+    # without its article, so that للمدير (ل + المدير) is caught as well as المدير
+    not_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["weekday_not_preceded_by"])
+    not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
+    any_month = f"{month}|{hmonth}"
+    b, e = WORD_START, WORD_END
+
+    families = [
+        # 26 شوال 1436 هـ ; رمضان 1445 هـ
+        rf"(?P<h>(?P<h_day>{_DAY})\s*{of}{shahr}?(?P<h_month>{hmonth}){e}\s*{year_of}"
+        rf"(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?"
+        rf"|(?P<h_month2>{hmonth}){e}\s+{year_of}(?P<h_year2>1[34]\d\d)\s*(?:{hera}){e})",
+        # 13/9/2023 ; 2023-09-13 ; 26/10/1436هـ
+        rf"(?<![\d/.-])(?P<n>(?P<n_a>\d{{1,4}})(?P<n_sep>[/.-])(?P<n_b>\d{{1,2}})(?P=n_sep)(?P<n_c>\d{{1,4}})"
+        rf"(?![\d/-])(?!\.\d)(?:\s*(?P<n_era>{hera}|{gera}){e})?)",
+        # (الأربعاء) 19 يونيو (2024)
+        rf"(?P<f>(?:(?P<f_wd>{weekday}){e}\s*[،,]?\s*)?(?P<f_day>{_DAY})\s*{of}{shahr}?"
+        rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*{year_of}(?P<f_year>{_YEAR}){era})?)",
+        # حزيران/يونيو 2024
+        rf"{b}{_CLITIC}(?P<my>{shahr}?(?P<my_month>{months2})\s*[,،]?\s*{year_of}"
+        rf"(?P<my_year>{_YEAR}){era})",
+        # عام 2000 ; العام 1949 ; عامي 2001 و2007
+        rf"{b}{_CLITIC}(?P<y>(?:{year_word})\s+(?P<y_year>{_YEAR})(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)"
+        rf"(?:\s*(?P<y_era>{hera}|{gera}){e})?)",
+        # في 2022 (a bare year needs a preposition and 19xx/20xx)
+        rf"{b}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)",
+        # منذ 24 عاما ; قبل عامين ; بعد أربع سنوات من
+        rf"{b}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
+        rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})"
+        rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){e}))"
+        rf"{e}(?P<r_from>\s+من{e})?)",
+        # اليوم الأربعاء ; أمس (الثلاثاء) ; يوم الأربعاء ; الخميس المقبل
+        rf"{b}{not_name}{_CLITIC}(?P<w>(?:(?P<w_pre>{wprefix})\s*[(«]?\s*)?(?P<w_day>{weekday}){e}(?:\s*[)»])?"
+        rf"(?:\s+(?P<w_mod>{modifier}){e})?)",
+        # سبتمبر الماضي ; في يوليو
+        rf"{b}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
+        rf"(?![\s,،)]*{year_of}\d)(?:\s+(?P<mm_mod>{modifier}){e})?)",
+        # العام الماضي ; هذا العام ; الشهر المقبل
+        rf"{b}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){e}"
+        rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){e})",
+        # اليوم ; أمس ; غدا ; بعد غد
+        rf"{b}{not_today_name}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}){e})",
+    ]
+    pattern = re.compile("|".join(f"(?:{f})" for f in families))
+    # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,
+    # a period noun or a unit; the full grammar is only tried at the few word starts before an anchor
+    keys = {fold(f).split()[0] for f in (
+        *(f for r in months for f in forms(r, "canonical", "variants")),
+        *(f for r in weekdays for f in forms(r, "canonical", "variants")),
+        *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
+        *(f for p in rel["periods"] for f in p["forms"]))}
+    unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
+    anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}[/.-]\d|(?:"
+                         + arabic.trie_pattern(keys - unit_keys) + "|(?P<unit>" + arabic.trie_pattern(unit_keys)
+                         + r"))(?![\w]))")
+    durations = re.compile(rf"{b}(?:(?P<approx>{approx})\s+)?(?:(?P<num>\d+(?:[.,]\d+)?|{number})\s*"
+                           rf"(?P<unit>{all_plain})|(?P<dual>{all_dual})){e}")
+
+    unit_map: dict[str, tuple[str, int]] = {}
+    for u in units:
+        for f in forms(u, "forms", "singular"):
+            unit_map[fold(f)] = (u["unit"], 0)
+        for f in forms(u, "dual_forms"):
+            unit_map[fold(f)] = (u["unit"], 2)
+    return Grammar(
+        pattern=pattern,
+        anchors=anchors,
+        point_before=re.compile(rf"(?:{directions})\s+$"),
+        direction=re.compile(rf"{b}[وف]?(?:{directions}){e}"),
+        durations=durations,
+        months=_lookup(months, "month", "canonical", "variants"),
+        ambiguous_months=frozenset(fold(f) for r in months if r["ambiguous"] == "yes"
+                                   for f in forms(r, "canonical", "variants")),
+        hijri_months=_lookup(hijri, "month", "canonical", "variants"),
+        weekdays=_lookup(weekdays, "weekday", "canonical", "variants"),
+        ambiguous_weekdays=frozenset(fold(f) for r in weekdays if r["ambiguous"] == "yes"
+                                     for f in forms(r, "canonical", "variants")),
+        units=unit_map,
+        unit_info={u["unit"]: u for u in units},
+        deictic={phrase(fold(f)): int(d["offset"]) for d in rel["deictic_days"] for f in d["forms"]},
+        periods={fold(f): p["unit"] for p in rel["periods"] for f in p["forms"]},
+        modifiers={fold(f): int(m["shift"]) for m in rel["modifiers"] for f in m["forms"]},
+        directions={fold(f): int(d["sign"]) for d in rel["directions"] for f in d["forms"]},
+        weekday_anchor={phrase(fold(f)): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},
+        hijri_era=frozenset(fold(f) for f in rel["hijri_era"]),
+    )
