@@ -4,16 +4,20 @@ Every sentence below is written for the test (other dates and people than the se
 English gloss; expected values are worked out by hand from the publication date given.
 """
 
+import datetime as dt
+import re
 import subprocess
 import sys
+from collections import Counter
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import clean, corpus, timeline
+from arnews import arabic, clean, corpus, timeline
 from arnews.errors import InputError
+from arnews.timeline import mentions
 
 
 def values(text, published):
@@ -525,3 +529,65 @@ def test_streamed_run_equals_the_in_memory_timeline_on_saudinewsnet(saudinewsnet
     assert streamed.articles == in_memory.articles == len(articles)
     pd.testing.assert_frame_equal(streamed.expressions, in_memory.expressions)
     pd.testing.assert_frame_equal(streamed.events, in_memory.events)
+
+
+# --- long articles and bad publication dates (issue 18) -----------------------------------------------
+
+def dated_sentences(raw_dir):
+    """The sentences of the seed articles that hold a temporal expression (real news text)."""
+    cleaned, _ = clean.clean_corpus(corpus.load(raw_dir))
+    return [text[s:e] for text in cleaned["text"] for s, e in arabic.sentences(text) if timeline.tag(text[s:e])]
+
+
+def pair_work(monkeypatch, text):
+    """How many (expression or trigger, candidate) distances the event finder measures in one article."""
+    calls = Counter()
+
+    def counted(name, function):
+        def wrapper(*args):
+            calls[name] += 1
+            return function(*args)
+        return wrapper
+
+    monkeypatch.setattr(mentions, "gap", counted("gap", mentions.gap))
+    monkeypatch.setattr(mentions, "_claim", counted("claim", mentions._claim))
+    found, events_found = timeline.analyse("long", text, "2024-06-20")
+    monkeypatch.undo()
+    return sum(calls.values()), len(found), len(events_found)
+
+
+@pytest.mark.parametrize("layout", ["sentences", "run-on"])
+def test_work_grows_linearly_with_the_length_of_an_article(raw_dir, monkeypatch, layout):
+    # an article of real dated sentences, 8 and 32 copies; "run-on": one paragraph with no sentence punctuation
+    # (every . ! ? and line break turned into a comma), where each date sees every other one of its "sentence"
+    unit = "\n".join(dated_sentences(raw_dir))
+    if layout == "run-on":
+        unit = re.sub(r"[.!?؟\n]", "،", unit)
+    small, small_found, small_events = pair_work(monkeypatch, "\n".join([unit] * 8))
+    large, large_found, large_events = pair_work(monkeypatch, "\n".join([unit] * 32))
+    assert large_found == 4 * small_found and large_events >= 3 * small_events > 0
+    assert large <= 4.5 * small  # linear: four times the text, about four times the work (quadratic: 16×)
+
+
+@pytest.mark.parametrize("published", ["-0044-03-15", "0000-01-01", "2015-13-40", "10000-01-01", "not a date",
+                                       dt.date(1, 1, 1), dt.date(9999, 12, 31), pd.Timestamp("-0044-03-15")])
+def test_a_publication_date_out_of_range_never_crashes(published):
+    # "the minister arrived yesterday, will leave next year, after a visit that began last Thursday; next month"
+    text = "وصل الوزير أمس إلى الرياض، وسيغادر العام المقبل بعد زيارة بدأت الخميس الماضي، ويعود الشهر المقبل."
+    found, _ = timeline.analyse("d", text, published)
+    assert [e.text for e in found] == ["أمس", "العام المقبل", "الخميس الماضي", "الشهر المقبل"]
+    for e in found:  # resolved against a real calendar date, or left empty
+        assert e.value == "" or dt.date.fromisoformat(e.value[:10] if len(e.value) == 10 else e.value[:4] + "-01-01")
+
+
+def test_a_negative_publication_year_in_the_metadata_runs_to_the_end(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("وصل الوزير أمس إلى الرياض.", encoding="utf-8")  # the minister arrived yesterday
+    (folder / "metadata.csv").write_text("file,title,outlet,published,url\na.txt,t,o,-0044-03-15,https://x.org\n",
+                                         encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(folder),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    expressions = pd.read_csv(tmp_path / "out" / "expressions.csv", keep_default_na=False)
+    assert list(zip(expressions["text"], expressions["value"], strict=True)) == [("أمس", "")]

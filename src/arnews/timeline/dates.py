@@ -21,18 +21,15 @@ def as_date(published) -> dt.date | None:
     """
     if published is None or published is pd.NaT:
         return None
-    if isinstance(published, dt.datetime):
-        return published.date()
-    if isinstance(published, dt.date):
-        return published
     try:
+        if isinstance(published, dt.datetime):  # also a pandas Timestamp, which may hold a year before 1
+            return published.date()
+        if isinstance(published, dt.date):
+            return published
         if pd.isna(published):
             return None
-    except (TypeError, ValueError):
-        pass
-    try:
         return pd.Timestamp(published).date()
-    except (TypeError, ValueError, OverflowError, ArithmeticError):
+    except (TypeError, ValueError, OverflowError, ArithmeticError, NotImplementedError):
         return None
 
 

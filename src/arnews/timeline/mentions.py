@@ -9,27 +9,20 @@ only where a date stands, each at most once, so the work grows with the article'
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
 from arnews import arabic, lexicons
 from arnews.timeline import dates
+from arnews.timeline.article import PLACE_LEAD_SENTENCES, Article, gap
 from arnews.timeline.tagger import Expression, tag_view
-from arnews.timeline.triggers import (
-    Place,
-    Trigger,
-    entities_in,
-    event_grammar,
-    short_names_in,
-    triggers_in,
-)
+from arnews.timeline.triggers import Trigger, event_grammar
 
 __all__ = ["LEAD_SENTENCES", "LOOKAHEAD_SENTENCES", "MAX_TRIGGER_GAP", "PERSON_GAP", "PLACE_LEAD_SENTENCES",
-           "Mention", "analyse", "event_mentions", "name_en"]
+           "MAX_EVIDENCE_CHARS", "Mention", "analyse", "event_mentions", "name_en"]
 
 #: A trigger further than this (characters) from the expression does not date it: a long sentence
 #: often holds several happenings ("وقع الرئيس … اتفاقية شراكة يوم الأربعاء" is 85 characters).
@@ -38,11 +31,10 @@ MAX_TRIGGER_GAP = 100
 #: trigger of its own, takes the trigger of one of the next LOOKAHEAD_SENTENCES sentences.
 LEAD_SENTENCES = 2
 LOOKAHEAD_SENTENCES = 2
-#: An event whose own sentence names no place takes the place a same-type trigger governs in the first
-#: PLACE_LEAD_SENTENCES sentences (the Vostochny summit: "قرار الاجتماع في قاعدة فوستوشني", sentence 5).
-PLACE_LEAD_SENTENCES = 12
 #: The people a label names stand within this many characters of the event's trigger.
 PERSON_GAP = 80
+#: Evidence longer than this (a text without sentence punctuation) is cut around the expression.
+MAX_EVIDENCE_CHARS = 3_000
 
 
 @dataclass(frozen=True)
@@ -62,83 +54,11 @@ class Mention:
     named: tuple[str, ...] = ()  # the people the label names
 
 
-def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(a[0] - b[1], b[0] - a[1], 0)
-
-
-@dataclass
-class _Doc:
-    """One article as the event finder sees it. Triggers and entities are found sentence by sentence, on
-    demand (most sentences of an article hold no date and are never read), and kept."""
-
-    doc_id: str
-    view: arabic.FoldedText
-    sentences: list[tuple[int, int]]
-    expressions: list[Expression]
-    _starts: list[int] = field(default_factory=list)
-    _by_sentence: dict[int, list[Expression]] = field(default_factory=dict)
-    _triggers: dict[int, list[Trigger]] = field(default_factory=dict)
-    _entities: dict[int, list[Place]] = field(default_factory=dict)
-    _allowed: dict[tuple[int, int], bool] = field(default_factory=dict)
-    _full_names: dict[lexicons.Entity, list[int]] | None = None
-
-    def __post_init__(self) -> None:
-        self._starts = [s for s, _ in self.sentences]
-        for expr in self.expressions:
-            self._by_sentence.setdefault(self.sentence_of(expr.view_start), []).append(expr)
-
-    def sentence_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
-
-    def expressions_in(self, index: int) -> list[Expression]:
-        """The expressions that start in sentence `index`."""
-        return self._by_sentence.get(index, [])
-
-    def triggers_in(self, index: int) -> list[Trigger]:
-        if index not in self._triggers:
-            self._triggers[index] = triggers_in(self.view.text, *self.sentences[index])
-        return self._triggers[index]
-
-    def allows(self, kind: int, index: int) -> bool:
-        """Whether sentence `index` holds what a trigger of type `kind` requires (an agreement for a signing)."""
-        key = (kind, index)
-        if key not in self._allowed:
-            requires = event_grammar().types[kind].requires
-            self._allowed[key] = requires is None or bool(requires.search(self.view.text, *self.sentences[index]))
-        return self._allowed[key]
-
-    def entities_between(self, start: int, end: int) -> list[Place]:
-        """Entities lying inside view[start:end]."""
-        found = []
-        for index in range(self.sentence_of(start), self.sentence_of(max(start, end - 1)) + 1):
-            if index not in self._entities:
-                full = entities_in(self.view.text, *self.sentences[index])
-                self._entities[index] = full + short_names_in(self.view.text, *self.sentences[index], full,
-                                                              self.last_full_mention)
-            found.extend(p for p in self._entities[index] if start <= p.start and p.end <= end)
-        return found
-
-    def last_full_mention(self, entity: lexicons.Entity, before: int) -> int:
-        """Where `entity` was last named in full before view offset `before` (−1: never; a square or an
-        airport named after a person is no mention of the person)."""
-        if self._full_names is None:
-            self._full_names = {}
-            for place in entities_in(self.view.text):
-                self._full_names.setdefault(place.entity, []).append(place.start)
-        starts = self._full_names.get(entity, [])
-        i = bisect.bisect_left(starts, before)
-        return starts[i - 1] if i else -1
-
-    def original(self, start: int, end: int) -> str:
-        s, e = self.view.span(start, end)
-        return " ".join(self.view.original[s:e].split())
-
-
 def _claim(rival: Expression, trigger: Trigger) -> int:
     """How strongly another expression claims a trigger (its distance; "… من" expressions claim only what follows)."""
     if rival.relative_to_event:
         return 0 if 0 <= trigger.start - rival.view_end <= 3 else 1 << 30
-    return _gap((rival.view_start, rival.view_end), (trigger.start, trigger.end))
+    return gap((rival.view_start, rival.view_end), (trigger.start, trigger.end))
 
 
 def _choose_trigger(expr: Expression, usable: list[Trigger], rivals: list[Expression] = (),
@@ -156,10 +76,10 @@ def _choose_trigger(expr: Expression, usable: list[Trigger], rivals: list[Expres
         after = [t for t in usable if 0 <= t.start - expr.view_end <= 3]
         if after:
             return after[0]
-    close = [t for t in usable if types[t.kind].priority and _gap(span, (t.start, t.end)) <= types[t.kind].near]
+    close = [t for t in usable if types[t.kind].priority and gap(span, (t.start, t.end)) <= types[t.kind].near]
     if close:
-        return min(close, key=lambda t: (_gap(span, (t.start, t.end)), t.start))
-    gaps = {t: _gap(span, (t.start, t.end)) for t in usable}
+        return min(close, key=lambda t: (gap(span, (t.start, t.end)), t.start))
+    gaps = {t: gap(span, (t.start, t.end)) for t in usable}
     pool = [t for t in usable if not types[t.kind].derive and (max_gap is None or gaps[t] <= max_gap)
             and all(gaps[t] <= _claim(r, t) for r in rivals)]
     return min(pool, key=lambda t: (gaps[t], t.start)) if pool else None
@@ -177,21 +97,12 @@ def _fill(template: str, persons: str, place: str) -> str:
     return " ".join(text.format(**values).split())
 
 
-def _persons(doc: _Doc, spans: list[tuple[int, int]]) -> list[lexicons.Entity]:
-    seen = []
-    for span in spans:
-        for p in doc.entities_between(*span):
-            if p.entity.type == "person" and p.entity not in seen:
-                seen.append(p.entity)
-    return seen
-
-
 def name_en(entity: lexicons.Entity) -> str:
     """The English name of an entity: its gloss without the explanation in brackets."""
     return re.sub(r"\s*\(.*$", "", entity.gloss).strip() or entity.canonical
 
 
-def _persons_near(doc: _Doc, sentence: tuple[int, int], trigger: Trigger,
+def _persons_near(doc: Article, sentence: tuple[int, int], trigger: Trigger,
                   n: int) -> tuple[list[lexicons.Entity], list[lexicons.Entity]]:
     """(people of the sentence within PERSON_GAP of the trigger, the n nearest of them in text order).
 
@@ -200,51 +111,26 @@ def _persons_near(doc: _Doc, sentence: tuple[int, int], trigger: Trigger,
     """
     span = (trigger.start, trigger.end)
     near: dict[lexicons.Entity, tuple[int, int]] = {}
-    for p in doc.entities_between(*sentence):
-        gap = _gap((p.start, p.end), span)
-        if p.entity.type == "person" and gap <= PERSON_GAP:
-            near[p.entity] = min(near.get(p.entity, (gap, p.start)), (gap, p.start))
+    for p in doc.entities(doc.sentence_of(sentence[0])).near(span, PERSON_GAP):
+        distance = gap((p.start, p.end), span)
+        if p.entity.type == "person" and distance <= PERSON_GAP and p.start >= sentence[0] and p.end <= sentence[1]:
+            near[p.entity] = min(near.get(p.entity, (distance, p.start)), (distance, p.start))
     by_position = sorted(near, key=lambda e: near[e][1])
     chosen = set(sorted(near, key=lambda e: near[e])[:n])
     return by_position, [e for e in by_position if e in chosen]
 
 
-def _place_after(doc: _Doc, trigger: Trigger, limit: int = 40) -> lexicons.Entity | None:
-    """The place a trigger governs: right after it ("زار كوريا الشمالية") or introduced by في/إلى/ل within `limit`."""
-    sentence = doc.sentences[doc.sentence_of(trigger.start)]
-    for p in doc.entities_between(trigger.end, sentence[1]):
-        if p.entity.type in event_grammar().place_types and p.start <= trigger.end + limit:
-            if p.locative or p.dative or p.start - trigger.end <= 1:
-                return p.entity
-    return None
-
-
-def _nearest_locative(doc: _Doc, trigger: Trigger, sentence: tuple[int, int]) -> lexicons.Entity | None:
-    place_types = event_grammar().place_types
-    places = [p for p in doc.entities_between(*sentence) if p.entity.type in place_types and p.locative]
-    if not places:
-        return None
-    return min(places, key=lambda p: (_gap((p.start, p.end), (trigger.start, trigger.end)), p.start)).entity
-
-
-def _place(doc: _Doc, trigger: Trigger, sentence: tuple[int, int], previous: tuple[int, int] | None):
+def _place(doc: Article, trigger: Trigger, sentence: tuple[int, int], previous: int | None):
     """The place of an event: the one its trigger governs, or a same-type trigger of the sentence governs,
     or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger of the article's
     first PLACE_LEAD_SENTENCES sentences governs, or the nearest such place in the previous sentence."""
-    same_sentence = [t for t in doc.triggers_in(doc.sentence_of(sentence[0])) if t.kind == trigger.kind]
-    for t in [trigger, *same_sentence]:
-        if place := _place_after(doc, t):
-            return place
-    if place := _nearest_locative(doc, trigger, sentence):
-        return place
-    for index in range(min(PLACE_LEAD_SENTENCES, len(doc.sentences))):
-        for t in doc.triggers_in(index):
-            if t.kind == trigger.kind and (place := _place_after(doc, t)):
-                return place
-    return _nearest_locative(doc, trigger, previous) if previous else None
+    index = doc.sentence_of(sentence[0])
+    span = (trigger.start, trigger.end)
+    return (doc.place_after(trigger) or doc.governed_place(index, trigger.kind) or doc.nearest_locative(index, span)
+            or doc.lead_place(trigger.kind) or (doc.nearest_locative(previous, span) if previous is not None else None))
 
 
-def _anniversary(doc: _Doc, expr: Expression, trigger: Trigger) -> tuple[str, str, str] | None:
+def _anniversary(doc: Article, expr: Expression, trigger: Trigger) -> tuple[str, str, str] | None:
     """(year, label, label_en) of what an anniversary after a dated expression commemorates."""
     eg = event_grammar()
     m = eg.ordinal.match(doc.view.text, trigger.end)
@@ -267,51 +153,65 @@ def _anniversary(doc: _Doc, expr: Expression, trigger: Trigger) -> tuple[str, st
     return dates.year_text(year), label, f"{label_en} ({n}th anniversary marked in {expr.value[:4]})"
 
 
-def _usable(doc: _Doc, index: int) -> list[Trigger]:
-    return [t for t in doc.triggers_in(index) if doc.allows(t.kind, index)]
+def _persons_of(doc: Article, indexes: list[int]) -> list[lexicons.Entity]:
+    return list(dict.fromkeys(p for index in indexes for p in doc.persons(index)))
 
 
-def _mention(doc: _Doc, expr: Expression, pub: dt.date | None) -> Mention | None:
+def _evidence(doc: Article, sentence: tuple[int, int], expr: Expression) -> str:
+    """The sentence of a mention; a run-on "sentence" (a text without sentence punctuation) is cut to
+    MAX_EVIDENCE_CHARS around the expression."""
+    start, end = sentence
+    if end - start > MAX_EVIDENCE_CHARS:
+        start = max(start, min(expr.view_start - MAX_EVIDENCE_CHARS // 2, end - MAX_EVIDENCE_CHARS))
+        end = min(end, start + MAX_EVIDENCE_CHARS)
+        return ("… " if start > sentence[0] else "") + doc.original(start, end) + (" …" if end < sentence[1] else "")
+    return doc.original(start, end)
+
+
+def _mention(doc: Article, expr: Expression, pub: dt.date | None, longest: int) -> Mention | None:
     if not expr.value:
         return None
     eg = event_grammar()
     sidx = doc.sentence_of(expr.view_start)
     last = doc.sentence_of(max(expr.view_start, expr.view_end - 1))  # "19 يونيو. 2024" runs over a sentence end
     sentence = (doc.sentences[sidx][0], max(doc.sentences[sidx][1], expr.view_end))
-    rivals = [r for r in doc.expressions_in(sidx) if r is not expr]
-    usable = [t for i in range(sidx, last + 1) for t in _usable(doc, i)]
+    span = (expr.view_start, expr.view_end)
+    # only triggers within MAX_TRIGGER_GAP can date it, and only expressions near those can claim them
+    usable = [t for i in range(sidx, last + 1) for t in doc.usable_triggers(i, span, MAX_TRIGGER_GAP)]
+    reach = 2 * MAX_TRIGGER_GAP + doc.triggers(sidx).longest + longest
+    rivals = [r for r in doc.expressions_near(sidx, span, reach) if r is not expr]
     trigger = _choose_trigger(expr, usable, rivals)
-    trigger_sentence = sentence
+    trigger_sentence, trigger_index = sentence, sidx
     in_lead = sidx < LEAD_SENTENCES and pub is not None and expr.precision == "YYYY-MM-DD" and \
         abs((dt.date.fromisoformat(expr.value) - pub).days) <= 1
-    if trigger is None and in_lead and not rivals:
+    if trigger is None and in_lead and len(doc.expressions_in(sidx)) == 1:
         # the lead dates the story ("أبلغ كيم بوتين، اليوم الأربعاء، …") and often names it a sentence later
         for index in range(sidx + 1, min(sidx + 1 + LOOKAHEAD_SENTENCES, len(doc.sentences))):
             if doc.expressions_in(index):
                 break
-            candidates = [t for t in _usable(doc, index) if not eg.types[t.kind].derive]
+            candidates = [t for t in doc.usable_triggers(index) if not eg.types[t.kind].derive]
             trigger = _choose_trigger(expr, candidates, max_gap=None)
             if trigger:
-                trigger_sentence = doc.sentences[index]
+                trigger_sentence, trigger_index = doc.sentences[index], index
                 break
     if trigger is None:
         return None
     kind = eg.types[trigger.kind]
-    evidence = doc.original(*sentence)
+    evidence = _evidence(doc, sentence, expr)
     if kind.derive == "anniversary":
         derived = _anniversary(doc, expr, trigger)
         if derived is None:
             return None
         year, label, label_en = derived
         return Mention(doc.doc_id, year, "YYYY", kind.type, label, label_en, (), "", evidence, expr.text)
-    previous = doc.sentences[sidx - 1] if sidx > 0 else None
+    previous = sidx - 1 if sidx > 0 else None
     if trigger_sentence == sentence:
         persons, named = _persons_near(doc, sentence, trigger, kind.persons)
     else:  # the lead's date and the happening a sentence later: the people of both
-        persons = _persons(doc, [sentence, trigger_sentence])
+        persons = _persons_of(doc, list(range(sidx, last + 1)) + [trigger_index])
         named = persons[:kind.persons]
-    if not persons and not _persons(doc, [sentence]) and previous:
-        persons = _persons(doc, [previous])  # "وكان الرئيس الروسي صدق …": named in the sentence before
+    if not persons and not _persons_of(doc, list(range(sidx, last + 1))) and previous is not None:
+        persons = doc.persons(previous)  # "وكان الرئيس الروسي صدق …": named in the sentence before
         named = persons[:kind.persons]
     place = _place(doc, trigger, trigger_sentence, previous)
     names = [p.canonical for p in named]
@@ -337,8 +237,9 @@ def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], l
     found = tag_view(view, pub)
     if not any(e.value for e in found):
         return found, []
-    doc = _Doc(doc_id, view, arabic.sentences(view.text), found)
-    mentions = [m for e in found if (m := _mention(doc, e, pub)) is not None]
+    doc = Article(doc_id, view, arabic.sentences(view.text), found)
+    longest = max(e.view_end - e.view_start for e in found)
+    mentions = [m for e in found if (m := _mention(doc, e, pub, longest)) is not None]
     return found, mentions
 
 

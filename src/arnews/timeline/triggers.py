@@ -6,6 +6,7 @@ Everything here reads the folded view of a text (`arnews.arabic.fold_with_offset
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -164,11 +165,13 @@ def short_names_in(view: str, begin: int, end: int | None, full: list[Place],
     if eg.short is None:
         return []
     found = []
+    full_starts = [p.start for p in full]  # in text order, never overlapping
     for start, m in scan(eg.short, view, begin, end):
         shift = start - m.start("clitic")  # the match may come from the text seen through a leading space
         s, e = m.start("name") + shift, m.end("name") + shift
-        if any(p.start <= s < p.end for p in full):
-            continue
+        before = bisect.bisect_right(full_starts, s) - 1
+        if before >= 0 and s < full[before].end:
+            continue  # the first word of a full name
         last_seen = {entity: last_full_mention(entity, s) for entity in eg.short_of[m.group("name")]}
         entity, position = max(last_seen.items(), key=lambda kv: kv[1])
         if position >= 0:
