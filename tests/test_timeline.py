@@ -561,10 +561,11 @@ def test_work_grows_linearly_with_the_length_of_an_article(raw_dir, monkeypatch,
     # an article of real dated sentences, 8 and 32 copies; "run-on": one paragraph with no sentence punctuation
     # (every . ! ? and line break turned into a comma), where each date sees every other one of its "sentence"
     unit = "\n".join(dated_sentences(raw_dir))
+    joiner = "\n"
     if layout == "run-on":
-        unit = re.sub(r"[.!?؟\n]", "،", unit)
-    small, small_found, small_events = pair_work(monkeypatch, "\n".join([unit] * 8))
-    large, large_found, large_events = pair_work(monkeypatch, "\n".join([unit] * 32))
+        unit, joiner = re.sub(r"[.!?؟\n]", "،", unit), "، "
+    small, small_found, small_events = pair_work(monkeypatch, joiner.join([unit] * 8))
+    large, large_found, large_events = pair_work(monkeypatch, joiner.join([unit] * 32))
     assert large_found == 4 * small_found and large_events >= 3 * small_events > 0
     assert large <= 4.5 * small  # linear: four times the text, about four times the work (quadratic: 16×)
 
