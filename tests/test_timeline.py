@@ -183,8 +183,10 @@ def test_unresolvable_expressions_keep_an_empty_value():
     # no publication date: "today" cannot be resolved, a full date still can
     found = values("أعلن الوزير اليوم أن الاتفاق وقع في 3 مايو 2010.", None)
     assert ("اليوم", "", "") in found and ("3 مايو 2010", "2010-05-03", "YYYY-MM-DD") in found
-    # a week has none of the three precisions: "last week"
-    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-14") == [("الأسبوع الماضي", "", "")]
+    # "the two sides met last week": a week is its month when its days (Sunday to Saturday) lie in one month
+    # (3–9 March 2019), and has no value of the three precisions when it runs over two (24 February–2 March)
+    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-14") == [("الأسبوع الماضي", "2019-03", "YYYY-MM")]
+    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-04") == [("الأسبوع الماضي", "", "")]
     # "the city was founded 3,200 years ago": no four-digit ISO year
     assert values("تأسست المدينة قبل 3200 عام.", "2015-07-24") == [("قبل 3200 عام", "", "")]
     # a Hijri year outside the Umm al-Qura table

@@ -57,7 +57,7 @@ from arnews.timeline.events import (
     MAX_PARTICIPANTS,
     events,
 )
-from arnews.timeline.grammar import Grammar, grammar
+from arnews.timeline.grammar import Grammar
 from arnews.timeline.mentions import (
     LEAD_SENTENCES,
     LOOKAHEAD_SENTENCES,
@@ -85,7 +85,7 @@ __all__ = [
     "CLI_HELP", "add_arguments", "run",
     "as_date", "Duration", "durations",
     "DOC_SEPARATOR", "EVENT_COLUMNS", "EVIDENCE_SEPARATOR", "MAX_EVIDENCE", "MAX_PARTICIPANTS", "events",
-    "Grammar", "grammar",
+    "Grammar",
     "LEAD_SENTENCES", "LOOKAHEAD_SENTENCES", "MAX_TRIGGER_GAP", "PERSON_GAP", "PLACE_LEAD_SENTENCES", "Mention",
     "analyse", "event_mentions",
     "plot_timeline",

@@ -10,7 +10,14 @@ import datetime as dt
 
 import pandas as pd
 
-__all__ = ["add_months", "as_date", "day_month", "hijri", "iso", "recent_month", "weekday_date", "year_text"]
+__all__ = ["DIRECTIONS", "add_months", "as_date", "day_month", "direction_of", "hijri", "hijri_date", "iso",
+           "month_date", "week_month", "weekday_date", "year_text"]
+
+#: Which occurrence of a date without a year is meant, seen from publication: the latest on or before it
+#: ("past", what a report of a happening means), the first on or after it ("future"), the nearest, strictly
+#: before ("before": الماضي), strictly after ("after": المقبل), or the one of the current year or month
+#: ("current": الجاري).
+DIRECTIONS = ("past", "future", "nearest", "before", "after", "current")
 
 
 def as_date(published) -> dt.date | None:
@@ -51,41 +58,95 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(total // 12, total % 12 + 1, 1)
 
 
-def recent_month(pub: dt.date, month: int, shift: int | None) -> dt.date:
-    """The month named, seen from publication: last (-1), next (+1), current (0), else the latest not after it."""
-    if shift == 0:
-        return dt.date(pub.year, pub.month, 1)
-    if shift == 1:
-        year = pub.year if month > pub.month else pub.year + 1
-    elif shift == -1:
-        year = pub.year if month < pub.month else pub.year - 1
-    else:
-        year = pub.year if month <= pub.month else pub.year - 1
-    return dt.date(year, month, 1)
+def direction_of(shift: int | None, default: str = "past") -> str:
+    """The direction a modifier's shift names (−1 الماضي, 0 الجاري, +1 المقبل), else `default`."""
+    return {-1: "before", 0: "current", 1: "after"}.get(shift, default) if shift is not None else default
+
+
+def _choose(candidates: list[tuple[tuple, object]], now: tuple, direction: str):
+    """The candidate (key, value) a direction picks; keys are comparable positions in time (year, month, …)."""
+    keep = {"past": lambda k: k <= now, "future": lambda k: k >= now, "before": lambda k: k < now,
+            "after": lambda k: k > now}.get(direction, lambda k: True)
+    found = [(k, v) for k, v in candidates if keep(k)]
+    if not found:
+        raise ValueError(f"no {direction} occurrence")
+    if direction in ("past", "before"):
+        return max(found)[1]
+    if direction in ("future", "after"):
+        return min(found)[1]
+    return min(found, key=lambda kv: (abs(_distance(kv[0], now)), _distance(kv[0], now) > 0))[1]
+
+
+def _distance(key: tuple, now: tuple) -> float:
+    return sum((a - b) * w for a, b, w in zip(key, now, (400, 32, 1), strict=False))
+
+
+def month_date(pub: dt.date, month: int, direction: str = "past") -> dt.date:
+    """The first day of the month named, seen from publication (see DIRECTIONS)."""
+    if direction == "current":
+        return dt.date(pub.year, month, 1)
+    candidates = [((year, month), dt.date(year, month, 1)) for year in (pub.year - 1, pub.year, pub.year + 1)]
+    return _choose(candidates, (pub.year, pub.month), direction)
+
+
+def day_month(pub: dt.date, day: int, month: int, direction: str = "past") -> dt.date:
+    """A day and month without a year, seen from publication (see DIRECTIONS; "past" is the latest such date
+    not after publication)."""
+    if direction == "current":
+        return dt.date(pub.year, month, day)
+    candidates = []
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            candidates.append(((year, month, day), dt.date(year, month, day)))
+        except ValueError:  # 29 February of a common year
+            continue
+    return _choose(candidates, (pub.year, pub.month, pub.day), direction)
+
+
+def hijri_date(pub: dt.date, month: int, day: int | None, direction: str = "past") -> dt.date:
+    """A Hijri day and month (or a month: `day` None) without a year, seen from publication in the Hijri
+    calendar (see DIRECTIONS); a month is dated by its 15th day."""
+    from hijridate import Gregorian
+
+    now = Gregorian(pub.year, pub.month, pub.day).to_hijri()
+    key_now = (now.year, now.month) if day is None else (now.year, now.month, now.day)
+    if direction == "current":
+        return hijri(now.year, month, day or 15)
+    candidates = [(((year, month) if day is None else (year, month, day)), year)
+                  for year in (now.year - 1, now.year, now.year + 1)]
+    return hijri(_choose(candidates, key_now, direction), month, day or 15)
 
 
 def weekday_date(pub: dt.date, weekday: int, anchor: str, shift: int | None) -> dt.date:
     """Resolve a weekday against the publication date.
 
     today ("اليوم الأربعاء"): the publication day if it is that weekday, else the latest one before it;
-    yesterday ("أمس الثلاثاء"): the latest such day before publication; a modifier: the previous (-1) or
-    next (+1) one strictly before/after publication; alone ("يوم الأربعاء"): the one within three days of
-    publication (news reports the days around it: "وصل في وقت متأخر من يوم الثلاثاء", "صباح الأربعاء").
+    yesterday ("أمس الثلاثاء") or a modifier −1 ("الخميس الماضي"): the latest one strictly before publication;
+    tomorrow ("غدا الاثنين") or +1 ("الخميس المقبل"): the first one strictly after; "past": the latest on or
+    before publication (a verb in the past tense: "وقعت الهجمات السبت"); "future": the first on or after it
+    ("ستزور السعودية الاثنين"); else ("يوم الأربعاء" and a present tense): the one within three days of
+    publication (news reports the days around it: "يجتمع الخبراء الاثنين").
     """
     back = (pub.weekday() - weekday) % 7
     if anchor == "today":
         return pub - dt.timedelta(days=back)
-    if anchor == "yesterday" or shift == -1:
+    if anchor == "yesterday" or shift == -1 or anchor == "before":
         return pub - dt.timedelta(days=back or 7)
-    if shift == 1:
+    if anchor == "tomorrow" or shift == 1 or anchor == "after":
         return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    if anchor == "past":
+        return pub - dt.timedelta(days=back)
+    if anchor == "future":
+        return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7)
     return pub - dt.timedelta(days=back) if back <= 3 else pub + dt.timedelta(days=7 - back)
 
 
-def day_month(pub: dt.date, day: int, month: int) -> dt.date:
-    """A day and month without a year: the latest such date not after publication."""
-    candidate = dt.date(pub.year, month, day)
-    return candidate if candidate <= pub else dt.date(pub.year - 1, month, day)
+def week_month(pub: dt.date, shift: int, first_weekday: int) -> dt.date | None:
+    """The month of the week `shift` weeks from the one holding publication (weeks start on `first_weekday`,
+    Monday=0), or None when that week runs over two months."""
+    start = pub - dt.timedelta(days=(pub.weekday() - first_weekday) % 7) + dt.timedelta(weeks=shift)
+    end = start + dt.timedelta(days=6)
+    return dt.date(start.year, start.month, 1) if (start.year, start.month) == (end.year, end.month) else None
 
 
 def hijri(year: int, month: int, day: int) -> dt.date:
