@@ -112,8 +112,13 @@ class _Article:
 
 
 def _bare(word: str) -> str:
-    """A word without the conjunction و/ف glued to it (وسيزور → سيزور)."""
+    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), when what is left is a word."""
     return word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
+
+
+def _is(word: str, words: frozenset[str]) -> bool:
+    """Whether `word`, or `word` without a glued و/ف (فتم، وقد، فيما), is one of `words`."""
+    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
 
 
 def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
@@ -124,17 +129,20 @@ def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
     g = grammar()
     if len(bare) < 2 or len(bare) > 9 or _DIGIT.search(text) or not text.isalpha():
         return False
-    if text in c.not_verbs or bare in c.not_verbs or text in c.openers or bare in c.openers:
+    if _is(text, c.not_verbs) or _is(text, c.openers):
         return False
     if arabic.is_definite(text) or any(bare in table for table in (g.weekdays, g.months, g.hijri_months, g.deictic)):
         return False
+    if article.ends_with(start, end, "ة"):
+        return False  # ة ends nouns only
+    if bare.startswith(c.imperfect[0]) or (bare.startswith(c.future_prefix) and bare[1:2] in "يتن"
+                                           and len(bare) >= 4):
+        return True  # يتوجه، سيزور: ي begins a verb, whatever its pattern
     if _verbal_noun(text, c):
         return False
-    if bare.startswith(c.imperfect) or bare.startswith(c.future_prefix):
+    if bare.startswith(c.imperfect):
         return True
-    if (bare[0] == "م" and len(bare) >= 4) or bare.endswith(("ات", "ون", "ين")) or article.ends_with(start, end, "ة"):
-        return False
-    return True
+    return not ((bare[0] == "م" and len(bare) >= 4) or bare.endswith(("ات", "ون", "ين")))
 
 
 def _verbal_noun(word: str, c: Cues) -> bool:
@@ -155,12 +163,14 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
     before = article.words(max(s0, start - VERB_REACH_BEFORE), start)
     segment_end = len(before)
     for i in range(len(before) - 1, -2, -1):
-        boundary = _bare(before[i][0]) if i >= 0 else ""
+        word = before[i][0] if i >= 0 else ""
+        boundary = word[1:] if word[:1] in ("و", "ف") and word[1:] in c.openers | c.event_openers | {"منذ"} \
+            else word
         if i >= 0 and boundary not in c.openers and boundary not in c.event_openers and boundary != "منذ":
             continue
         for j in range(i + 1, segment_end):  # the clause after the boundary: its first verb governs the date
             if _verb_like(article, before[j], c):
-                previous = _bare(before[j - 1][0]) if j > 0 else ""
+                previous = before[j - 1][0] if j > 0 else ""
                 return _tense_of(article, before[j], previous, (s0, before[j][1]), c)
         if boundary == "منذ":
             return "past"  # «منذ الاثنين», «منذ إعادة فتح المطار الأربعاء»
@@ -177,10 +187,10 @@ def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, befo
               c: Cues) -> str:
     text, start, end = word
     bare = _bare(text)
-    if previous in c.future_particles:
+    if _is(previous, c.future_particles):
         return "future"
-    if previous in c.past_particles:
-        return "present" if previous in ("قد", "لقد") and bare.startswith(c.imperfect) else "past"
+    if _is(previous, c.past_particles):
+        return "present" if _is(previous, frozenset({"قد", "لقد"})) and bare.startswith(c.imperfect) else "past"
     if bare.startswith(c.future_prefix) and len(bare) >= 4 and bare[1:].startswith((*c.imperfect, "ن")):
         return "future"
     lo = max(before[0], before[1] - VERB_REACH_BEFORE)
@@ -192,10 +202,10 @@ def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, befo
     if cues_before:  # «من المقرر أن يتوجه»; «كان من المقرر أن …» was planned: a past
         cue = cues_before[-1]
         ahead = article.words(max(lo, cue.start() - 12), cue.start())
-        return "past" if ahead and _bare(ahead[-1][0]) in c.past_particles else "future"
+        return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
     if bare.startswith("ت") and len(bare) == 4:  # تبلغ، تعرض: a past (form V) or a present
         sentence = article.words(*article.bounds(start))
-        if article.ends_with(start, end, "ى") or any(_bare(w) in c.past_markers for w, _, _ in sentence):
+        if article.ends_with(start, end, "ى") or any(_is(w, c.past_markers) for w, _, _ in sentence):
             return "past"
     return "present"
 
@@ -268,6 +278,10 @@ def _the_two(article: _Article, expr: Expression, pending: Pending, c: Cues) -> 
     before معا، كلاهما … or a number word (الاثنين والعشرين)."""
     if any(letter in pending.clitic for letter in "بلك"):
         return True
+    text = article.view.text
+    if text[expr.view_start - 1:expr.view_start] in ("«", '"', "“") and \
+            (text[expr.view_end - 1] == "»" or text[expr.view_end:expr.view_end + 1] in ("»", '"', "”")):
+        return True  # a title in quotation marks: the magazine «الاثنين»
     s0, s1 = article.bounds(expr.view_start)
     before = article.words(max(s0, expr.view_start - 40), expr.view_start)
     after = article.words(expr.view_end, min(s1, expr.view_end + 40))

@@ -33,10 +33,17 @@ def phrase(text: str) -> str:
     return " ".join(text.split())
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of the folded words, longest first; inner spaces match any white space."""
-    folded = sorted({arabic.fold(w).strip() for w in words if w and w.strip()}, key=lambda f: (-len(f), f))
-    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in folded)
+def alternation(words: Iterable[str], after_lam: bool = False) -> str:
+    """A regex alternation of the folded words, longest first; inner spaces match any white space.
+
+    after_lam: also each definite word as it is written after the preposition ل, which takes the article's
+    alef (العام → لعام in «للعام», ل + العام).
+    """
+    folded = {arabic.fold(w).strip() for w in words if w and w.strip()}
+    if after_lam:
+        folded |= {"ل" + w[2:] for w in folded if w.startswith("ال")}
+    ordered = sorted(folded, key=lambda f: (-len(f), f))
+    return "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
 
 
 def forms(row: dict, *columns: str) -> list[str]:
@@ -125,17 +132,17 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     directions = alternation(f for d in rel["directions"] for f in d["forms"])
     approx = alternation(rel["approximators"])
     modifier = alternation(f for m in rel["modifiers"] for f in m["forms"])
-    period = alternation(f for p in rel["periods"] for f in p["forms"])
+    period = alternation((f for p in rel["periods"] for f in p["forms"]), after_lam=True)
     year_noun = alternation(f for p in rel["periods"] if p["unit"] == "year" for f in p["forms"])
     month_noun = alternation(f for p in rel["periods"] if p["unit"] == "month" for f in p["forms"])
-    same_noun = alternation([*(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"]])
+    same_noun = alternation([*(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"]], after_lam=True)
     same_after, same_before = alternation(rel["same_after"]), alternation(rel["same_before"])
     part = alternation(rel["period_parts"])
     demonstrative = alternation(rel["demonstratives"])
     deictic = alternation(f for d in rel["deictic_days"] for f in d["forms"])
     not_today = alternation(rel["today_not_followed_by"])
     wprefix = alternation(f for p in rel["weekday_prefixes"] for f in p["forms"])
-    year_word = alternation(rel["year_words"])
+    year_word = alternation(rel["year_words"], after_lam=True)
     year_adjective = alternation(rel["year_adjectives"])
     year_prep = alternation(rel["year_prepositions"])
     month_prep = alternation(rel["month_prepositions"])
@@ -159,7 +166,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
 
     families = [
         # 26 شوال 1436 هـ ; السادس من شهر ذي القعدة القادم ; 27 شوال الجاري ; رمضان 1445 هـ
-        rf"(?P<h>(?:{_day('h_day')}|(?P<h_wday>{word_day}))\s*{of}{shahr}?(?P<h_month>{hmonth}){e}{epithet}"
+        rf"(?:[وف](?=[\dا]))?(?P<h>(?:{_day('h_day')}|(?P<h_wday>{word_day}))\s*{of}{shahr}?(?P<h_month>{hmonth}){e}{epithet}"
         rf"(?:\s*{year_of}(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?|\s+(?P<h_mod>{modifier}){e}"
         rf"|(?P<h_same>{same_year}))?"
         rf"|(?P<h_month2>{hmonth}){e}\s+{year_of}(?P<h_year2>1[34]\d\d)\s*(?:{hera}){e})",
@@ -168,7 +175,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"(?P<n_c>\d{{1,4}})(?![\d/-])(?!\.\d)(?:\s*(?P<n_era>{hera}|{gera}){e})?)",
         # (الأربعاء) 19 يونيو (2024) ; الثاني من أغسطس 2015 ; 22 ديسمبر المقبل ; 20 فبراير من العام نفسه ;
         # 30 من الشهر الحالي
-        rf"(?P<f>(?:(?P<f_wd>{weekday}){e}\s*[،,]?\s*)?(?:{_day('f_day')}|(?P<f_wday>{word_day}))\s*{of}{shahr}?"
+        rf"(?:[وف](?=[\dا]))?(?P<f>(?:(?P<f_wd>{weekday}){e}\s*[،,]?\s*)?(?:(?P<f_day0>{_DAY})\s*(?:أو|او)\s*)?"
+        rf"(?:{_day('f_day')}|(?P<f_wday>{word_day}))\s*{of}{shahr}?"
         rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*{year_of}(?P<f_year>{_YEAR}){era}|\s+(?P<f_mod>{modifier}){e}"
         rf"|(?P<f_same>{same_year}))?"
         rf"|(?:{_day('f_pday')}|(?P<f_wpday>{word_day}))\s+من\s+(?:{month_noun})\s+(?P<f_pmod>{modifier}){e})",

@@ -67,11 +67,22 @@ def _day(g: Grammar, digits: str | None, words: str | None) -> int:
 def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
     """The reading of a match; None when the match is not a date."""
     gd = m.groupdict()
+    for word_day in ("f_wday", "h_wday", "f_wpday"):
+        if gd.get(word_day) and _ordinal_of_a_noun(g, m.string, m.start(word_day)):
+            return None
     family = _FAMILY_NAMES[next(k for k in _SPAN_GROUPS if gd.get(k) is not None)]
     try:
         return _resolve_groups(g, gd, pub)
     except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
         return (family, "", "", False, None)
+
+
+def _ordinal_of_a_noun(g: Grammar, view: str, start: int) -> bool:
+    """Whether an ordinal at view[start] qualifies the definite noun before it («الأسبوع الأول من الشهر»: the
+    first week) rather than naming a day; a weekday before it is a date's («يوم السبت السابع من ذي القعدة»)."""
+    before = view[max(0, start - 24):start].split()
+    return bool(before) and arabic.is_definite(before[-1]) and before[-1] not in g.weekdays and \
+        before[-1][1:] not in g.weekdays
 
 
 def _resolve_groups(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
@@ -131,7 +142,7 @@ def _full(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
         first = dates.add_months(pub, g.modifiers[phrase(gd["f_pmod"])])
         return "full", first.replace(day=day).isoformat(), "YYYY-MM-DD", False, None
     month, _ = _first_month(g, gd["f_month"])
-    day = _day(g, gd["f_day"], gd["f_wday"])
+    day = _day(g, gd["f_day0"] or gd["f_day"], gd["f_wday"])  # «13 أو 20 أيلول»: the first day named
     if not day:
         return None
     if gd["f_year"]:
@@ -246,11 +257,16 @@ _RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year),
 #: weekday ("صباح اليوم الأربعاء", "الحادي والعشرين من شهر يوليو"), five before a unit ("منذ ما يقرب من 24
 #: عاما", "بعد خمسة وعشرين عاما").
 _BACK_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 4, 5, 48
-_WORD = re.compile(r"\S+")
+#: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
+_WORD = re.compile(r"[(\[«\"'“”]*(?=\S)")
 
 
-def _matches(g: Grammar, view: str) -> Iterator[re.Match]:
-    """Non-overlapping grammar matches, leftmost first (what finditer gives), found from the anchors."""
+def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.Match, Reading]]:
+    """Non-overlapping grammar matches that are dates, leftmost first, found from the anchors, with their readings.
+
+    Near each anchor the pattern is tried at the words before it, the furthest first; a match that is no date
+    («الأسبوع الأول من»: an ordinal of a noun, not a day) gives way to a later start.
+    """
     last_end = 0
     for p, anchor in scan(g.anchors, view):
         if p < last_end:
@@ -259,14 +275,15 @@ def _matches(g: Grammar, view: str) -> Iterator[re.Match]:
         unit = anchor.group("unit") is not None
         if unit and not g.direction.search(view, lo, p):
             continue  # a unit only makes a point after منذ/قبل/بعد (a year number is an anchor of its own)
-        starts = [w.start() for w in _WORD.finditer(view, lo, p)][-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
+        starts = [w.end() for w in _WORD.finditer(view, lo, p) if w.start() == lo or view[w.start() - 1].isspace()]
+        starts = starts[-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
         if lo > 0 and starts and starts[0] == lo and not view[lo - 1].isspace():
             starts = starts[1:]  # lo cut a word in two
         for start in (*starts, p):
             m = g.pattern.match(view, start)
-            if m and m.end() > p:
+            if m and m.end() > p and (reading := _resolve(g, m, pub)) is not None:
                 last_end = m.end()
-                yield m
+                yield m, reading
                 break
 
 
@@ -275,11 +292,7 @@ def tag_view(view: arabic.FoldedText, pub: dt.date | None) -> list[Expression]:
     g = grammar()
     text = view.original
     found: list[tuple[Expression, Pending | None]] = []
-    for m in _matches(g, view.text):
-        reading = _resolve(g, m, pub)
-        if reading is None:
-            continue
-        family, value, precision, from_event, pending = reading
+    for m, (family, value, precision, from_event, pending) in _readings(g, view.text, pub):
         name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
         vs, ve = m.span(name)
         if name == "y" and m.group("y_more"):
