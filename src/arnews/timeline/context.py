@@ -90,9 +90,9 @@ def cues() -> Cues:
 class _Article:
     """The folded view of one article with its sentences and words, read where a date needs them."""
 
-    def __init__(self, view: arabic.FoldedText):
+    def __init__(self, view: arabic.FoldedText, sentences: list[tuple[int, int]] | None = None):
         self.view = view
-        self.sentences = arabic.sentences(view.text)
+        self.sentences = arabic.sentences(view.text) if sentences is None else sentences
         self.starts = [s for s, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> int:
@@ -230,7 +230,9 @@ def _same(found: list[Expression], index: int, pending: Pending, article: _Artic
     same sentence or the `same_sentences` − 1 before."""
     expr = found[index]
     first = article.sentence_of(expr.view_start) - (c.same_sentences - 1)
-    need = {"year": 4, "month": 7, "day": 10}[pending.unit]
+    need = {"year": 4, "month": 7, "day": 10}.get(pending.unit)
+    if need is None:
+        return "", ""  # «الأسبوع نفسه»: a week has no value of the three precisions
     for before in reversed(found[:index]):
         if article.sentence_of(before.view_start) < first:
             break
@@ -336,14 +338,14 @@ def _in_range(pending: Pending, other: str, before: bool) -> str:
         return ""
 
 
-def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None]],
-           pub: dt.date | None) -> list[Expression]:
+def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None]], pub: dt.date | None,
+           sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
     """The tagger's expressions with every open value decided from the article (see the module docstring);
     a «الاثنين» that is "the two" is left out."""
     if all(pending is None for _, pending in found):
         return [expr for expr, _ in found]
     c = cues()
-    article = _Article(view)
+    article = _Article(view, sentences)
     exprs = [expr for expr, _ in found]
     pendings = [pending for _, pending in found]
     for i, pending in enumerate(pendings):

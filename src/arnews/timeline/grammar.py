@@ -56,6 +56,11 @@ def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int
     return {phrase(arabic.fold(f)): int(row[value_column]) for row in rows for f in forms(row, *columns)}
 
 
+def _after_lam(table: dict[str, str]) -> dict[str, str]:
+    """A table of folded words, also keyed by each definite word as written after ل (العام → لعام)."""
+    return {**{"ل" + k[2:]: v for k, v in table.items() if k.startswith("ال")}, **table}
+
+
 def scan(pattern: re.Pattern, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, re.Match]]:
     """(word start, match) where `pattern` (which begins with AFTER_BOUNDARY) matches a word of view[start:end]."""
     end = len(view) if end is None else end
@@ -220,7 +225,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         *(f for r in months for f in forms(r, "canonical", "variants")),
         *(f for r in hijri for f in forms(r, "canonical", "variants")),
         *(f for r in weekdays for f in forms(r, "canonical", "variants")),
-        *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()),
+        *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
         *(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"])}
     unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
     anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
@@ -253,8 +258,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         units=unit_map,
         unit_info={u["unit"]: u for u in units},
         deictic={phrase(fold(f)): int(d["offset"]) for d in rel["deictic_days"] for f in d["forms"]},
-        periods={**{fold(f): "day" for f in rel["same_day_nouns"]},
-                 **{fold(f): p["unit"] for p in rel["periods"] for f in p["forms"]}},
+        periods=_after_lam({**{fold(f): "day" for f in rel["same_day_nouns"]},
+                            **{fold(f): p["unit"] for p in rel["periods"] for f in p["forms"]}}),
         modifiers={fold(f): int(m["shift"]) for m in rel["modifiers"] for f in m["forms"]},
         directions={fold(f): int(d["sign"]) for d in rel["directions"] for f in d["forms"]},
         weekday_anchor={phrase(fold(f)): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},

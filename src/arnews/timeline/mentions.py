@@ -234,10 +234,11 @@ def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], l
     """
     pub = dates.as_date(published)
     view = arabic.fold_with_offsets(text)
-    found = tag_view(view, pub)
+    sentences = arabic.sentences(view.text)
+    found = tag_view(view, pub, sentences)
     if not any(e.value for e in found):
         return found, []
-    doc = Article(doc_id, view, arabic.sentences(view.text), found)
+    doc = Article(doc_id, view, sentences, found)
     longest = max(e.view_end - e.view_start for e in found)
     mentions = [m for e in found if (m := _mention(doc, e, pub, longest)) is not None]
     return found, mentions

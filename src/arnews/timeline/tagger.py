@@ -253,12 +253,12 @@ _RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year),
               ("d", _deictic))
 
 
-#: How far before an anchor an expression may start (words, characters): four words before a month or a
-#: weekday ("صباح اليوم الأربعاء", "الحادي والعشرين من شهر يوليو"), five before a unit ("منذ ما يقرب من 24
+#: How far before an anchor an expression may start (words, characters): three words before a month or a
+#: weekday ("صباح اليوم الأربعاء", "السابع من شهر يوليو"), five before a unit ("منذ ما يقرب من 24
 #: عاما", "بعد خمسة وعشرين عاما").
-_BACK_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 4, 5, 48
+_BACK_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 3, 5, 48
 #: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
-_WORD = re.compile(r"[(\[«\"'“”]*(?=\S)")
+_WORD = re.compile(r"(?<!\S)[(\[«\"'“”]*(?=\S)")
 
 
 def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.Match, Reading]]:
@@ -275,10 +275,7 @@ def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.M
         unit = anchor.group("unit") is not None
         if unit and not g.direction.search(view, lo, p):
             continue  # a unit only makes a point after منذ/قبل/بعد (a year number is an anchor of its own)
-        starts = [w.end() for w in _WORD.finditer(view, lo, p) if w.start() == lo or view[w.start() - 1].isspace()]
-        starts = starts[-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
-        if lo > 0 and starts and starts[0] == lo and not view[lo - 1].isspace():
-            starts = starts[1:]  # lo cut a word in two
+        starts = [w.end() for w in _WORD.finditer(view, lo, p)][-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
         for start in (*starts, p):
             m = g.pattern.match(view, start)
             if m and m.end() > p and (reading := _resolve(g, m, pub)) is not None:
@@ -287,8 +284,10 @@ def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.M
                 break
 
 
-def tag_view(view: arabic.FoldedText, pub: dt.date | None) -> list[Expression]:
-    """The expressions of a text given as its folded view (`arabic.fold_with_offsets`), resolved against `pub`."""
+def tag_view(view: arabic.FoldedText, pub: dt.date | None,
+             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
+    """The expressions of a text given as its folded view (`arabic.fold_with_offsets`), resolved against `pub`;
+    `sentences`: the view's sentences (`arabic.sentences`), when the caller has them."""
     g = grammar()
     text = view.original
     found: list[tuple[Expression, Pending | None]] = []
@@ -301,7 +300,7 @@ def tag_view(view: arabic.FoldedText, pub: dt.date | None) -> list[Expression]:
         found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
         if name == "y" and m.group("y_more"):
             found.extend((e, None) for e in _more_years(view, m))
-    return context.settle(view, found, pub)
+    return context.settle(view, found, pub, sentences)
 
 
 def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
