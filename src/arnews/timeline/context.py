@@ -133,9 +133,12 @@ def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
         return False
     if arabic.is_definite(text) or any(bare in table for table in (g.weekdays, g.months, g.hijri_months, g.deictic)):
         return False
+    names = arabic.entity_index()
+    if text in names.by_spelling or text in names.continuations or bare in names.continuations:
+        return False  # a name of the entity index (سيرجي شويجو: not سـ + a verb)
     if article.ends_with(start, end, "ة"):
         return False  # ة ends nouns only
-    if bare.startswith(c.imperfect[0]) or (bare.startswith(c.future_prefix) and bare[1:2] in "يتن"
+    if bare.startswith(c.imperfect[0]) or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect
                                            and len(bare) >= 4):
         return True  # يتوجه، سيزور: ي begins a verb, whatever its pattern
     if _verbal_noun(text, c):
@@ -154,13 +157,34 @@ def _verbal_noun(word: str, c: Cues) -> bool:
     return False
 
 
+def _strong(before: list[tuple[str, int, int]], j: int, c: Cues) -> bool:
+    """Whether before[j] is a verb by its form or its particle, wherever it stands: سيزور, يلتقي, سوف/قد/لم/كان
+    + verb, كان, تم, قالوا."""
+    text = before[j][0]
+    bare = _bare(text)
+    previous = before[j - 1][0] if j > 0 else ""
+    return (_is(previous, c.future_particles) or _is(previous, c.past_particles) or _is(text, c.past_particles)
+            or _is(text, c.past_markers) or bare.startswith(c.imperfect[0])
+            or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect and len(bare) >= 4)
+            or (bare.endswith("وا") and len(bare) >= 4))
+
+
 def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str:
     """The tense of the verb that governs the date at view[start:end]: "past", "future", "present" or "" (no
-    verb found). The verb is the first word that looks like one after the nearest clause opener before the
-    date (relative pronouns, أن/إن, حيث, بينما …; else the sentence start), else the first one after it."""
+    verb found).
+
+    The clause of the date runs back to the nearest clause opener (relative pronouns, أن/إن, حيث, بينما …) or
+    the sentence start; its verb is the one nearest the date among the words marked as verbs by their form or
+    particle (سيزور, يلتقي, قد/لم/سوف + verb, كان, تم) and the words that look like a verb at the start of the
+    clause or after و/ف (VSO: «وأعلنت الحكومة الاثنين»). A clause without a verb hands over to the one
+    before it; after منذ the date is past; after قبل/بعد (a verbal noun shifted in time: «قبل وصوله صباح
+    الأربعاء») only a marked verb counts. Without a verb before, the first one after the date.
+    """
     c = c or cues()
     s0, s1 = article.bounds(start)
     before = article.words(max(s0, start - VERB_REACH_BEFORE), start)
+    if before and (c.future_cues.fullmatch(before[-1][0]) or c.future_cues.fullmatch(_bare(before[-1][0]))):
+        return "future"  # «المباراة المقررة الأربعاء»
     segment_end = len(before)
     for i in range(len(before) - 1, -2, -1):
         word = before[i][0] if i >= 0 else ""
@@ -168,13 +192,15 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
             else word
         if i >= 0 and boundary not in c.openers and boundary not in c.event_openers and boundary != "منذ":
             continue
-        for j in range(i + 1, segment_end):  # the clause after the boundary: its first verb governs the date
-            if _verb_like(article, before[j], c):
-                previous = before[j - 1][0] if j > 0 else ""
-                return _tense_of(article, before[j], previous, (s0, before[j][1]), c)
+        event = boundary in c.event_openers
+        for j in range(segment_end - 1, i, -1):  # the verb nearest the date in this clause
+            if not _verb_like(article, before[j], c):
+                continue
+            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in ("و", "ف"))):
+                return _tense_of(article, before[j], before[j - 1][0] if j > 0 else "", (s0, before[j][1]), c)
         if boundary == "منذ":
             return "past"  # «منذ الاثنين», «منذ إعادة فتح المطار الأربعاء»
-        if boundary in c.event_openers:
+        if event:
             return ""  # «قبل وصوله صباح الأربعاء»: the date of a verbal noun, not of the verb
         segment_end = i
     for word in article.words(end, min(s1, end + VERB_REACH_AFTER)):
@@ -191,13 +217,13 @@ def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, befo
         return "future"
     if _is(previous, c.past_particles):
         return "present" if _is(previous, frozenset({"قد", "لقد"})) and bare.startswith(c.imperfect) else "past"
-    if bare.startswith(c.future_prefix) and len(bare) >= 4 and bare[1:].startswith((*c.imperfect, "ن")):
+    if bare.startswith(c.future_prefix) and len(bare) >= 4 and bare[1:2] in c.imperfect:
         return "future"
-    lo = max(before[0], before[1] - VERB_REACH_BEFORE)
     if c.future_cues.fullmatch(bare) or c.future_cues.fullmatch(text):
         return "future"
-    if not bare.startswith(c.imperfect):
+    if not bare.startswith(c.imperfect) or _is(text, c.past_markers):
         return "past"
+    lo = max(before[0], before[1] - VERB_REACH_BEFORE)
     cues_before = list(c.future_cues.finditer(article.view.text, lo, before[1]))
     if cues_before:  # «من المقرر أن يتوجه»; «كان من المقرر أن …» was planned: a past
         cue = cues_before[-1]
@@ -262,6 +288,9 @@ def _value(found: list[Expression], index: int, pending: Pending, article: _Arti
         return dates.weekday_date(pub, pending.weekday, anchor, None).isoformat(), "YYYY-MM-DD"
     if pending.shift is not None:
         direction = dates.direction_of(pending.shift)
+    elif pending.hijri:  # a Hijri date without a year is of the current Hijri year («حتى 3 ذو القعدة»)
+        verb = tense(article, expr.view_start, expr.view_end, c)
+        direction = "future" if verb == "future" else "past" if verb == "past" and not pending.day else "current"
     else:
         direction = {"past": "past", "future": "future", "present": "nearest"}.get(
             tense(article, expr.view_start, expr.view_end, c), "past")

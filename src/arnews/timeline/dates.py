@@ -60,7 +60,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def direction_of(shift: int | None, default: str = "past") -> str:
     """The direction a modifier's shift names (−1 الماضي, 0 الجاري, +1 المقبل), else `default`."""
-    return {-1: "before", 0: "current", 1: "after"}.get(shift, default) if shift is not None else default
+    if shift is None:
+        return default
+    return "before" if shift < 0 else "after" if shift > 0 else "current"
 
 
 def _choose(candidates: list[tuple[tuple, object]], now: tuple, direction: str):
@@ -132,8 +134,8 @@ def weekday_date(pub: dt.date, weekday: int, anchor: str, shift: int | None) -> 
         return pub - dt.timedelta(days=back)
     if anchor == "yesterday" or shift == -1 or anchor == "before":
         return pub - dt.timedelta(days=back or 7)
-    if anchor == "tomorrow" or shift == 1 or anchor == "after":
-        return pub + dt.timedelta(days=(weekday - pub.weekday()) % 7 or 7)
+    if anchor == "tomorrow" or (shift or 0) >= 1 or anchor == "after":  # «الأربعاء بعد المقبل»: a week later
+        return pub + dt.timedelta(days=((weekday - pub.weekday()) % 7 or 7) + 7 * max(0, (shift or 1) - 1))
     if anchor == "past":
         return pub - dt.timedelta(days=back)
     if anchor == "future":
