@@ -47,7 +47,7 @@ class Cues:
     range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
     openers: frozenset[str]
     event_openers: frozenset[str]
-    nouns: re.Pattern
+    nouns: tuple[re.Pattern, ...]
     pronouns: tuple[str, ...]
     future_particles: frozenset[str]
     future_prefix: str
@@ -74,7 +74,7 @@ def cues() -> Cues:
         range_link=re.compile(r"\s*(?:و|الي|حتي|لغايه|-|–)?\s*"),
         openers=frozenset(map(fold, verbs["clause_openers"])),
         event_openers=frozenset(map(fold, verbs["event_openers"])),
-        nouns=re.compile("|".join(f"(?:{p})" for p in verbs["noun_patterns"])),
+        nouns=tuple(re.compile(p) for p in verbs["noun_patterns"]),
         pronouns=tuple(sorted(map(fold, verbs["pronoun_suffixes"]), key=len, reverse=True)),
         future_particles=frozenset(map(fold, verbs["future_particles"])),
         future_prefix=fold(verbs["future_prefix"]),
@@ -152,7 +152,8 @@ def _verbal_noun(word: str, c: Cues) -> bool:
     """Whether a word has the shape of a verbal noun (وصوله، تنفيذ، اجتماع), with or without و/ف and a pronoun."""
     for form in {word, _bare(word)}:
         stems = {form, *(form[:-len(p)] for p in c.pronouns if form.endswith(p) and len(form) - len(p) >= 3)}
-        if any(c.nouns.search(stem) for stem in stems):
+        if any(pattern.search(stem) for stem in stems for pattern in c.nouns
+               if not stem.startswith("ت") or pattern.pattern.startswith("^ت")):
             return True
     return False
 
@@ -167,6 +168,23 @@ def _strong(before: list[tuple[str, int, int]], j: int, c: Cues) -> bool:
             or _is(text, c.past_markers) or bare.startswith(c.imperfect[0])
             or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect and len(bare) >= 4)
             or (bare.endswith("وا") and len(bare) >= 4))
+
+
+def _scheduled(article: _Article, before: list[tuple[str, int, int]], c: Cues) -> str:
+    """"future" when a future cue («من المقرر», «من المتوقع») stands in the date's clause, "past" when كان
+    stands before it («كان من المقرر»: was planned), else ""."""
+    lo = before[0][1] if before else 0
+    for i in range(len(before) - 1, -1, -1):
+        if _is(before[i][0], c.openers) or _is(before[i][0], c.event_openers):
+            lo = before[i][2]
+            break
+    if not before:
+        return ""
+    found = list(c.future_cues.finditer(article.view.text, lo, before[-1][2]))
+    if not found:
+        return ""
+    ahead = article.words(max(lo, found[-1].start() - 12), found[-1].start())
+    return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
 
 
 def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str:
@@ -185,6 +203,9 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
     before = article.words(max(s0, start - VERB_REACH_BEFORE), start)
     if before and (c.future_cues.fullmatch(before[-1][0]) or c.future_cues.fullmatch(_bare(before[-1][0]))):
         return "future"  # «المباراة المقررة الأربعاء»
+    scheduled = _scheduled(article, before, c)
+    if scheduled:
+        return scheduled  # «ومن المقرر انطلاقه في أغسطس»
     segment_end = len(before)
     for i in range(len(before) - 1, -2, -1):
         word = before[i][0] if i >= 0 else ""

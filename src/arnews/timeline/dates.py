@@ -124,8 +124,9 @@ def weekday_date(pub: dt.date, weekday: int, anchor: str, shift: int | None) -> 
 
     today ("اليوم الأربعاء"): the publication day if it is that weekday, else the latest one before it;
     yesterday ("أمس الثلاثاء") or a modifier −1 ("الخميس الماضي"): the latest one strictly before publication;
-    tomorrow ("غدا الاثنين") or +1 ("الخميس المقبل"): the first one strictly after; "past": the latest on or
-    before publication (a verb in the past tense: "وقعت الهجمات السبت"); "future": the first on or after it
+    tomorrow ("غدا الاثنين"): the one nearest the day after publication (the day an article was written may be
+    a day or two before the date it carries); +1 ("الخميس المقبل"): the first one strictly after; "past": the
+    latest on or before publication (a verb in the past tense: "وقعت الهجمات السبت"); "future": the first on or after it
     ("ستزور السعودية الاثنين"); else ("يوم الأربعاء" and a present tense): the one within three days of
     publication (news reports the days around it: "يجتمع الخبراء الاثنين").
     """
@@ -134,7 +135,10 @@ def weekday_date(pub: dt.date, weekday: int, anchor: str, shift: int | None) -> 
         return pub - dt.timedelta(days=back)
     if anchor == "yesterday" or shift == -1 or anchor == "before":
         return pub - dt.timedelta(days=back or 7)
-    if anchor == "tomorrow" or (shift or 0) >= 1 or anchor == "after":  # «الأربعاء بعد المقبل»: a week later
+    if anchor == "tomorrow":  # the one nearest the day after publication (a crawl date may lag a day or two)
+        ahead = (weekday - pub.weekday() - 1) % 7
+        return pub + dt.timedelta(days=1 + (ahead if ahead <= 3 else ahead - 7))
+    if (shift or 0) >= 1 or anchor == "after":  # «الأربعاء بعد المقبل»: a week later
         return pub + dt.timedelta(days=((weekday - pub.weekday()) % 7 or 7) + 7 * max(0, (shift or 1) - 1))
     if anchor == "past":
         return pub - dt.timedelta(days=back)
