@@ -213,7 +213,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # العام الماضي ; هذا العام ; الشهر المقبل ; مطلع العام
         rf"{b}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){e}"
         rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){e}"
-        rf"|(?P<p_part>{part})\s+(?P<p_noun2>{period}){e}(?!\s+(?:{modifier}|{same_after}|{year_adjective}){e})"
+        rf"|(?P<p_part>{part})\s+(?P<p_noun2>{period}){e}(?!\s+(?:{modifier}|{same_after}|{year_adjective}|{ordinal}){e})"
         rf"(?!\s*\(?\s*\d))",
         # اليوم ; أمس ; غدا ; بعد غد
         rf"{b}{not_today_name}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}){e})",
