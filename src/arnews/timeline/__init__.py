@@ -6,25 +6,31 @@ against the article's publication date to an ISO value with its precision (`YYYY
 date outside the Umm al-Qura table) keeps an empty value. Families:
 
 * full dates in the three month-name systems, with or without a year or a weekday
-  ("الأربعاء 13 أيلول/سبتمبر 2023", "19 يونيو 2024", "3 جوان 2019"), numeric dates ("13/9/2023"),
-  month + year ("حزيران 2024"), years ("عام 2000"، "في 2022"، "عامي 2001 و2007");
+  ("الأربعاء 13 أيلول/سبتمبر 2023", "19 يونيو 2024", "3 جوان 2019", "الثاني من أغسطس 2015", "الـ20 من
+  أكتوبر من العام 2014", "26 فبراير شباط 2016"), numeric dates ("13/9/2023", "28 / 10 / 1436 هـ"), month +
+  year ("حزيران 2024"), years ("عام 2000"، "في 2022"، "عامي 2001 و2007"، "السنة المالية 2015م");
 * months with a modifier or alone ("سبتمبر الماضي", "في يوليو"), weekdays ("اليوم الأربعاء",
-  "أمس الثلاثاء", "يوم الأربعاء", "الخميس المقبل"), deictic days ("اليوم", "أمس", "غدا", "بعد غد"),
-  periods ("العام الماضي", "هذا العام", "الشهر المقبل");
+  "أمس، الثلاثاء", "غدا الاثنين", "يوم الأربعاء", "الخميس المقبل", a bare "الاثنين"), deictic days ("اليوم",
+  "أمس", "غدا", "بعد غد", "البارحة الأولى"), periods ("العام الماضي", "هذا العام", "الشهر المقبل", "مطلع
+  العام", "الأسبوع الجاري"), the year, month or day named before ("العام نفسه", "من نفس العام");
 * counted offsets ("منذ 24 عاما", "قبل عامين", "بعد أربع سنوات من زيارته"), number words and duals
-  included; Hijri dates ("26 شوال 1436 هـ") through `hijridate`; Arabic-Indic digits.
+  included; Hijri dates ("26 شوال 1436 هـ", "27 شوال الجاري", "شهر رمضان المبارك") through `hijridate`;
+  Arabic-Indic digits.
 
 Points and durations: an expression is a *point* when it names a date (all the above). A counted
 stretch of time without منذ/قبل/بعد ("استمر ساعتين", "نحو 11 ساعة", "يومين") is a *duration*: it is
 not a timeline point; `durations(text)` lists durations with an ISO 8601 value (PT2H, P2D).
 
 Resolution against the publication date: "اليوم الأربعاء" is the publication day if it is a Wednesday,
-else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; a weekday
-alone ("يوم الأحد") the one within three days of publication (news reports the days around it);
-"الخميس الماضي/المقبل" the previous/next one strictly before/after; a month without a year ("في يوليو")
-the latest such month not after publication, "سبتمبر الماضي" strictly before it; "منذ/قبل 24 عاما"
-publication year − 24; "بعد أربع سنوات" publication year + 4, but "بعد أربع سنوات من <happening>" dates
-that earlier happening (publication − 4).
+else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; "الخميس
+الماضي/المقبل" the previous/next one strictly before/after; "منذ/قبل 24 عاما" publication year − 24; "بعد
+أربع سنوات" publication year + 4, but "بعد أربع سنوات من <happening>" dates that earlier happening
+(publication − 4). What names no week or year of its own is decided by its context (`context`): a weekday
+alone ("وقعت الهجمات السبت") and a date or month without a year take the tense of the verb that governs
+them (past → the latest such day on or before publication, future → the next, present → the nearest); a
+weekday followed by its date ("يوم الخميس الموافق 28/10/1436 هـ") is that date; "العام نفسه" takes the year
+named before; a Hijri date without a year is of the current Hijri year; «الاثنين» is Monday unless the words
+around it make it "the two" («بين الاثنين», «الاثنين معا»).
 
 Events: `event_mentions` gives each resolved point the nearest event trigger of its sentence
 (data/lexicons/event_types.yaml; none further than MAX_TRIGGER_GAP characters) and the people and
@@ -41,9 +47,11 @@ clean text) and DIR/events.csv (date,precision,label,label_en,doc_ids,evidence,t
 on every core; the output does not depend on the number of workers.
 
 The package, by capability: `grammar` (the patterns, compiled from the lexicons), `dates` (date arithmetic),
-`tagger` (find and resolve), `durations`, `triggers` (event triggers, people and places), `mentions` (a date
-and its happening, per article), `events` (grouped across articles), `stage` (a whole clean store), `views`
-(tables for the reader), `plot` (the figure), `cli`. Text is read through the Arabic core (`arnews.arabic`).
+`readings` (what the tagger hands on), `tagger` (find and resolve), `context` (what the words around a date
+decide), `durations`, `triggers` (event triggers, people and places), `article` (one article's sentences,
+triggers and entities by position), `mentions` (a date and its happening, per article), `events` (grouped
+across articles), `stage` (a whole clean store), `views` (tables for the reader), `plot` (the figure), `cli`.
+Text is read through the Arabic core (`arnews.arabic`).
 """
 
 from arnews.timeline.cli import CLI_HELP, add_arguments, run
