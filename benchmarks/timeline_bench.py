@@ -112,8 +112,8 @@ def long_articles(results: Path = HERE / "results") -> list[dict]:
         "",
         "One article of the seed articles' dated sentences repeated to 1, 2 and 4 MB; `run-on`: the same text as "
         "one paragraph without sentence punctuation. `timeline.analyse` (tag, resolve, find event mentions) in "
-        "one process; CPU seconds of that process, the least of three runs. Linear time: the 4 MB article takes about four times the 1 MB one "
-        "(issue 18).",
+        "one process; CPU seconds of that process, the least of three runs. Linear time: the 4 MB article takes "
+        "about four times the 1 MB one (issue 18).",
         "",
         f"Machine: {terms_bench.machine()}.",
         "",
