@@ -204,8 +204,10 @@ def test_unresolvable_expressions_keep_an_empty_value():
     ("كرم المجلس المدير العام السابق للشركة.", []),
     # the personal name عبد الأحد (Abd al-Ahad) holds no Sunday
     ("أفاد عبد الأحد اسطيفو بأن الاجتماع انتهى.", []),
-    # "since the month of Ramadan last year": شهر here is not "a month ago"
-    ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("العام الماضي", "2014")]),
+    # "since the month of Ramadan of last year": شهر here is not "a month ago"; the Ramadan of 2014 (1435)
+    ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("شهر رمضان من العام الماضي", "2014-07")]),
+    # "in July of last year"
+    ("وقعت الحادثة في يوليو من العام الماضي.", [("يوليو من العام الماضي", "2014-07")]),
 ])
 def test_cases_met_in_saudinewsnet(sentence, expected):
     assert [(e.text, e.value) for e in timeline.tag(sentence, "2015-07-24")] == expected

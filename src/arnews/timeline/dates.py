@@ -10,8 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-__all__ = ["DIRECTIONS", "add_months", "as_date", "day_month", "direction_of", "hijri", "hijri_date", "iso",
-           "month_date", "week_month", "weekday_date", "year_text"]
+__all__ = ["DIRECTIONS", "add_months", "as_date", "day_month", "direction_of", "hijri", "hijri_date", "hijri_in_year",
+           "iso", "month_date", "week_month", "weekday_date", "year_text"]
 
 #: Which occurrence of a date without a year is meant, seen from publication: the latest on or before it
 #: ("past", what a report of a happening means), the first on or after it ("future"), the nearest, strictly
@@ -153,6 +153,19 @@ def week_month(pub: dt.date, shift: int, first_weekday: int) -> dt.date | None:
     start = pub - dt.timedelta(days=(pub.weekday() - first_weekday) % 7) + dt.timedelta(weeks=shift)
     end = start + dt.timedelta(days=6)
     return dt.date(start.year, start.month, 1) if (start.year, start.month) == (end.year, end.month) else None
+
+
+def hijri_in_year(year: int, month: int, day: int | None) -> dt.date:
+    """The Gregorian date of a Hijri day and month (a month: its 15th) that falls in the Gregorian `year`
+    («رمضان من العام الماضي»: the Ramadan of last year); ValueError when none does."""
+    from hijridate import Gregorian
+
+    first = Gregorian(year, 1, 1).to_hijri().year
+    for hijri_year in (first, first + 1):
+        date = hijri(hijri_year, month, day or 15)
+        if date.year == year:
+            return date
+    raise ValueError(f"no Hijri month {month} in {year}")
 
 
 def hijri(year: int, month: int, day: int) -> dt.date:

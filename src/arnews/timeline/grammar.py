@@ -162,6 +162,10 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     # «من العام نفسه», «في نفس العام», «من السنة ذاتها»: the year named before
     same_year = (rf"\s+(?:(?:{alternation(rel['year_of_words'])})\s+)?(?:(?:{year_noun}){e}\s+(?:{same_after})"
                  rf"|(?:{same_before})\s+(?:{year_noun})){e}")
+    # «من العام الماضي», «في العام المقبل»: the year of a date or month, relative to publication
+    def relative_year(name: str) -> str:
+        return rf"\s+(?:(?:{alternation(rel['year_of_words'])})\s+)?(?:{year_noun})\s+(?P<{name}>{modifier}){e}"
+
     # Python's look-behind needs a fixed width: one per word
     not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
     # without its article, so that للمدير (ل + المدير) is caught as well as المدير
@@ -173,7 +177,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # 26 شوال 1436 هـ ; السادس من شهر ذي القعدة القادم ; 27 شوال الجاري ; رمضان 1445 هـ
         rf"(?:[وف](?=[\dا]))?(?P<h>(?:{_day('h_day')}|(?P<h_wday>{word_day}))\s*{of}{shahr}?(?P<h_month>{hmonth}){e}{epithet}"
         rf"(?:\s*{year_of}(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?|\s+(?P<h_mod>{modifier}){e}"
-        rf"|(?P<h_same>{same_year}))?"
+        rf"|(?P<h_same>{same_year})|{relative_year('h_rmod')})?"
         rf"|(?P<h_month2>{hmonth}){e}\s+{year_of}(?P<h_year2>1[34]\d\d)\s*(?:{hera}){e})",
         # 13/9/2023 ; 2023-09-13 ; 26/10/1436هـ ; 28 / 10 / 1436 هـ
         rf"(?<![\d/.-])(?P<n>(?P<n_a>\d{{1,4}})\s*(?P<n_sep>[/.-])\s*(?P<n_b>\d{{1,2}})\s*(?P=n_sep)\s*"
@@ -183,7 +187,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"(?:[وف](?=[\dا]))?(?P<f>(?:(?P<f_wd>{weekday}){e}\s*[،,]?\s*)?(?:(?P<f_day0>{_DAY})\s*(?:أو|او)\s*)?"
         rf"(?:{_day('f_day')}|(?P<f_wday>{word_day}))\s*{of}{shahr}?"
         rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*{year_of}(?P<f_year>{_YEAR}){era}|\s+(?P<f_mod>{modifier}){e}"
-        rf"|(?P<f_same>{same_year}))?"
+        rf"|(?P<f_same>{same_year})|{relative_year('f_rmod')})?"
         rf"|(?:{_day('f_pday')}|(?P<f_wpday>{word_day}))\s+من\s+(?:{month_noun})\s+(?P<f_pmod>{modifier}){e})",
         # حزيران/يونيو 2024
         rf"{b}{_CLITIC}(?P<my>{shahr}?(?P<my_month>{months2})\s*[,،]?\s*{year_of}"
@@ -206,10 +210,12 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"(?:\s*[)»])?(?:\s+(?P<w_mod>{modifier}){e})?)",
         # سبتمبر الماضي ; في يوليو ; مايو من العام نفسه
         rf"{b}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
-        rf"(?![\s,،)]*{year_of}\d)(?:\s+(?P<mm_mod>{modifier}){e}|(?P<mm_same>{same_year}))?)",
+        rf"(?![\s,،)]*{year_of}\d)(?:\s+(?P<mm_mod>{modifier}){e}|(?P<mm_same>{same_year})"
+        rf"|{relative_year('mm_rmod')})?)",
         # شهر رمضان المبارك ; رمضان الماضي ; شهر رمضان 1436
         rf"{b}{_CLITIC}(?P<hm>(?P<hm_shahr>{shahr})?(?P<hm_month>{hmonth}){e}{epithet}"
-        rf"(?:\s+(?P<hm_mod>{modifier}){e}|\s+{year_of}(?P<hm_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?)?)",
+        rf"(?:\s+(?P<hm_mod>{modifier}){e}|\s+{year_of}(?P<hm_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?"
+        rf"|{relative_year('hm_rmod')})?)",
         # العام الماضي ; هذا العام ; الشهر المقبل ; مطلع العام
         rf"{b}{_CLITIC}(?P<p>(?P<p_dem>{demonstrative})\s+(?P<p_noun1>{period}){e}"
         rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){e}"

@@ -104,6 +104,11 @@ def _hijri(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
         return "hijri", dates.hijri(int(gd["h_year"]), month, day).isoformat(), "YYYY-MM-DD", False, None
     if gd["h_same"]:
         return "hijri", "", "", False, Pending("same", month=month, day=day, unit="year", hijri=True)
+    if gd["h_rmod"]:  # «25 رمضان من العام الماضي»
+        if pub is None:
+            return "hijri", "", "", False, None
+        date = dates.hijri_in_year(pub.year + g.modifiers[phrase(gd["h_rmod"])], month, day)
+        return "hijri", date.isoformat(), "YYYY-MM-DD", False, None
     shift = g.modifiers[phrase(gd["h_mod"])] if gd["h_mod"] else None
     if name in g.ambiguous_hijri_months and shift is None:
         return None  # «20 صفر» may be a count
@@ -114,6 +119,11 @@ def _hijri_month(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
     month = g.hijri_months[phrase(gd["hm_month"])]
     if gd["hm_year"]:
         return "hijri", dates.iso(dates.hijri(int(gd["hm_year"]), month, 15), "YYYY-MM"), "YYYY-MM", False, None
+    if gd["hm_rmod"]:  # «شهر رمضان من العام الماضي»
+        if pub is None:
+            return "hijri", "", "", False, None
+        date = dates.hijri_in_year(pub.year + g.modifiers[phrase(gd["hm_rmod"])], month, None)
+        return "hijri", dates.iso(date, "YYYY-MM"), "YYYY-MM", False, None
     if not gd["hm_shahr"] and not gd["hm_mod"]:
         return None  # رمضان alone is also a name
     shift = g.modifiers[phrase(gd["hm_mod"])] if gd["hm_mod"] else None
@@ -149,6 +159,11 @@ def _full(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
         return "full", dt.date(int(gd["f_year"]), month, day).isoformat(), "YYYY-MM-DD", False, None
     if gd["f_same"]:
         return "full", "", "", False, Pending("same", month=month, day=day, unit="year")
+    if gd["f_rmod"]:  # «15 يوليو من العام الماضي»
+        if pub is None:
+            return "full", "", "", False, None
+        return "full", dt.date(pub.year + g.modifiers[phrase(gd["f_rmod"])], month, day).isoformat(), \
+            "YYYY-MM-DD", False, None
     if gd["f_mod"]:
         if pub is None:
             return "full", "", "", False, None
@@ -195,10 +210,15 @@ def _weekday(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
 def _month(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
     month, name = _first_month(g, gd["mm_month"])
     shift = g.modifiers.get(phrase(gd["mm_mod"])) if gd["mm_mod"] else None
-    if name in g.ambiguous_months and shift is None and not (gd["mm_prep"] or gd["mm_shahr"] or gd["mm_same"]):
+    if name in g.ambiguous_months and shift is None and \
+            not (gd["mm_prep"] or gd["mm_shahr"] or gd["mm_same"] or gd["mm_rmod"]):
         return None
     if gd["mm_same"]:
         return "month", "", "", False, Pending("same", month=month, unit="year")
+    if gd["mm_rmod"]:  # «يوليو من العام الماضي»
+        if pub is None:
+            return "month", "", "", False, None
+        return "month", f"{pub.year + g.modifiers[phrase(gd['mm_rmod'])]:04d}-{month:02d}", "YYYY-MM", False, None
     if shift is None:
         return "month", "", "", False, Pending("month", month=month)
     if pub is None:
