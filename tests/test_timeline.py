@@ -709,6 +709,9 @@ YEARS_AND_DAYS = [
     # "the reaction after the diesel price rise, at the start of the year"
     ("وأشارت المصادر إلى أن ردة الفعل بعد رفع أسعار الديزل، مطلع العام، جعلت الحكومة تتريث.", "2015-07-24",
      [("مطلع العام", "2015")]),
+    # "the budget for next year" (للعام: ل + العام without its alef) and "of last month"
+    ("وأقر المجلس الميزانية للعام المقبل وحساب للشهر الماضي.", "2015-08-06",
+     [("للعام المقبل", "2016"), ("للشهر الماضي", "2015-07")]),
     # "an Emirati relief ship reached Aden the day before yesterday" (البارحة الأولى, not yesterday)
     ("وصلت سفينة إغاثة إماراتية إلى ميناء عدن البارحة الأولى.", "2015-07-31", [("البارحة الأولى", "2015-07-29")]),
     # "tomorrow, Monday" in an article dated (crawled) on Tuesday: the Monday nearest the day after

@@ -233,8 +233,9 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         *(f for r in weekdays for f in forms(r, "canonical", "variants")),
         *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
         *(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"])}
+    keys |= {"ل" + k[2:] for k in keys if k.startswith("ال")}  # للعام: ل + العام
     unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
-    anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
+    anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}?(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
                          + arabic.trie_pattern(keys - unit_keys) + "|(?P<unit>" + arabic.trie_pattern(unit_keys)
                          + r"))(?![\w]))")
     durations = re.compile(rf"{b}(?:(?P<approx>{approx})\s+)?(?:(?P<num>\d+(?:[.,]\d+)?|{number})\s*"

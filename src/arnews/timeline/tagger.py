@@ -314,6 +314,8 @@ def tag_view(view: arabic.FoldedText, pub: dt.date | None,
     for m, (family, value, precision, from_event, pending) in _readings(g, view.text, pub):
         name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
         vs, ve = m.span(name)
+        if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
+            vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
         if name == "y" and m.group("y_more"):
             ve = m.start("y_more")
         start, end = original_span(view, vs, ve)
