@@ -227,17 +227,19 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
     # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,
     # a period noun or a unit; the full grammar is only tried at the few word starts before an anchor
+    month_keys = {fold(f).split()[0] for f in (*(f for r in months for f in forms(r, "canonical", "variants")),
+                                               *(f for r in hijri for f in forms(r, "canonical", "variants")))}
     keys = {fold(f).split()[0] for f in (
-        *(f for r in months for f in forms(r, "canonical", "variants")),
-        *(f for r in hijri for f in forms(r, "canonical", "variants")),
         *(f for r in weekdays for f in forms(r, "canonical", "variants")),
         *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
         *(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"])}
     keys |= {"ل" + k[2:] for k in keys if k.startswith("ال")}  # للعام: ل + العام
     unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
+    # a month names the group month: a day in words may stand three words before it (السابع من شهر أغسطس)
     anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}?(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
-                         + arabic.trie_pattern(keys - unit_keys) + "|(?P<unit>" + arabic.trie_pattern(unit_keys)
-                         + r"))(?![\w]))")
+                         + "(?P<month>" + arabic.trie_pattern(month_keys - unit_keys) + ")|"
+                         + arabic.trie_pattern(keys - unit_keys - month_keys) + "|(?P<unit>"
+                         + arabic.trie_pattern(unit_keys) + r"))(?![\w]))")
     durations = re.compile(rf"{b}(?:(?P<approx>{approx})\s+)?(?:(?P<num>\d+(?:[.,]\d+)?|{number})\s*"
                            rf"(?P<unit>{all_plain})|(?P<dual>{all_dual})){e}")
 

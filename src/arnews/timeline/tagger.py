@@ -273,10 +273,10 @@ _RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year),
               ("d", _deictic))
 
 
-#: How far before an anchor an expression may start (words, characters): three words before a month or a
-#: weekday ("صباح اليوم الأربعاء", "السابع من شهر يوليو"), five before a unit ("منذ ما يقرب من 24
-#: عاما", "بعد خمسة وعشرين عاما").
-_BACK_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 3, 5, 48
+#: How far before an anchor an expression may start (words, characters): two words before a weekday or a
+#: period ("صباح اليوم الأربعاء"), three before a month ("السابع من شهر يوليو"), five before a unit ("منذ ما يقرب
+#: من 24 عاما", "بعد خمسة وعشرين عاما").
+_BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 3, 5, 48
 #: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
 _WORD = re.compile(r"(?<!\S)[(\[«\"'“”]*(?=\S)")
 
@@ -295,7 +295,8 @@ def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.M
         unit = anchor.group("unit") is not None
         if unit and not g.direction.search(view, lo, p):
             continue  # a unit only makes a point after منذ/قبل/بعد (a year number is an anchor of its own)
-        starts = [w.end() for w in _WORD.finditer(view, lo, p)][-(_BACK_UNIT_WORDS if unit else _BACK_WORDS):]
+        back = _BACK_UNIT_WORDS if unit else _BACK_MONTH_WORDS if anchor.group("month") else _BACK_WORDS
+        starts = [w.end() for w in _WORD.finditer(view, lo, p)][-back:]
         for start in (*starts, p):
             m = g.pattern.match(view, start)
             if m and m.end() > p and (reading := _resolve(g, m, pub)) is not None:
