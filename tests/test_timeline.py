@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from arnews import arabic, clean, corpus, timeline
 from arnews.errors import InputError
-from arnews.timeline import mentions
+from arnews.timeline import context, mentions
 
 
 def values(text, published):
@@ -548,7 +548,8 @@ def dated_sentences(raw_dir):
 
 
 def pair_work(monkeypatch, text):
-    """How many (expression or trigger, candidate) distances the event finder measures in one article."""
+    """How much the event finder and the context rules do in one article: the (expression or trigger,
+    candidate) distances measured, and the characters read around the dates."""
     calls = Counter()
 
     def counted(name, function):
@@ -559,6 +560,13 @@ def pair_work(monkeypatch, text):
 
     monkeypatch.setattr(mentions, "gap", counted("gap", mentions.gap))
     monkeypatch.setattr(mentions, "_claim", counted("claim", mentions._claim))
+    words = context._Article.words
+
+    def counted_words(article, start, end):  # the text the context rules read around each date
+        calls["characters read / 100"] += (end - start) // 100
+        return words(article, start, end)
+
+    monkeypatch.setattr(context._Article, "words", counted_words)
     found, events_found = timeline.analyse("long", text, "2024-06-20")
     monkeypatch.undo()
     return sum(calls.values()), len(found), len(events_found)

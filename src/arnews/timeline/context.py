@@ -31,6 +31,8 @@ __all__ = ["Cues", "cues", "settle", "tense"]
 
 #: How far (characters) the verb that governs a date is looked for, before and after it.
 VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
+#: How far (characters) back «العام نفسه» looks for the year it repeats (within `same_sentences` sentences).
+SAME_REACH = 2_000
 _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
 
@@ -251,8 +253,9 @@ def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, befo
         ahead = article.words(max(lo, cue.start() - 12), cue.start())
         return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
     if bare.startswith("ت") and len(bare) == 4:  # تبلغ، تعرض: a past (form V) or a present
-        sentence = article.words(*article.bounds(start))
-        if article.ends_with(start, end, "ى") or any(_is(w, c.past_markers) for w, _, _ in sentence):
+        s0, s1 = article.bounds(start)
+        around = article.words(max(s0, start - VERB_REACH_BEFORE), min(s1, end + VERB_REACH_BEFORE))
+        if article.ends_with(start, end, "ى") or any(_is(w, c.past_markers) for w, _, _ in around):
             return "past"
     return "present"
 
@@ -280,8 +283,9 @@ def _same(found: list[Expression], index: int, pending: Pending, article: _Artic
     need = {"year": 4, "month": 7, "day": 10}.get(pending.unit)
     if need is None:
         return "", ""  # «الأسبوع نفسه»: a week has no value of the three precisions
-    for before in reversed(found[:index]):
-        if article.sentence_of(before.view_start) < first:
+    for position in range(index - 1, -1, -1):
+        before = found[position]
+        if article.sentence_of(before.view_start) < first or expr.view_start - before.view_end > SAME_REACH:
             break
         if len(before.value) < need:
             continue
