@@ -34,7 +34,7 @@ $(STAMP): requirements.txt pyproject.toml setup.py
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet -r requirements.txt
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
-	$(BIN)/python -c 'import arnews.scan; arnews.scan.warm()'  # compile the tokenizer into numba's cache
+	$(BIN)/python -m arnews.compiled  # compile the kernels into numba's cache
 	@touch $(STAMP)
 
 clean-venv:

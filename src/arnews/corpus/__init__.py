@@ -50,7 +50,7 @@ from arnews.corpus.options import (
     YEARS,
     LoadOptions,
 )
-from arnews.corpus.records import CONTROL_ESCAPES as _CONTROL_ESCAPES  # noqa: F401 (arnews.scan's tests)
+from arnews.corpus.records import CONTROL_ESCAPES as _CONTROL_ESCAPES  # noqa: F401 (arnews.textsearch's tests)
 from arnews.corpus.records import FIELD_ALIASES_LEXICON, MAPPED_COLUMNS, field_aliases
 from arnews.corpus.report import LATE_KINDS, LOG_PER_KIND, LoadReport, Problem, StrictOrder, report_of, strict_error
 from arnews.corpus.views import article_table, counts_by_date, counts_by_outlet, length_chart
