@@ -73,7 +73,7 @@ def cues() -> Cues:
         from_words=frozenset(map(fold, context["from_words"])),
         not_before=frozenset(map(fold, context["not_before"])),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
-        range_link=re.compile(r"\s*(?:و|الي|حتي|لغايه|-|–)?\s*"),
+        range_link=re.compile(r"\s*(?:و|الي|حتي|لغاية|-|–)?\s*"),
         openers=frozenset(map(fold, verbs["clause_openers"])),
         event_openers=frozenset(map(fold, verbs["event_openers"])),
         nouns=tuple(re.compile(p) for p in verbs["noun_patterns"]),

@@ -92,8 +92,9 @@ def event_grammar() -> EventGrammar:
                          rf"(?:[وف]?ل)(?P<object>{word}(?:\s+{word}){{0,2}})")
     locative_before = re.compile(rf"(?<![\w])[وف]?(?:{alternation(data['locative_prepositions'])})\s+"
                                  r"(?:\S+\s+){0,2}\W*$")
-    return EventGrammar(types, triggers, stems, data.get("anniversary_heads", {}),
-                        data.get("anniversary_objects", {}), ordinal, locative_before,
+    heads = {arabic.fold(k): v for k, v in data.get("anniversary_heads", {}).items()}
+    objects = {arabic.fold(k): v for k, v in data.get("anniversary_objects", {}).items()}
+    return EventGrammar(types, triggers, stems, heads, objects, ordinal, locative_before,
                         frozenset(arabic.fold(w) for w in data["place_name_heads"]),
                         frozenset(data["place_types"]), short, dict(short_of),
                         frozenset(arabic.fold(w) for w in data["anniversary_stop_words"]))
