@@ -170,3 +170,10 @@ def test_entities_found_in_text_as_spans_of_the_original():
     assert ("بوتين", "فلاديمير بوتين") in found
     assert ("بيونج يانج", "بيونغ يانغ") in found
     assert ("كوريا الشمالية", "كوريا الشمالية") in found
+
+
+def test_an_entity_after_lam_and_the_article_is_found_with_its_proclitic():
+    # «الغزو الأمريكي للعراق» (the American invasion of Iraq): للعراق is ل + العراق
+    text = "تدهورت الأوضاع منذ الغزو الأمريكي للعراق عام 2003."
+    [match] = arabic.entity_index().find(text)
+    assert (text[match.start:match.end], match.clitic, match.entity.canonical) == ("للعراق", "ل", "العراق")

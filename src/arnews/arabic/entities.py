@@ -110,14 +110,15 @@ class EntityIndex:
         view = text if isinstance(text, FoldedText) else fold_with_offsets(text)
         out = []
         for m in _finder(self).finditer(view.text):
-            name = m.group("name")
+            name, name_start = m.group("name"), m.start("name")
             entity = self.by_spelling.get(name)
-            if entity is None and name.startswith("ل"):  # لل + stem: ل + the article's spelling
-                entity = self.by_spelling.get(ARTICLE + name[1:])
+            if entity is None and name.startswith("لل"):  # «للعراق»: ل + the article's spelling (العراق)
+                entity = self.by_spelling.get(ARTICLE + name[2:])
+                name_start += 1  # the ل is the proclitic
             if entity is None:
                 continue
             start, end = view.span(m.start("clitic"), m.end("name"))
-            out.append(EntityMatch(start, end, view.original[start:view.offset(m.start("name"))], entity))
+            out.append(EntityMatch(start, end, view.original[start:view.offset(name_start)], entity))
         return out
 
 
