@@ -1,0 +1,324 @@
+"""Where a list opens: the cue frames of delegation_cues.yaml matched on the words of a sentence.
+
+A frame is a sequence of parts (verb, delegation or meeting noun, adjectives, side phrase, leader …; see
+the file's header). `find_cues(words)` returns every frame that matches, with its *readings*: where the list
+may start and what the cue says of its side (a nisba or country, the accompanied leader, a pronoun whose
+antecedent is in an earlier sentence, or nothing: then the article's context decides). After the frame,
+`skip_fillers` reads over the phrases that stand before the first member ("خلال الزيارة", "كلا من").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from arnews import arabic
+from arnews.delegations.items import Item, parse_name, parse_title, skip_courtesy, stack_points
+from arnews.delegations.lexicon import CueBook, Frame, Part, cue_book, nisba_forms, sides
+from arnews.delegations.words import Word
+
+__all__ = ["Cue", "Reading", "country_at", "find_cues", "leader_readings", "nisba_at", "skip_fillers",
+           "trigger_pattern"]
+
+#: Kinds of side evidence a reading carries.
+NISBA, COUNTRY, LEADER, PRONOUN, HOST, DELEGATION = "nisba", "country", "leader", "pronoun", "host", "delegation"
+_ENDERS = frozenset({"ender"})
+_PLACE_BREAKS = frozenset({"head", "honorific", "courtesy", "separator", "ender", "stop", "joiner", "pronoun"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a cue: the list starts at word `start`; the side comes from `kind` (nisba, country,
+    leader, pronoun, host or delegation) with `value` (the country for nisba/country; the leader's Item for
+    leader)."""
+
+    start: int
+    kind: str
+    value: object = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A frame matched at words[begin:end] (its own words), with its readings (best first)."""
+
+    frame: Frame
+    begin: int
+    end: int
+    readings: tuple[Reading, ...]
+
+
+@cache
+def _nisbas() -> dict[str, str]:
+    """Folded nisba form (one or two words) → side."""
+    out: dict[str, str] = {}
+    for country in sides():
+        for nisba in country.nisbas:
+            for form in nisba_forms(nisba):
+                out.setdefault(form, country.side)
+    return out
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Folded country name (as the text names it) → side."""
+    out: dict[str, str] = {}
+    for country in sides():
+        for name in country.names:
+            out.setdefault(arabic.phrase_key(name), country.side)
+    return out
+
+
+def nisba_at(words: list[Word], i: int) -> tuple[str, int]:
+    """(side, words read) for a nisba at words[i] (two words first: الكوري الشمالي), else ("", 0)."""
+    table = _nisbas()
+    for n in (2, 1):
+        if i + n <= len(words) and not words[i].conj:
+            found = table.get(" ".join(w.form for w in words[i:i + n]))
+            if found:
+                return found, n
+    return "", 0
+
+
+def country_at(words: list[Word], i: int) -> tuple[str, int]:
+    """(side, words read) for a country named at words[i], with a ل/ب proclitic allowed (لمصر، بدولة قطر)."""
+    table = _country_names()
+    for n in (4, 3, 2, 1):
+        if i + n > len(words):
+            continue
+        forms = [w.form for w in words[i:i + n]]
+        for head in dict.fromkeys((forms[0], forms[0][1:] if forms[0][:1] in ("ل", "ب") else forms[0],
+                                   "ال" + forms[0][2:] if forms[0].startswith("لل") else forms[0])):
+            found = table.get(" ".join((head, *forms[1:])))
+            if found:
+                return found, n
+    return "", 0
+
+
+def _bare(w: Word) -> str:
+    """The word without its conjunction (وكما → كما, ويضم → يضم)."""
+    return w.form[1:] if w.form[:1] in ("و", "ف") and len(w.form) > 2 else w.form
+
+
+def _with_pronoun(form: str, pronouns: tuple[str, ...]) -> set[str]:
+    """A verb or noun with an object/possessive pronoun: حضر → حضره; برفقه (برفقة) → برفقته."""
+    base = form[:-1] + "ت" if form.endswith("ه") else form
+    return {base + p for p in pronouns}
+
+
+@cache
+def _pronoun_forms(part: Part) -> frozenset[str]:
+    return frozenset(f for form in part.words if " " not in form for f in _with_pronoun(form, cue_book().pronouns))
+
+
+def _match_words(words: list[Word], i: int, forms: frozenset[str], conj_ok: bool = True) -> int:
+    """Words read when a form of `forms` (one or more words) starts at words[i], else 0."""
+    if i >= len(words):
+        return 0
+    first = words[i].form
+    for n in (3, 2, 1):
+        if i + n > len(words):
+            continue
+        rest = [w.form for w in words[i + 1:i + n]]
+        for head in (first, _bare(words[i]) if conj_ok else first):
+            if " ".join((head, *rest)) in forms:
+                return n
+    return 0
+
+
+def leader_readings(words: list[Word], i: int) -> list[tuple[Item, int]]:
+    """Readings of the accompanied leader at words[i]: title and name (الرئيس الروسي فلاديمير بوتين), the
+    title alone (ولي العهد) or a name (بوتين); with where the list starts.
+
+    The leader's title may run into the first member's (لولي العهد المستشار في الديوان الملكي …): each stacked
+    head is also tried as the start of the list.
+    """
+    j = skip_courtesy(words, i)
+    if j >= len(words):
+        return []
+    if words[j].cls == "head":
+        title, k = parse_title(words, j)
+        readings = [(Item(title, []), skip_courtesy(words, k))]
+        if k < len(words) and words[k].cls not in ("head", "courtesy", "separator", "ender", "stop"):
+            name, m, complete = parse_name(words, k, min_tokens=1)
+            if complete:
+                readings.insert(0, (Item(title, name), m))
+        readings += [(Item(title[:p], []), title[p]) for p in stack_points(words, title)]
+        return readings
+    if words[j].cls in ("", "honorific"):  # بوتين، المعلم (a family name with the article)
+        name, k, complete = parse_name(words, j, min_tokens=1)
+        return [(Item([], name), k)] if complete else []
+    return [(Item([], []), j)] if j > i else []
+
+
+def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tuple[int, tuple]]:
+    """Every way `part` can be read at words[i]: (next index, side evidence or ())."""
+    if part.kind in ("words", "verb", "noun"):
+        if part.pronoun:
+            if i < len(words) and _bare(words[i]) in _pronoun_forms(part):
+                yield i + 1, (PRONOUN,)
+            return
+        n = _match_words(words, i, part.words)
+        if n:
+            yield i + n, ()
+    elif part.kind == "opener":
+        if i < len(words) and (words[i].form in book.openers or _bare(words[i]) in book.openers):
+            yield i + 1, ()
+    elif part.kind == "adjectives":
+        j, side = i, ()
+        while j < len(words):
+            found, n = nisba_at(words, j)
+            if found and not side:
+                side, j = (NISBA, found), j + n
+            elif words[j].form in book.not_sides:
+                j += 1
+            else:
+                break
+        if j > i:
+            yield j, side
+    elif part.kind == "country":
+        found, n = country_at(words, i)
+        if found:
+            yield i + n, (COUNTRY, found)
+    elif part.kind == "side":
+        if i + 1 < len(words) and _bare(words[i]) in book.side_prepositions:
+            if words[i + 1].form in book.side_nouns:
+                found, n = nisba_at(words, i + 2)
+                if found:
+                    yield i + 2 + n, (NISBA, found)
+            else:
+                found, n = country_at(words, i + 1)
+                if found:
+                    yield i + 1 + n, (COUNTRY, found)
+    elif part.kind in ("leader", "of_leader"):
+        if part.kind == "of_leader":
+            if i >= len(words) or not words[i].form.startswith("ل"):
+                return
+            if words[i].form in ("له", "لها", "لهم"):
+                yield i + 1, (PRONOUN,)
+                return
+        if i < len(words) and words[i].cls == "pronoun":  # سموه، لسموه: the person was named before
+            yield i + 1, (PRONOUN,)
+            return
+        for item, start in leader_readings(words, i):
+            yield start, (LEADER, item)
+    elif part.kind == "any":
+        j = i
+        yield j, ()
+        while j < len(words) and j - i < part.most and words[j].cls not in _ENDERS:
+            j += 1
+            yield j, ()
+    elif part.kind == "complement":
+        j = i
+        while j < len(words) and j - i < 5 and words[j].cls not in _PLACE_BREAKS and words[j].form != "من":
+            j += 1
+        for end in range(j, i, -1):
+            yield end, _side_within(words, i, end)
+    elif part.kind == "place":
+        j = i
+        while j < len(words) and j - i < 4 and words[j].cls not in _PLACE_BREAKS:
+            j += 1
+        for end in range(j, i, -1):
+            yield end, ()
+
+
+def _side_within(words: list[Word], i: int, end: int) -> tuple:
+    for j in range(i, end):
+        for kind, (found, _) in ((NISBA, nisba_at(words, j)), (COUNTRY, country_at(words, j))):
+            if found:
+                return kind, found
+    return ()
+
+
+def _match(book: CueBook, parts: tuple[Part, ...], words: list[Word], i: int,
+           side: tuple = ()) -> Iterator[tuple[int, tuple]]:
+    """Every (end, side evidence) of `parts` read from words[i] (the first evidence found is kept)."""
+    if not parts:
+        yield i, side
+        return
+    part, rest = parts[0], parts[1:]
+    for j, evidence in _part(book, part, words, i):
+        yield from _match(book, rest, words, j, side or evidence)
+    if part.optional:
+        yield from _match(book, rest, words, i, side)
+
+
+def _default_kind(frame: Frame) -> str:
+    """Where the side of a list comes from when its cue names none: the delegation mentioned before
+    (ويضم الوفد …), or the host of the meeting (حضر اللقاء …, وكان في استقباله …)."""
+    kinds = {p.kind for p in frame.parts} | {p.name for p in frame.parts}
+    return DELEGATION if "delegation" in kinds and "meeting" not in kinds else HOST
+
+
+def find_cues(words: list[Word]) -> list[Cue]:
+    """The cues of a sentence (its words), in order, none overlapping another (the longest wins)."""
+    book = cue_book()
+    found = []
+    for begin in range(len(words)):
+        if not _may_start(book, words[begin]):
+            continue
+        for frame in book.frames:
+            if frame.needs_conjunction and not (words[begin].conj or words[begin].form[:1] == "و"):
+                continue
+            readings = {}
+            for end, side in _match(book, frame.parts, words, begin):
+                if end <= begin:
+                    continue
+                kind, value = (side[0], side[1] if len(side) > 1 else None) if side else (_default_kind(frame), None)
+                if frame.host_side:
+                    kind, value = HOST, None
+                readings.setdefault(end, Reading(end, kind, value))
+            if readings:
+                ordered = sorted(readings.values(), key=lambda r: -r.start)
+                core_end = min(r.start for r in ordered)
+                found.append(Cue(frame, begin, core_end, tuple(ordered)))
+    found.sort(key=lambda c: (c.begin, -c.end))
+    kept, last = [], -1
+    for cue in found:
+        if cue.begin >= last:
+            kept.append(cue)
+            last = cue.end
+    return kept
+
+
+@cache
+def _starters() -> frozenset[str]:
+    """Folded words a frame can start with (its first part, or the next one when the first is optional)."""
+    book = cue_book()
+    out: set[str] = set(book.openers) | set(book.side_prepositions) | {"كان"}
+    for frame in book.frames:
+        for part in frame.parts:
+            if part.kind in ("words", "verb", "noun"):
+                out |= {w.split()[0] for w in part.words}
+                if part.pronoun:
+                    out |= _pronoun_forms(part)
+            if not part.optional:
+                break
+    return frozenset(out)
+
+
+def _may_start(book: CueBook, w: Word) -> bool:
+    starters = _starters()
+    return w.form in starters or _bare(w) in starters
+
+
+def skip_fillers(words: list[Word], i: int) -> int:
+    """The index of the first member: fillers read over from words[i], each as far as it reaches, again
+    and again."""
+    book = cue_book()
+    moved = True
+    while moved and i < len(words):
+        moved = False
+        for filler in book.fillers:
+            end = max((j for j, _ in _match(book, filler, words, i)), default=i)
+            if end > i:
+                i, moved = end, True
+                break
+    return i
+
+
+@cache
+def trigger_pattern() -> re.Pattern:
+    """A pattern over folded text that every sentence holding a cue matches (a quick first pass)."""
+    return re.compile(arabic.trie_pattern(sorted(cue_book().triggers)))

@@ -1,0 +1,166 @@
+"""From articles to members: cues found in each sentence, lists read with the item grammar, sides resolved.
+
+`extract(text)` reads one article; `extract_corpus(articles or store)` every article of a corpus, into the
+members table (doc_id, side, title, name, canonical_name, sector, evidence).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+
+import pandas as pd
+
+from arnews import arabic, pipeline
+from arnews.delegations.cues import LEADER, Cue, Reading, find_cues, skip_fillers, trigger_pattern
+from arnews.delegations.items import Item, core, parse_list
+from arnews.delegations.names import reconcile, sector
+from arnews.delegations.sides import ArticleContext, title_side
+from arnews.delegations.words import Word, tokenize
+
+__all__ = ["COLUMNS", "Member", "extract", "extract_corpus"]
+
+COLUMNS = ["doc_id", "side", "title", "name", "canonical_name", "sector", "evidence"]
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Member:
+    """One delegation member: side (country), title, name as written, and the list sentence."""
+
+    side: str
+    title: str
+    name: str
+    evidence: str
+
+
+def _phrase(words: list[Word], indices: list[int], conj: bool = False, dedupe: bool = False) -> str:
+    """The words at `indices` as one string, without a leading conjunction (that of a class word, or any
+    when `conj`); with `dedupe`, a word repeated by mistake ("وزير الدفاع الدفاع") kept once."""
+    out: list[str] = []
+    for n, i in enumerate(indices):
+        text = words[i].text
+        if n == 0 and (words[i].conj or conj):
+            text = arabic.strip_marks(text)[1:]
+        if dedupe and out and arabic.fold(out[-1]) == arabic.fold(text):
+            continue
+        out.append(text)
+    return " ".join(out)
+
+
+class _Article:
+    """One article being read: its text and, once a list needs it, its context (dateline, leaders …)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._context: ArticleContext | None = None
+
+    @property
+    def context(self) -> ArticleContext:
+        if self._context is None:
+            self._context = ArticleContext.read(self.text)
+        return self._context
+
+
+def extract(text: str) -> list[Member]:
+    """Every delegation member listed in `text`, in reading order.
+
+    Args:
+        text: an article (clean text).
+    Returns:
+        Members with side, title, name and the evidence sentence. Example: from
+        "وعن الجانب الكوري الشمالي يشارك في المباحثات، رئيس الوزراء كيم دوك هون ووزيرة الخارجية تشوي سونغ هي."
+        (On the North Korean side, Premier Kim Tok Hun and Foreign Minister Choe Son Hui take part) →
+        [("كوريا الشمالية", "رئيس الوزراء", "كيم دوك هون"), ("كوريا الشمالية", "وزيرة الخارجية", "تشوي سونغ هي")].
+    """
+    trigger = trigger_pattern()
+    if not trigger.search(arabic.fold(text)):
+        return []
+    article, members = _Article(text), []
+    for start, end in arabic.sentences(text):
+        if not trigger.search(arabic.fold(text[start:end])):
+            continue
+        words = tokenize(text, start, end)
+        cues = find_cues(words)
+        if not cues:
+            continue
+        evidence = _SPACES.sub(" ", text[start:end]).strip()
+        for cue, stop in _list_spans(words, cues):
+            members.extend(_read_list(article, words[:stop], cue, evidence))
+    return members
+
+
+def _list_spans(words: list[Word], cues: list[Cue]) -> list[tuple[Cue, int]]:
+    """Each cue with the index its list must end by: where the next cue starts. A cue that stands inside
+    the fillers of the one before it is part of that cue's opening («ويرافق الرئيس في زيارته وفد يضم …»: the
+    leader gives the side, «وفد يضم» only leads to the members)."""
+    kept: list[Cue] = []
+    reach = -1
+    for cue in cues:
+        if kept and cue.begin < reach:
+            continue
+        kept.append(cue)
+        reach = max(skip_fillers(words, r.start) for r in cue.readings)
+    return [(cue, kept[n + 1].begin if n + 1 < len(kept) else len(words)) for n, cue in enumerate(kept)]
+
+
+def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) -> list[Member]:
+    """The members of the list a cue opens (its words end where the next cue starts).
+
+    A cue may be read several ways (after «ويرافق ولي العهد الدكتور مساعد العيبان وزير الدولة …», is the
+    doctor the leader or the first member?): the reading that leaves fewer incomplete items, then gives more
+    members, wins.
+    """
+    best = None
+    for rank, reading in enumerate(cue.readings):
+        items, incomplete = parse_list(words, skip_fillers(words, reading.start))
+        if cue.frame.strong_items:
+            items = [item for item in items if item.title or len(core(words, item.name)) < len(item.name)]
+        if items and _leader_name_read_as_member(reading, items):
+            incomplete += 1
+        score = (incomplete, -len(items), rank)
+        if items and (best is None or score < best[0]):
+            best = (score, reading, items)
+    if best is None:
+        return []
+    _, reading, items = best
+    offset = words[cue.begin].start
+    side = article.context.resolve(reading, words, offset)
+    return [Member(_member_side(words, item) or side, _phrase(words, item.title, dedupe=True),
+                   _phrase(words, item.name, item.name_conj), evidence) for item in items]
+
+
+def _leader_name_read_as_member(reading: Reading, items: list[Item]) -> bool:
+    """A reading that takes the leader's title alone and the leader's name for a first, untitled member
+    (ويرافق الرئيس التركي | رجب طيب أردوغان …) counts as one incomplete item."""
+    return reading.kind == LEADER and not reading.value.name and not items[0].title
+
+
+def _member_side(words: list[Word], item: Item) -> str:
+    return title_side(words, item.title)
+
+
+def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool | None = None) -> pd.DataFrame:
+    """Delegation members of every article.
+
+    Args:
+        articles: a clean store (`pipeline.clean_store`), or a DataFrame with doc_id and text (clean text).
+        progress: show a tqdm bar on stderr; default: only for corpora of 1,000 articles or more.
+    Returns:
+        DataFrame[doc_id, side, title, name, canonical_name, sector, evidence], by doc_id then reading order.
+    """
+    from tqdm import tqdm
+
+    if isinstance(articles, pipeline.CleanStore):
+        articles = articles.articles()
+    show = len(articles) >= 1000 if progress is None else progress
+    rows = []
+    for doc_id, text in tqdm(zip(articles["doc_id"], articles["text"], strict=True), total=len(articles),
+                             desc="delegations", unit="article", disable=not show, file=sys.stderr, mininterval=5):
+        rows.extend((str(doc_id), m.side, m.title, m.name, m.evidence) for m in extract(str(text or "")))
+    frame = pd.DataFrame(rows, columns=["doc_id", "side", "title", "name", "evidence"])
+    frame["canonical_name"] = reconcile(frame["name"].tolist())
+    frame["sector"] = [sector(t) for t in frame["title"]]
+    order = sorted(range(len(frame)), key=lambda i: frame["doc_id"].iat[i])  # stable: keeps reading order
+    return frame.iloc[order][COLUMNS].reset_index(drop=True)
