@@ -225,6 +225,12 @@ def test_article_002_lists_the_three_officials_accompanying_putin(seed_members):
     ]
 
 
+def test_article_002_names_kim_jong_un_receiving_putin(seed_members):
+    # «وكان في استقبال بوتين في مطار بيونج يانج الزعيم الكوري الشمالي كيم جونغ أون» (Receiving Putin at
+    # Pyongyang airport was the North Korean leader Kim Jong Un): a reception list of one, on the host's side
+    assert _listed(seed_members, "002_", "كوريا الشمالية") == [("الزعيم الكوري الشمالي", "كيم جونغ أون")]
+
+
 def test_sources_spokesmen_and_earlier_visitors_are_not_members(seed_members):
     doc_names = set(zip(seed_members["doc_id"].str[:3], seed_members["name"], strict=True))
     assert ("002", "يوري أوشاكوف") not in doc_names  # the source of 002's list
@@ -264,7 +270,7 @@ def test_cli_writes_the_table_deterministically(raw_dir, tmp_path):
     assert first.read_bytes() == second.read_bytes()
     table = pd.read_csv(first)
     assert table.columns.tolist() == delegations.COLUMNS
-    assert len(table) == 22
+    assert len(table) == 23  # 19 in 004; in 002 the 3 accompanying Putin and Kim Jong Un receiving him
 
 
 def test_cli_on_a_corpus_without_lists_writes_an_empty_table(tmp_path):

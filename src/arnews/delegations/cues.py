@@ -19,12 +19,12 @@ from arnews.delegations.items import Item, parse_name, parse_title, skip_courtes
 from arnews.delegations.lexicon import CueBook, Frame, Part, cue_book, nisba_forms, sides
 from arnews.delegations.words import Word
 
-__all__ = ["Cue", "Reading", "country_at", "find_cues", "leader_readings", "nisba_at", "skip_fillers",
+__all__ = ["Cue", "Reading", "country_at", "find_cues", "leader_readings", "nisba_at", "place_at", "skip_fillers",
            "trigger_pattern"]
 
 #: Kinds of side evidence a reading carries.
 NISBA, COUNTRY, LEADER, PRONOUN, HOST, DELEGATION = "nisba", "country", "leader", "pronoun", "host", "delegation"
-_ENDERS = frozenset({"ender"})
+_SENTENCE_ENDS = frozenset(".!?؟")
 _PLACE_BREAKS = frozenset({"head", "honorific", "courtesy", "separator", "ender", "stop", "joiner", "pronoun"})
 
 
@@ -62,10 +62,20 @@ def _nisbas() -> dict[str, str]:
 
 @cache
 def _country_names() -> dict[str, str]:
-    """Folded country name (as the text names it) → side."""
+    """Folded country name (as the text names it, or a body that speaks for it) → side."""
     out: dict[str, str] = {}
     for country in sides():
-        for name in country.names:
+        for name in (*country.names, *country.bodies):
+            out.setdefault(arabic.phrase_key(name), country.side)
+    return out
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    """Folded place (capital, city, region) → side."""
+    out: dict[str, str] = {}
+    for country in sides():
+        for name in country.places:
             out.setdefault(arabic.phrase_key(name), country.side)
     return out
 
@@ -83,7 +93,15 @@ def nisba_at(words: list[Word], i: int) -> tuple[str, int]:
 
 def country_at(words: list[Word], i: int) -> tuple[str, int]:
     """(side, words read) for a country named at words[i], with a ل/ب proclitic allowed (لمصر، بدولة قطر)."""
-    table = _country_names()
+    return _name_at(words, i, _country_names())
+
+
+def place_at(words: list[Word], i: int) -> tuple[str, int]:
+    """(side, words read) for a place (city, region) at words[i], with a ل/ب proclitic allowed (بجاكرتا)."""
+    return _name_at(words, i, _place_names())
+
+
+def _name_at(words: list[Word], i: int, table: dict[str, str]) -> tuple[str, int]:
     for n in (4, 3, 2, 1):
         if i + n > len(words):
             continue
@@ -137,7 +155,7 @@ def leader_readings(words: list[Word], i: int) -> list[tuple[Item, int]]:
     j = skip_courtesy(words, i)
     if j >= len(words):
         return []
-    if words[j].cls == "head":
+    if words[j].cls in ("head", "construct"):  # construct: خادم الحرمين الشريفين
         title, k = parse_title(words, j)
         readings = [(Item(title, []), skip_courtesy(words, k))]
         if k < len(words) and words[k].cls not in ("head", "courtesy", "separator", "ender", "stop"):
@@ -156,7 +174,7 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
     """Every way `part` can be read at words[i]: (next index, side evidence or ())."""
     if part.kind in ("words", "verb", "noun"):
         if part.pronoun:
-            if i < len(words) and _bare(words[i]) in _pronoun_forms(part):
+            if i < len(words) and (words[i].form in _pronoun_forms(part) or _bare(words[i]) in _pronoun_forms(part)):
                 yield i + 1, (PRONOUN,)
             return
         n = _match_words(words, i, part.words)
@@ -206,21 +224,36 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
     elif part.kind == "any":
         j = i
         yield j, ()
-        while j < len(words) and j - i < part.most and words[j].cls not in _ENDERS:
+        while j < len(words) and j - i < part.most and words[j].text not in _SENTENCE_ENDS:
             j += 1
-            yield j, ()
+            yield j, _side_within(words, i, j)
     elif part.kind == "complement":
-        j = i
-        while j < len(words) and j - i < 5 and words[j].cls not in _PLACE_BREAKS and words[j].form != "من":
+        j = i + 1 if i < len(words) and words[i].form == "من" else i
+        while j < len(words) and j - i < 6 and words[j].cls not in _PLACE_BREAKS and words[j].form != "من":
             j += 1
         for end in range(j, i, -1):
             yield end, _side_within(words, i, end)
     elif part.kind == "place":
+        named = _named_place(words, i)
+        if named:
+            yield named, ()
+            return
         j = i
         while j < len(words) and j - i < 4 and words[j].cls not in _PLACE_BREAKS:
             j += 1
         for end in range(j, i, -1):
             yield end, ()
+
+
+def _named_place(words: list[Word], i: int) -> int:
+    """The end of a place named after a person and closed by «الدولي» (international): مطار الملك عبدالعزيز
+    الدولي, whose «الملك» would otherwise open a title; 0 when none."""
+    for j in range(i, min(i + 6, len(words))):
+        if words[j].form == "الدولي":
+            return j + 1
+        if words[j].cls in ("separator", "ender", "stop", "honorific", "courtesy"):
+            return 0
+    return 0
 
 
 def _side_within(words: list[Word], i: int, end: int) -> tuple:

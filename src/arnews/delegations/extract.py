@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from arnews import arabic, pipeline
-from arnews.delegations.cues import LEADER, Cue, Reading, find_cues, skip_fillers, trigger_pattern
+from arnews.delegations.cues import COUNTRY, LEADER, NISBA, Cue, Reading, find_cues, skip_fillers, trigger_pattern
 from arnews.delegations.items import Item, core, parse_list
 from arnews.delegations.names import reconcile, sector
 from arnews.delegations.sides import ArticleContext, title_side
@@ -27,24 +27,26 @@ _SPACES = re.compile(r"\s+")
 
 @dataclass(frozen=True)
 class Member:
-    """One delegation member: side (country), title, name as written, and the list sentence."""
+    """One delegation member: side (country), title, name as written, the list sentence, and the cue frame
+    that opened the list (its name in delegation_cues.yaml)."""
 
     side: str
     title: str
     name: str
     evidence: str
+    cue: str = ""
 
 
 def _phrase(words: list[Word], indices: list[int], conj: bool = False, dedupe: bool = False) -> str:
     """The words at `indices` as one string, without a leading conjunction (that of a class word, or any
-    when `conj`); with `dedupe`, a word repeated by mistake ("وزير الدفاع الدفاع") kept once."""
+    when `conj`); with `dedupe`, a definite word repeated by mistake ("وزير الدفاع الدفاع") kept once."""
     out: list[str] = []
     for n, i in enumerate(indices):
         text = words[i].text
         if n == 0 and (words[i].conj or conj):
             text = arabic.strip_marks(text)[1:]
-        if dedupe and out and arabic.fold(out[-1]) == arabic.fold(text):
-            continue
+        if dedupe and out and words[i].definite and arabic.fold(out[-1]) == arabic.fold(text):
+            continue  # "وزير الدفاع الدفاع", but "ولي ولي العهد" (deputy crown prince) is kept
         out.append(text)
     return " ".join(out)
 
@@ -126,19 +128,16 @@ def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) ->
         return []
     _, reading, items = best
     offset = words[cue.begin].start
-    side = article.context.resolve(reading, words, offset)
-    return [Member(_member_side(words, item) or side, _phrase(words, item.title, dedupe=True),
-                   _phrase(words, item.name, item.name_conj), evidence) for item in items]
+    side = article.context.resolve(reading, words, offset, [item.title for item in items])
+    places = reading.kind not in (NISBA, COUNTRY)  # a city in a title (حاكم دبي) counts unless the cue says
+    return [Member(title_side(words, item.title, places) or side, _phrase(words, item.title, dedupe=True),
+                   _phrase(words, item.name, item.name_conj), evidence, cue.frame.name) for item in items]
 
 
 def _leader_name_read_as_member(reading: Reading, items: list[Item]) -> bool:
     """A reading that takes the leader's title alone and the leader's name for a first, untitled member
     (ويرافق الرئيس التركي | رجب طيب أردوغان …) counts as one incomplete item."""
     return reading.kind == LEADER and not reading.value.name and not items[0].title
-
-
-def _member_side(words: list[Word], item: Item) -> str:
-    return title_side(words, item.title)
 
 
 def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool | None = None) -> pd.DataFrame:

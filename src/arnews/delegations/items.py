@@ -47,7 +47,7 @@ def _continues_title(words: list[Word], i: int) -> bool:
         return False
     w = words[i]
     return (w.definite and w.cls not in ("honorific", "stop", "courtesy", "adverb")) or w.cls in (
-        "head", "construct", "modifier", "preposition") or known_phrase_length(words, i) > 0
+        "head", "construct", "modifier", "preposition", "courtesy") or known_phrase_length(words, i) > 0
 
 
 def _definite_run(words: list[Word], i: int) -> int:
@@ -77,7 +77,20 @@ def parse_title(words: list[Word], i: int) -> tuple[list[int], int]:
                 title.append(i)
                 i, need = i + 1, False
                 continue
+            if w.cls == "construct" and i + 1 < len(words) and words[i + 1].definite:  # وشؤون المغتربين
+                title.extend((i, i + 1))
+                i, need = i + 2, False
+                continue
             break
+        if w.cls == "courtesy":  # مستشار جلالة الملك: the courtesy word and the noun after it are the complement
+            title.append(i)
+            i, need = i + 1, True
+            continue
+        place = known_phrase_length(words, i)
+        if place and (w.form[:1] in ("ب", "ل") or not w.definite) and not _ends(w):
+            title.extend(range(i, i + place))  # والي طنجة، القائد … بطنجة، رئيس الجماعة الحضرية لطنجة
+            i, need = i + place, False
+            continue
         if w.cls in ("head", "construct"):
             title.append(i)
             i, need = i + 1, not w.definite
@@ -185,7 +198,8 @@ def parse_item(words: list[Word], i: int, after_item: bool = False,
     w = words[i]
     if w.cls == "head" and name_first and not w.definite:
         name, j, complete = parse_name(words, i)
-        if complete and j < len(words) and words[j].cls == "head" and not words[j].conj and len(name) > 1:
+        if (complete and j < len(words) and words[j].cls == "head" and not words[j].conj and len(name) > 1
+                and not any(words[k].cls for k in name[1:])):  # ومساعد البراك, not ووكيل وزارة الخدمة
             title, j = parse_title(words, j)
             return Item(title, name, w.conj, True), j
     if w.cls == "head":
@@ -203,8 +217,9 @@ def parse_item(words: list[Word], i: int, after_item: bool = False,
         if not complete:
             return None, i
         j = i + 1 if i < len(words) and words[i].cls == "separator" else i
-        j = skip_courtesy(words, j)
-        if j < len(words) and words[j].cls == "head" and not words[j].conj:
+        k = skip_courtesy(words, j)
+        if k < len(words) and words[k].cls == "head" and not words[k].conj and not (k > j and words[j].conj):
+            j = k  # «X، وزير …» gives X its title; «X، ومعالي وزير …» starts the next member
             title, i = parse_title(words, j)
             return Item(title, name, name_conj, True), i
         return Item([], name, name_conj, True), i
@@ -241,8 +256,8 @@ def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
     neighbours ("وزيرة العدل السابقة، رشيدة داتي").
 
     Returns:
-        (the items that have a name — with or without a title —, the number of items left with a title only
-        or a name that is no name).
+        (the items that have a name — with a title, or without one when it looks like a name and another
+        item of the list has a title or an honorific —, the number of items left over).
     """
     items: list[Item] = []
     while i < len(words):
@@ -255,7 +270,9 @@ def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
         items.append(item)
         i = nxt
     paired = _pair(items)
-    named = [item for item in paired if core(words, item.name) and (item.title or name_like(words, item.name))]
+    strong = any(item.title and item.name or len(core(words, item.name)) < len(item.name) for item in paired)
+    named = [item for item in paired if core(words, item.name) and (
+        item.title or (strong and name_like(words, item.name)))]
     return named, len(paired) - len(named)
 
 
@@ -291,7 +308,7 @@ def name_like(words: list[Word], name: list[int]) -> bool:
     names = core(words, name)
     if len(names) < len(name):
         return bool(names)
-    if not 2 <= len(names) <= 5 or any(words[i].cls for i in names):
+    if not 2 <= len(names) <= 5 or any(words[i].cls or not words[i].form.isalpha() for i in names):
         return False
     for n, i in enumerate(names):
         w = words[i]

@@ -19,7 +19,7 @@ from arnews import arabic, lexicons
 from arnews.errors import InputError
 
 __all__ = [
-    "Country", "CueBook", "Frame", "Grammar", "Part", "cue_book", "grammar", "leader_index", "leaders",
+    "Country", "CueBook", "Frame", "Grammar", "Part", "cue_book", "grammar", "leader_index", "leaders", "lexicon_words",
     "nisba_forms", "sector_rules", "sides", "read_csv", "read_yaml",
 ]
 
@@ -65,6 +65,8 @@ class Grammar:
     name_max_tokens: a longer run is prose, not a name.
     folds: letters transliterations of one name alternate between (غ/ج …), for grouping unknown names.
     ranks: words that continue an honorific (أول، ركن).
+    maqsura: class words written with a final ى, whose fold collides with a name written with ي: the stop
+        «على» (on) folds to «علي», the name Ali; such a word belongs to its class only when written with ى.
     """
 
     classes: dict[str, str]
@@ -73,6 +75,7 @@ class Grammar:
     name_max_tokens: int
     folds: dict[str, str]
     ranks: frozenset[str]
+    maqsura: frozenset[str] = frozenset()
 
 
 @cache
@@ -80,9 +83,13 @@ def grammar() -> Grammar:
     """The title grammar read from data/lexicons/delegation_grammar.yaml."""
     data = read_yaml("delegation_grammar.yaml", ("heads", "separators", "enders"))
     classes: dict[str, str] = {}
+    maqsura = set()
     for cls, section in _CLASSES:
-        for word in _folded(data.get(section)):
+        words = [str(w).strip() for w in data.get(section) or ()]
+        for written, word in zip(words, _folded(words), strict=True):
             classes.setdefault(word, cls)
+            if written.endswith("ى"):
+                maqsura.add(word)
     return Grammar(
         classes=classes,
         separators=frozenset(data["separators"]),
@@ -90,7 +97,14 @@ def grammar() -> Grammar:
         name_max_tokens=int(data.get("name_max_tokens", 7)),
         folds={arabic.fold(a): arabic.fold(b) for a, b in (data.get("name_folds") or {}).items()},
         ranks=frozenset(_folded(data.get("rank_suffixes"))),
+        maqsura=frozenset(maqsura),
     )
+
+
+def lexicon_words(section: str) -> list[str]:
+    """The words of a further section of delegation_grammar.yaml (e.g. posting_heads), as written."""
+    data = read_yaml("delegation_grammar.yaml", ("heads",))
+    return [str(w) for w in data.get(section) or ()]
 
 
 # --- cue frames ----------------------------------------------------------------------------------------
@@ -183,7 +197,10 @@ def cue_book() -> CueBook:
             forms = entry.get("forms") if isinstance(entry, dict) else entry
             if not forms:
                 raise InputError(lexicons.path(name), f"{section}: {cls} lists no forms")
-            classes[str(cls)] = (kind, frozenset(_folded(forms)))
+            folded = set(_folded(forms))
+            if kind == "noun":  # a noun is read with or without the article: الاجتماع، اجتماع
+                folded |= {f[2:] if f.startswith("ال") else "ال" + f for f in folded if " " not in f}
+            classes[str(cls)] = (kind, frozenset(folded))
     frames = []
     for n, entry in enumerate(data["frames"]):
         if not isinstance(entry, dict) or not entry.get("parts"):
@@ -209,13 +226,15 @@ def cue_book() -> CueBook:
 
 @dataclass(frozen=True)
 class Country:
-    """A row of delegation_sides.csv: the side reported, how the text names the country, its nisbas (folded,
-    masculine singular with the article) and its places (capitals and main cities)."""
+    """A row of delegation_sides.csv: the side reported, how the text names the country, its nisbas
+    (masculine singular with the article), its places (capitals and main cities) and the bodies that speak
+    for it (parties, movements, institutions named without the country: الكرملين، حماس)."""
 
     side: str
     names: tuple[str, ...]
     nisbas: tuple[str, ...]
     places: tuple[str, ...]
+    bodies: tuple[str, ...]
     gloss: str
 
 
@@ -223,9 +242,11 @@ class Country:
 def sides() -> tuple[Country, ...]:
     """The countries of data/lexicons/delegation_sides.csv."""
     rows = read_csv("delegation_sides.csv", ("side", "names", "nisbas", "places"))
-    return tuple(Country(side=row["side"].strip(), names=tuple(lexicons.split_variants(row["side"], row["names"])),
+    return tuple(Country(side=row["side"].strip(), names=tuple(lexicons.split_variants(row["names"])),
                          nisbas=tuple(lexicons.split_variants(row["nisbas"])),
-                         places=tuple(lexicons.split_variants(row["places"])), gloss=(row.get("gloss") or "").strip())
+                         places=tuple(lexicons.split_variants(row["places"])),
+                         bodies=tuple(lexicons.split_variants(row.get("bodies"))),
+                         gloss=(row.get("gloss") or "").strip())
                  for row in rows if row["side"].strip())
 
 

@@ -21,17 +21,30 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from arnews import arabic
-from arnews.delegations.cues import COUNTRY, DELEGATION, HOST, LEADER, NISBA, PRONOUN, Reading, country_at, nisba_at
+from arnews.delegations.cues import (
+    COUNTRY,
+    DELEGATION,
+    HOST,
+    LEADER,
+    NISBA,
+    PRONOUN,
+    Reading,
+    country_at,
+    nisba_at,
+    place_at,
+)
 from arnews.delegations.items import Item
-from arnews.delegations.lexicon import cue_book, leader_index, sides
+from arnews.delegations.lexicon import cue_book, leader_index, lexicon_words, sides
 from arnews.delegations.words import Word, tokenize
 
 __all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_side", "side_of", "title_side"]
 
 #: Side given to a list whose country the text does not tell.
 UNKNOWN_SIDE = ""
-#: Prepositions after which a country is where an official serves, not whom he represents (سفير … لدى مصر).
+#: Prepositions after which a country is where a diplomat serves, not whom he represents (سفير … لدى مصر).
 _POSTING = frozenset({"في", "لدي", "الي", "بين", "مع", "عن", "من"})
+#: Words after which the country is the diplomat's own again (القائم بالأعمال في سفارة المملكة لدى قطر).
+_EMBASSY = frozenset(arabic.fold_words(["سفارة", "بسفارة", "قنصلية", "بقنصلية"]))
 #: Words that hold a dateline: the first line of an article when it is this short (characters).
 _DATELINE_CHARS = 100
 _DATELINE_MARK = re.compile(r"[-–—:]")
@@ -80,21 +93,41 @@ def leader_side(words: list[Word], item: Item) -> str:
     return ""
 
 
-def title_side(words: list[Word], title: list[int]) -> str:
+def title_side(words: list[Word], title: list[int], places: bool = False) -> str:
     """The country a member's own title names, if any: a nisba or country that is not the place of a posting
     (سفير مصر لدى السعودية → مصر; الملحق العسكري السعودي في الأردن → السعودية), or a leader's office (سفير خادم
-    الحرمين الشريفين لدى مصر → السعودية)."""
+    الحرمين الشريفين لدى مصر → السعودية); with `places`, also a city or region (محافظ جدة → السعودية)."""
     if not title:
         return ""
-    for n, i in enumerate(title):
-        if n and (words[title[n - 1]].form in _POSTING or words[title[n - 1]].cls == "preposition"):
+    posting, skipping = _is_posting(words, title), False
+    for i in title:
+        w = words[i]
+        if w.form == "لدي" or (posting and w.form in _POSTING):
+            skipping = True  # the place of the posting runs to the next head
             continue
-        if words[i].form in _POSTING or words[i].cls == "preposition":
+        if w.form == "في" or w.form == "الي":
+            skipping = places  # «… الصادرة في لندن»: a place after في is where, not whose
             continue
-        for side, _ in (nisba_at(words, i), country_at(words, i)):
+        if skipping and (w.cls != "head" or w.conj) and w.form not in _EMBASSY:
+            continue
+        skipping = False
+        lookups = (nisba_at, country_at, place_at) if places else (nisba_at, country_at)
+        for lookup in lookups:
+            side, _ = lookup(words, i)
             if side:
                 return side
     return _leader_in(" ".join(words[i].text for i in title))
+
+
+@cache
+def _posting_heads() -> frozenset[str]:
+    return frozenset(arabic.fold_words(lexicon_words("posting_heads")))
+
+
+def _is_posting(words: list[Word], title: list[int]) -> bool:
+    """Is the title a diplomatic posting (سفير، قنصل، ملحق، مندوب …), whose «في/لدى + country» is where it
+    serves?"""
+    return any(words[i].stem in _posting_heads() or words[i].form in _posting_heads() for i in title[:3])
 
 
 @dataclass
@@ -174,13 +207,24 @@ class ArticleContext:
                 return found
         return ""
 
-    def resolve(self, reading: Reading, words: list[Word], offset: int) -> str:
-        """The side of the list a cue reading opens at text offset `offset`."""
+    def resolve(self, reading: Reading, words: list[Word], offset: int, titles: list[list[int]]) -> str:
+        """The side of the list a cue reading opens at text offset `offset`, whose members have `titles`.
+
+        A side the cue names (nisba, country, a known leader) is the list's. Otherwise the members' own titles
+        vote first (محافظ جدة، مدير شرطة محافظة جدة → السعودية), then the article decides (the antecedent of a
+        pronoun, the delegation named before, the host).
+        """
         if reading.kind in (NISBA, COUNTRY):
             return str(reading.value)
         if reading.kind == LEADER:
-            item = reading.value
-            return (leader_side(words, item) or self.same_title(words, item) or self.antecedent(offset))
+            found = leader_side(words, reading.value)
+            if found:
+                return found
+        votes = Counter(side for side in (title_side(words, t, places=True) for t in titles) if side)
+        if votes:
+            return max(votes, key=lambda side: votes[side])
+        if reading.kind == LEADER:
+            return self.same_title(words, reading.value) or self.antecedent(offset)
         if reading.kind == PRONOUN:
             return self.antecedent(offset)
         if reading.kind == DELEGATION:
