@@ -17,7 +17,7 @@ from functools import cache
 from arnews import arabic
 from arnews.delegations.items import Item, parse_name, parse_title, skip_courtesy, stack_points
 from arnews.delegations.lexicon import CueBook, Frame, Part, cue_book, nisba_forms, sides
-from arnews.delegations.words import Word
+from arnews.delegations.words import Word, named_place
 
 __all__ = ["Cue", "Reading", "country_at", "find_cues", "leader_readings", "nisba_at", "place_at", "skip_fillers",
            "trigger_pattern"]
@@ -233,8 +233,12 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
             j += 1
         for end in range(j, i, -1):
             yield end, _side_within(words, i, end)
+    elif part.kind == "genitive":
+        if i < len(words) and words[i].definite and not words[i].cls and not words[i].conj and \
+                not nisba_at(words, i)[0]:
+            yield i + 1, ()
     elif part.kind == "place":
-        named = _named_place(words, i)
+        named = named_place(words, i)
         if named:
             yield named, ()
             return
@@ -243,17 +247,6 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
             j += 1
         for end in range(j, i, -1):
             yield end, ()
-
-
-def _named_place(words: list[Word], i: int) -> int:
-    """The end of a place named after a person and closed by «الدولي» (international): مطار الملك عبدالعزيز
-    الدولي, whose «الملك» would otherwise open a title; 0 when none."""
-    for j in range(i, min(i + 6, len(words))):
-        if words[j].form == "الدولي":
-            return j + 1
-        if words[j].cls in ("separator", "ender", "stop", "honorific", "courtesy"):
-            return 0
-    return 0
 
 
 def _side_within(words: list[Word], i: int, end: int) -> tuple:

@@ -14,7 +14,7 @@ import pandas as pd
 
 from arnews import arabic, pipeline
 from arnews.delegations.cues import COUNTRY, LEADER, NISBA, Cue, Reading, find_cues, skip_fillers, trigger_pattern
-from arnews.delegations.items import Item, core, parse_list
+from arnews.delegations.items import Item, parse_list
 from arnews.delegations.names import reconcile, sector
 from arnews.delegations.sides import ArticleContext, title_side
 from arnews.delegations.words import Word, tokenize
@@ -96,11 +96,12 @@ def extract(text: str) -> list[Member]:
 def _list_spans(words: list[Word], cues: list[Cue]) -> list[tuple[Cue, int]]:
     """Each cue with the index its list must end by: where the next cue starts. A cue that stands inside
     the fillers of the one before it is part of that cue's opening («ويرافق الرئيس في زيارته وفد يضم …»: the
-    leader gives the side, «وفد يضم» only leads to the members)."""
+    leader gives the side, «وفد يضم» only leads to the members). A frame read only after another cue (منهم …)
+    is dropped when it comes first."""
     kept: list[Cue] = []
     reach = -1
     for cue in cues:
-        if kept and cue.begin < reach:
+        if (kept and cue.begin < reach) or (cue.frame.after_cue and not kept):
             continue
         kept.append(cue)
         reach = max(skip_fillers(words, r.start) for r in cue.readings)
@@ -117,8 +118,6 @@ def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) ->
     best = None
     for rank, reading in enumerate(cue.readings):
         items, incomplete = parse_list(words, skip_fillers(words, reading.start))
-        if cue.frame.strong_items:
-            items = [item for item in items if item.title or len(core(words, item.name)) < len(item.name)]
         if items and _leader_name_read_as_member(reading, items):
             incomplete += 1
         score = (incomplete, -len(items), rank)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arnews.delegations.lexicon import grammar
-from arnews.delegations.words import Word, known_phrase_length
+from arnews.delegations.words import Word, known_phrase_length, leader_length, named_place
 
 __all__ = ["Item", "core", "name_like", "parse_item", "parse_list", "parse_name", "parse_title", "skip_courtesy",
            "stack_points"]
@@ -58,18 +58,42 @@ def _definite_run(words: list[Word], i: int) -> int:
     return n
 
 
-def parse_title(words: list[Word], i: int) -> tuple[list[int], int]:
+def _honorific_complement(words: list[Word], i: int) -> int:
+    """Words of an honorific and the name after it as a title's complement: نجل الملك فاروق (son of King
+    Farouk); 0 when words[i] is no honorific."""
+    if words[i].cls != "honorific":
+        return 0
+    j = i + 1
+    while j < len(words) and j - i <= 3 and words[j].cls == "" and not words[j].conj:
+        j += 1
+    return j - i if j > i + 1 else 0
+
+
+def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[list[int], int]:
     """Read a title starting at the head words[i]; returns (token indices, next index).
 
     The chain goes on through definite words (الخارجية), heads (نائب وزير), construct nouns (مؤسسة، لحزب),
     head modifiers (أول، عام), coordinated definite words (الثقافة والإعلام) and prepositional phrases
     (في بيونغ يانغ، باسم الرئاسة). An indefinite head or construct noun needs a complement, so the word after
-    it belongs to the title even when it is an indefinite proper noun (رئيس روسكوسموس).
+    it belongs to the title even when it is an indefinite proper noun (رئيس روسكوسموس), or an honorific and a
+    name (نجل الملك فاروق). A title written after its holder's name (`after_name`) may end with a leader's
+    name (المبعوث الخاص للرئيس باراك أوباما): no name follows it.
     """
     title, need = [i], not words[i].definite
     i += 1
     while i < len(words):
         w = words[i]
+        if need and _honorific_complement(words, i):
+            span = _honorific_complement(words, i)
+            title.extend(range(i, i + span))
+            i, need = i + span, False
+            continue
+        span = max(named_place(words, i) - i, 0) if words[title[-1]].cls in ("head", "construct") or need else 0
+        if span or (after_name and leader_length(words, i)):
+            span = span or leader_length(words, i)
+            title.extend(range(i, i + span))
+            i, need = i + span, False
+            continue
         if _ends(w) or w.cls == "adverb" or (w.cls == "honorific" and not need):
             break
         if w.conj:
@@ -152,6 +176,11 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
     first = i
     while i < len(words):
         w = words[i]
+        if count and words[i - 1].form in _NAME_LINKS and not _ends(w) and w.cls != "honorific" and not w.conj:
+            name.append(i)  # بن مساعد: after بن/أبو/آل the word is a name whatever else it may be
+            count += 1
+            i += 1
+            continue
         if _ends(w) or w.cls in ("preposition", "adverb"):
             break
         if w.conj and w.cls in ("head", "honorific", "courtesy") and (i > first or name):
@@ -200,14 +229,14 @@ def parse_item(words: list[Word], i: int, after_item: bool = False,
         name, j, complete = parse_name(words, i)
         if (complete and j < len(words) and words[j].cls == "head" and not words[j].conj and len(name) > 1
                 and not any(words[k].cls for k in name[1:])):  # ومساعد البراك, not ووكيل وزارة الخدمة
-            title, j = parse_title(words, j)
+            title, j = parse_title(words, j, after_name=True)
             return Item(title, name, w.conj, True), j
     if w.cls == "head":
         title, i = parse_title(words, i)
         while i < len(words) and words[i].cls == "adverb":  # وزير الخارجية آنذاك عادل الجبير
             i += 1
         if i < len(words) and not _ends(words[i]) and not (
-                words[i].conj and words[i].cls in ("head", "honorific")):
+                words[i].conj and words[i].cls in ("head", "honorific", "courtesy")):
             name, i, complete = parse_name(words, i)
             return Item(title, name if complete else []), i
         return _name_from_stack(words, title), i

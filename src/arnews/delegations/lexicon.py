@@ -67,6 +67,7 @@ class Grammar:
     ranks: words that continue an honorific (أول، ركن).
     maqsura: class words written with a final ى, whose fold collides with a name written with ي: the stop
         «على» (on) folds to «علي», the name Ali; such a word belongs to its class only when written with ى.
+    abbreviations: one-letter honorifics written with a point (د. Dr, م. Eng.).
     """
 
     classes: dict[str, str]
@@ -76,6 +77,7 @@ class Grammar:
     folds: dict[str, str]
     ranks: frozenset[str]
     maqsura: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
 
 
 @cache
@@ -98,6 +100,7 @@ def grammar() -> Grammar:
         folds={arabic.fold(a): arabic.fold(b) for a, b in (data.get("name_folds") or {}).items()},
         ranks=frozenset(_folded(data.get("rank_suffixes"))),
         maqsura=frozenset(maqsura),
+        abbreviations=frozenset(_folded(data.get("abbreviations"))),
     )
 
 
@@ -113,7 +116,7 @@ _PART = re.compile(r"'(?P<words>[^']+)'(?P<opt1>\?)?|(?P<name>[a-z_]+)(?P<plus>\
                    r"(?P<opt2>\?)?")
 #: Parts the cue reader implements itself (besides verb and noun classes and quoted words).
 SPECIAL_PARTS = frozenset({"opener", "adjectives", "country", "complement", "side", "leader", "of_leader", "any",
-                           "place"})
+                           "place", "genitive"})
 #: Parts after which nothing may follow in a frame (they give several readings of where the list starts).
 FINAL_PARTS = frozenset({"leader", "of_leader"})
 
@@ -139,7 +142,7 @@ class Frame:
     name: str
     parts: tuple[Part, ...]
     needs_conjunction: bool = False
-    strong_items: bool = False
+    after_cue: bool = False
     host_side: bool = False  # the list receives the leader it names: its side is the host's
     example: str = ""
 
@@ -207,7 +210,7 @@ def cue_book() -> CueBook:
             raise InputError(lexicons.path(name), f"frame #{n + 1} has no parts")
         where = f"frame {entry.get('name', n + 1)}"
         frames.append(Frame(str(entry.get("name", n + 1)), _parse_parts(entry["parts"], classes, where),
-                            bool(entry.get("needs_conjunction")), bool(entry.get("strong_items")),
+                            bool(entry.get("needs_conjunction")), bool(entry.get("after_cue")),
                             str(entry.get("side") or "") == "host", str(entry.get("example") or "")))
     fillers = tuple(_parse_parts(f, classes, f"filler «{f}»") for f in data.get("fillers") or ())
     side_nouns = frozenset(_folded(data.get("side_nouns")))

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic
-from arnews.delegations.lexicon import Grammar, grammar, sides
+from arnews.delegations.lexicon import Grammar, grammar, leader_index, sides
 
-__all__ = ["TOKEN", "Word", "classify", "is_definite", "known_phrase_length", "tokenize"]
+__all__ = ["TOKEN", "Word", "classify", "is_definite", "known_phrase_length", "leader_length", "named_place",
+           "tokenize"]
 
 #: A word (letters, digits, marks) or one punctuation mark.
 TOKEN = re.compile(rf"[\w{arabic.ARABIC_MARKS}{arabic.FORMAT_CONTROLS}]+|[^\s\w]")
@@ -83,11 +84,37 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     g = grammar()
     matches = list(TOKEN.finditer(text, start, len(text) if end is None else end))
     forms = arabic.fold_words([m.group() for m in matches])
-    words = []
+    words: list[Word] = []
     for m, form in zip(matches, forms, strict=True):
+        if m.group() == "." and words and words[-1].form in g.abbreviations and words[-1].end == m.start():
+            last = words[-1]  # «د.» (Dr), «م.» (Eng.): the point belongs to the honorific
+            words[-1] = Word(text[last.start:m.end()], last.start, m.end(), last.form, False, last.form,
+                             "honorific", False)
+            continue
         conj, stem, cls = classify(m.group(), form, g)
         words.append(Word(m.group(), m.start(), m.end(), form, conj, stem, cls, is_definite(m.group())))
     return words
+
+
+def leader_length(words: list[Word], i: int) -> int:
+    """Length of a leader's name or office of data/lexicons/leaders.csv starting at words[i] (a ل/ب clitic
+    allowed), else 0: «للرئيس باراك أوباما» → at «باراك», 2."""
+    index = leader_index()
+    for n in (4, 3, 2, 1):
+        if i + n <= len(words) and not words[i].conj and index.lookup(" ".join(w.text for w in words[i:i + n])):
+            return n
+    return 0
+
+
+def named_place(words: list[Word], i: int) -> int:
+    """The end of a place named after a person and closed by «الدولي» (international) that starts at words[i]:
+    مطار الملك عبدالعزيز الدولي, whose «الملك» would otherwise open a name; 0 when none."""
+    for j in range(i, min(i + 6, len(words))):
+        if words[j].form == "الدولي":
+            return j + 1 if j > i else 0
+        if words[j].cls in ("separator", "ender", "stop", "courtesy", "joiner"):
+            return 0
+    return 0
 
 
 # --- known names of places and bodies ------------------------------------------------------------------
