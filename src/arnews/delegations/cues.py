@@ -245,6 +245,9 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
         j = i
         while j < len(words) and j - i < 4 and words[j].cls not in _PLACE_BREAKS:
             j += 1
+        if j < len(words) and words[j].text == "(":  # مقر قيادة ( قوة الواجب 10 )
+            close = next((k for k in range(j + 1, min(j + 8, len(words))) if words[k].text == ")"), 0)
+            j = close + 1 if close else j
         for end in range(j, i, -1):
             yield end, ()
 

@@ -289,20 +289,45 @@ def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
         item of the list has a title or an honorific —, the number of items left over).
     """
     items: list[Item] = []
+    skipped = 0
     while i < len(words):
         i = _skip_joins(words, i)
         if i >= len(words) or words[i].cls in ("ender", "stop"):
             break
         item, nxt = parse_item(words, i, after_item=bool(items), name_first=bool(items) and items[-1].name_first)
-        if item is None or nxt <= i:
+        if item is not None and nxt > i and (item.title or name_like(words, item.name) or not items):
+            items.append(item)
+            i = nxt
+            continue
+        resume = _next_item(words, max(i, nxt), stop=i + _SKIP_AT_MOST) if items else 0
+        if not resume:  # a member could not be read: go on at the next one, if one follows closely
+            if item is not None and nxt > i:
+                items.append(item)
             break
-        items.append(item)
-        i = nxt
+        skipped += 1
+        i = resume
     paired = _pair(items)
     strong = any(item.title and item.name or len(core(words, item.name)) < len(item.name) for item in paired)
     named = [item for item in paired if core(words, item.name) and (
         item.title or (strong and name_like(words, item.name)))]
-    return named, len(paired) - len(named)
+    return named, len(paired) - len(named) + skipped
+
+
+#: How many words an unreadable item may span before the list is given up.
+_SKIP_AT_MOST = 10
+
+
+def _next_item(words: list[Word], i: int, stop: int) -> int:
+    """Where the next member starts after an item that could not be read (مغني النظام المثير للجدل سيلفيو
+    رودريغيز ومساعدة وزير الخارجية …): the next separator, or the next و + title, honorific or form of address,
+    within `stop`; 0 when the list ends first."""
+    for j in range(i, min(stop, len(words))):
+        w = words[j]
+        if w.cls in ("ender", "stop"):
+            return 0
+        if w.cls in ("separator", "joiner") or (w.conj and w.cls in ("head", "honorific", "courtesy")):
+            return j
+    return 0
 
 
 def _pair(items: list[Item]) -> list[Item]:

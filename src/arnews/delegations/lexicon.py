@@ -12,7 +12,7 @@ A missing file, section or column, or a frame written wrongly, is one `InputErro
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from arnews import arabic, lexicons
@@ -48,6 +48,8 @@ def _folded(words) -> list[str]:
 
 # --- the title grammar ---------------------------------------------------------------------------------
 
+#: Letters folding erases that tell a short class word from a name (على/علي, أن/ان).
+_DISTINCTIVE = frozenset("ىأإآ")
 #: grammar section → word class.
 _CLASSES = (("head", "heads"), ("head", "kinship"), ("modifier", "title_modifiers"),
             ("construct", "construct_nouns"), ("preposition", "title_prepositions"), ("courtesy", "courtesy"),
@@ -65,8 +67,9 @@ class Grammar:
     name_max_tokens: a longer run is prose, not a name.
     folds: letters transliterations of one name alternate between (غ/ج …), for grouping unknown names.
     ranks: words that continue an honorific (أول، ركن).
-    maqsura: class words written with a final ى, whose fold collides with a name written with ي: the stop
-        «على» (on) folds to «علي», the name Ali; such a word belongs to its class only when written with ى.
+    spelled: short class words whose fold collides with a name, with the letters that tell them apart: the
+        stop «على» (on) folds to «علي», the name Ali; «أن» (that) to «ان», the name Anne. Such a word belongs to
+        its class only when written with one of those letters (ى, أ, إ, آ).
     abbreviations: one-letter honorifics written with a point (د. Dr, م. Eng.).
     """
 
@@ -76,7 +79,7 @@ class Grammar:
     name_max_tokens: int
     folds: dict[str, str]
     ranks: frozenset[str]
-    maqsura: frozenset[str] = frozenset()
+    spelled: dict[str, frozenset[str]] = field(default_factory=dict)
     abbreviations: frozenset[str] = frozenset()
 
 
@@ -85,13 +88,14 @@ def grammar() -> Grammar:
     """The title grammar read from data/lexicons/delegation_grammar.yaml."""
     data = read_yaml("delegation_grammar.yaml", ("heads", "separators", "enders"))
     classes: dict[str, str] = {}
-    maqsura = set()
+    spelled: dict[str, set[str]] = {}
     for cls, section in _CLASSES:
         words = [str(w).strip() for w in data.get(section) or ()]
         for written, word in zip(words, _folded(words), strict=True):
             classes.setdefault(word, cls)
-            if written.endswith("ى"):
-                maqsura.add(word)
+            marks = set(written) & _DISTINCTIVE
+            if marks and len(word) <= 3:
+                spelled.setdefault(word, set()).update(marks)
     return Grammar(
         classes=classes,
         separators=frozenset(data["separators"]),
@@ -99,7 +103,7 @@ def grammar() -> Grammar:
         name_max_tokens=int(data.get("name_max_tokens", 7)),
         folds={arabic.fold(a): arabic.fold(b) for a, b in (data.get("name_folds") or {}).items()},
         ranks=frozenset(_folded(data.get("rank_suffixes"))),
-        maqsura=frozenset(maqsura),
+        spelled={word: frozenset(marks) for word, marks in spelled.items()},
         abbreviations=frozenset(_folded(data.get("abbreviations"))),
     )
 
@@ -143,6 +147,7 @@ class Frame:
     parts: tuple[Part, ...]
     needs_conjunction: bool = False
     after_cue: bool = False
+    needs_filler: bool = False
     host_side: bool = False  # the list receives the leader it names: its side is the host's
     example: str = ""
 
@@ -211,6 +216,7 @@ def cue_book() -> CueBook:
         where = f"frame {entry.get('name', n + 1)}"
         frames.append(Frame(str(entry.get("name", n + 1)), _parse_parts(entry["parts"], classes, where),
                             bool(entry.get("needs_conjunction")), bool(entry.get("after_cue")),
+                            bool(entry.get("needs_filler")),
                             str(entry.get("side") or "") == "host", str(entry.get("example") or "")))
     fillers = tuple(_parse_parts(f, classes, f"filler «{f}»") for f in data.get("fillers") or ())
     side_nouns = frozenset(_folded(data.get("side_nouns")))

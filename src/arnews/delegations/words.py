@@ -63,8 +63,8 @@ def classify(token: str, form: str, g: Grammar) -> tuple[bool, str, str]:
         return False, token, "separator"
     if token in g.enders or not _WORD_START.match(token):
         return False, token, "ender"
-    if form in g.maqsura and not arabic.strip_marks(token).endswith("ى"):
-        return False, form, ""  # «علي» is the name Ali, «على» the preposition
+    if form in g.spelled and not g.spelled[form] & set(token):
+        return False, form, ""  # «علي» is the name Ali, «على» the preposition; «ان» Anne, «أن» that
     if form in g.classes:
         return False, form, g.classes[form]
     if form[:1] in ("و", "ف") and form[1:] in g.classes and g.classes[form[1:]] != "modifier":
