@@ -52,7 +52,7 @@ def predict(articles: list[dict]) -> list[dict]:
     texts = clean.clean_texts([a["text"] for a in articles], [a["title"] for a in articles])
     rows = []
     for article, text in zip(articles, texts, strict=True):
-        for m in delegations.extract(text):
+        for m in delegations.extract(text, article["outlet"]):
             rows.append({"doc_id": article["doc_id"], "side": m.side, "title": m.title, "name": m.name,
                          "evidence": m.evidence})
     return rows

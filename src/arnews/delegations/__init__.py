@@ -26,7 +26,7 @@ from arnews.delegations.cli import CLI_HELP, add_arguments, run
 from arnews.delegations.cues import find_cues, leader_readings
 from arnews.delegations.extract import COLUMNS, Member, extract, extract_corpus
 from arnews.delegations.items import Item, parse_item, parse_list, parse_name, parse_title, skip_courtesy
-from arnews.delegations.lexicon import cue_book, grammar, leaders, sides
+from arnews.delegations.lexicon import countries, cue_book, grammar, leaders
 from arnews.delegations.names import OTHER_SECTOR, canonical_name, reconcile, sector, strip_honorifics
 from arnews.delegations.sides import UNKNOWN_SIDE, leader_side, side_of, title_side
 from arnews.delegations.views import (
@@ -48,7 +48,7 @@ __all__ = [
     "find_cues", "leader_readings",
     "COLUMNS", "Member", "extract", "extract_corpus",
     "Item", "parse_item", "parse_list", "parse_name", "parse_title", "skip_courtesy",
-    "cue_book", "grammar", "leaders", "sides",
+    "countries", "cue_book", "grammar", "leaders",
     "OTHER_SECTOR", "canonical_name", "reconcile", "sector", "strip_honorifics",
     "UNKNOWN_SIDE", "leader_side", "side_of", "title_side",
     "NOTHING_FOUND", "appearances", "delegation", "describe", "lists", "main_article", "other_lists",

@@ -16,14 +16,15 @@ from functools import cache
 
 from arnews import arabic
 from arnews.delegations.items import Item, parse_name, parse_title, skip_courtesy, stack_points
-from arnews.delegations.lexicon import CueBook, Frame, Part, cue_book, nisba_forms, sides
+from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book, nisba_forms
 from arnews.delegations.words import Word, named_place
 
-__all__ = ["Cue", "Reading", "country_at", "find_cues", "leader_readings", "nisba_at", "place_at", "skip_fillers",
+__all__ = ["Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings", "nisba_at", "place_at", "skip_fillers",
            "trigger_pattern"]
 
 #: Kinds of side evidence a reading carries.
-NISBA, COUNTRY, LEADER, PRONOUN, HOST, DELEGATION = "nisba", "country", "leader", "pronoun", "host", "delegation"
+NISBA, COUNTRY, LEADER, PRONOUN, HOST, RECEPTION, DELEGATION = (
+    "nisba", "country", "leader", "pronoun", "host", "reception", "delegation")
 _SENTENCE_ENDS = frozenset(".!?؟")
 _PLACE_BREAKS = frozenset({"head", "honorific", "courtesy", "separator", "ender", "stop", "joiner", "pronoun"})
 
@@ -53,7 +54,7 @@ class Cue:
 def _nisbas() -> dict[str, str]:
     """Folded nisba form (one or two words) → side."""
     out: dict[str, str] = {}
-    for country in sides():
+    for country in countries():
         for nisba in country.nisbas:
             for form in nisba_forms(nisba):
                 out.setdefault(form, country.side)
@@ -64,7 +65,7 @@ def _nisbas() -> dict[str, str]:
 def _country_names() -> dict[str, str]:
     """Folded country name (as the text names it, or a body that speaks for it) → side."""
     out: dict[str, str] = {}
-    for country in sides():
+    for country in countries():
         for name in (*country.names, *country.bodies):
             out.setdefault(arabic.phrase_key(name), country.side)
     return out
@@ -74,15 +75,18 @@ def _country_names() -> dict[str, str]:
 def _place_names() -> dict[str, str]:
     """Folded place (capital, city, region) → side."""
     out: dict[str, str] = {}
-    for country in sides():
+    for country in countries():
         for name in country.places:
             out.setdefault(arabic.phrase_key(name), country.side)
     return out
 
 
-def nisba_at(words: list[Word], i: int) -> tuple[str, int]:
-    """(side, words read) for a nisba at words[i] (two words first: الكوري الشمالي), else ("", 0)."""
+def nisba_at(words: list[Word], i: int, definite: bool = False) -> tuple[str, int]:
+    """(side, words read) for a nisba at words[i] (two words first: الكوري الشمالي), else ("", 0). With
+    `definite`, only a nisba with the article: outside a cue «تركي» is more often the name Turki."""
     table = _nisbas()
+    if definite and not words[i].definite:
+        return "", 0
     for n in (2, 1):
         if i + n <= len(words) and not words[i].conj:
             found = table.get(" ".join(w.form for w in words[i:i + n]))
@@ -217,7 +221,7 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
                 yield i + 1, (PRONOUN,)
                 return
         if i < len(words) and words[i].cls == "pronoun":  # سموه، لسموه: the person was named before
-            yield i + 1, (PRONOUN,)
+            yield i + 1, (PRONOUN, courtesy_of(words[i].stem))
             return
         for item, start in leader_readings(words, i):
             yield start, (LEADER, item)
@@ -273,6 +277,13 @@ def _match(book: CueBook, parts: tuple[Part, ...], words: list[Word], i: int,
         yield from _match(book, rest, words, i, side)
 
 
+def courtesy_of(pronoun: str) -> str:
+    """The form of address a pronoun of address stands for (folded): سموه → سمو, معاليه → معالي, فخامته →
+    فخامه (فخامة), سموها → سمو."""
+    base = pronoun.removesuffix("ها") if pronoun.endswith("ها") else pronoun.removesuffix("ه")
+    return base[:-1] + "ه" if base.endswith("ت") else base
+
+
 def _default_kind(frame: Frame) -> str:
     """Where the side of a list comes from when its cue names none: the delegation mentioned before
     (ويضم الوفد …), or the host of the meeting (حضر اللقاء …, وكان في استقباله …)."""
@@ -296,7 +307,7 @@ def find_cues(words: list[Word]) -> list[Cue]:
                     continue
                 kind, value = (side[0], side[1] if len(side) > 1 else None) if side else (_default_kind(frame), None)
                 if frame.host_side:
-                    kind, value = HOST, None
+                    kind, value = RECEPTION, None
                 readings.setdefault(end, Reading(end, kind, value))
             if readings:
                 ordered = sorted(readings.values(), key=lambda r: -r.start)

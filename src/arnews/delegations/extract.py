@@ -16,7 +16,7 @@ from arnews import arabic, pipeline
 from arnews.delegations.cues import COUNTRY, LEADER, NISBA, Cue, Reading, find_cues, skip_fillers, trigger_pattern
 from arnews.delegations.items import Item, parse_list
 from arnews.delegations.names import reconcile, sector
-from arnews.delegations.sides import ArticleContext, title_side
+from arnews.delegations.sides import ArticleContext, name_side, title_side
 from arnews.delegations.words import Word, tokenize
 
 __all__ = ["COLUMNS", "Member", "extract", "extract_corpus"]
@@ -54,22 +54,25 @@ def _phrase(words: list[Word], indices: list[int], conj: bool = False, dedupe: b
 class _Article:
     """One article being read: its text and, once a list needs it, its context (dateline, leaders …)."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, outlet: str = ""):
         self.text = text
+        self.outlet = outlet
         self._context: ArticleContext | None = None
 
     @property
     def context(self) -> ArticleContext:
         if self._context is None:
-            self._context = ArticleContext.read(self.text)
+            self._context = ArticleContext.read(self.text, self.outlet)
         return self._context
 
 
-def extract(text: str) -> list[Member]:
+def extract(text: str, outlet: str = "") -> list[Member]:
     """Every delegation member listed in `text`, in reading order.
 
     Args:
         text: an article (clean text).
+        outlet: the article's outlet, whose country (data/lexicons/outlets.csv) is the side of a list when the
+            article names no country at all.
     Returns:
         Members with side, title, name and the evidence sentence. Example: from
         "وعن الجانب الكوري الشمالي يشارك في المباحثات، رئيس الوزراء كيم دوك هون ووزيرة الخارجية تشوي سونغ هي."
@@ -79,7 +82,7 @@ def extract(text: str) -> list[Member]:
     trigger = trigger_pattern()
     if not trigger.search(arabic.fold(text)):
         return []
-    article, members = _Article(text), []
+    article, members = _Article(text, outlet), []
     for start, end in arabic.sentences(text):
         if not trigger.search(arabic.fold(text[start:end])):
             continue
@@ -125,14 +128,15 @@ def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) ->
             incomplete += 1
         score = (incomplete, -len(items), rank)
         if items and (best is None or score < best[0]):
-            best = (score, reading, items)
+            best = (score, reading, items, start)
     if best is None:
         return []
-    _, reading, items = best
-    offset = words[cue.begin].start
+    _, reading, items, start = best
+    offset = words[start].start  # where the first member starts
     side = article.context.resolve(reading, words, offset, [item.title for item in items])
-    places = reading.kind not in (NISBA, COUNTRY)  # a city in a title (حاكم دبي) counts unless the cue says
-    return [Member(title_side(words, item.title, places) or side, _phrase(words, item.title, dedupe=True),
+    weak = reading.kind not in (NISBA, COUNTRY)  # a city in a title (حاكم دبي) or a leader's name counts only
+    return [Member(title_side(words, item.title, weak) or (name_side(words, item.name) if weak else "") or side,
+                   _phrase(words, item.title, dedupe=True),
                    _phrase(words, item.name, item.name_conj), evidence, cue.frame.name) for item in items]
 
 
@@ -156,10 +160,13 @@ def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool 
     if isinstance(articles, pipeline.CleanStore):
         articles = articles.articles()
     show = len(articles) >= 1000 if progress is None else progress
+    outlets = articles["outlet"] if "outlet" in articles else [""] * len(articles)
     rows = []
-    for doc_id, text in tqdm(zip(articles["doc_id"], articles["text"], strict=True), total=len(articles),
-                             desc="delegations", unit="article", disable=not show, file=sys.stderr, mininterval=5):
-        rows.extend((str(doc_id), m.side, m.title, m.name, m.evidence) for m in extract(str(text or "")))
+    for doc_id, text, outlet in tqdm(zip(articles["doc_id"], articles["text"], outlets, strict=True),
+                                     total=len(articles), desc="delegations", unit="article", disable=not show,
+                                     file=sys.stderr, mininterval=5):
+        rows.extend((str(doc_id), m.side, m.title, m.name, m.evidence)
+                    for m in extract(str(text or ""), str(outlet or "")))
     frame = pd.DataFrame(rows, columns=["doc_id", "side", "title", "name", "evidence"])
     frame["canonical_name"] = reconcile(frame["name"].tolist())
     frame["sector"] = [sector(t) for t in frame["title"]]

@@ -42,12 +42,15 @@ def _ends(w: Word) -> bool:
 
 
 def _continues_title(words: list[Word], i: int) -> bool:
-    """Does words[i] look like the inside of a title (so a head before it opens one)?"""
+    """Does words[i] look like the inside of a title (so a head before it opens one)? A definite or class
+    word, a known place, or an indefinite noun in a genitive chain (مدير نشاط القصيم)."""
     if i >= len(words):
         return False
     w = words[i]
+    chain = (not w.cls and not w.definite and i + 1 < len(words) and words[i + 1].definite
+             and not words[i + 1].conj and words[i + 1].cls not in ("honorific", "stop", "courtesy", "adverb"))
     return (w.definite and w.cls not in ("honorific", "stop", "courtesy", "adverb")) or w.cls in (
-        "head", "construct", "modifier", "preposition", "courtesy") or known_phrase_length(words, i) > 0
+        "head", "construct", "modifier", "preposition", "courtesy") or known_phrase_length(words, i) > 0 or chain
 
 
 def _definite_run(words: list[Word], i: int) -> int:
@@ -80,6 +83,7 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
     name (المبعوث الخاص للرئيس باراك أوباما): no name follows it.
     """
     title, need = [i], not words[i].definite
+    title_place = False
     i += 1
     while i < len(words):
         w = words[i]
@@ -96,6 +100,12 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
             continue
         if _ends(w) or w.cls == "adverb" or (w.cls == "honorific" and not need):
             break
+        if w.conj or w.form[:1] == "و":
+            place = known_phrase_length(words, i) if title_place else 0
+            if place:  # «و + place» joins a place only to a place: لدى إيطاليا ومالطا
+                title.extend(range(i, i + place))
+                i += place
+                continue
         if w.conj:
             if w.definite and w.cls not in ("head", "honorific", "courtesy"):
                 title.append(i)
@@ -112,6 +122,7 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
             continue
         place = known_phrase_length(words, i)
         if place and (w.form[:1] in ("ب", "ل") or not w.definite) and not _ends(w):
+            title_place = True
             title.extend(range(i, i + place))  # والي طنجة، القائد … بطنجة، رئيس الجماعة الحضرية لطنجة
             i, need = i + place, False
             continue
@@ -126,10 +137,10 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
         if w.cls == "preposition":
             title.append(i)
             i += 1
-            span = known_phrase_length(words, i) or _definite_run(words, i) or (
-                1 if i < len(words) and not _ends(words[i]) else 0)
+            place = known_phrase_length(words, i)
+            span = place or _definite_run(words, i) or (1 if i < len(words) and not _ends(words[i]) else 0)
             title.extend(range(i, i + span))
-            i, need = i + span, False
+            i, need, title_place = i + span, False, title_place or bool(place)
             continue
         if w.definite and w.cls not in ("honorific", "courtesy"):
             title.append(i)
@@ -157,7 +168,11 @@ def stack_points(words: list[Word], title: list[int]) -> list[int]:
 
 
 def _is_rank(words: list[Word], i: int, name: list[int]) -> bool:
-    return bool(name) and words[i].form in grammar().ranks
+    """Does words[i] continue the military rank before it (الفريق أول ركن، العميد الطيار)? Not after a civil
+    honorific: «البروفيسور أول الدين محمد» is Professor Awaluddin Mohamed."""
+    g = grammar()
+    return bool(name) and words[i].form in g.ranks and (
+        words[name[-1]].form in g.ranked or words[name[-1]].form in g.ranks)
 
 
 def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int], int, bool]:
@@ -345,9 +360,8 @@ def _pair(items: list[Item]) -> list[Item]:
 
 def core(words: list[Word], name: list[int]) -> list[int]:
     """The name without its honorifics and rank words."""
-    ranks = grammar().ranks
     n = 0
-    while n < len(name) and (words[name[n]].cls == "honorific" or (n and words[name[n]].form in ranks)):
+    while n < len(name) and (words[name[n]].cls == "honorific" or _is_rank(words, name[n], name[:n])):
         n += 1
     return name[n:]
 

@@ -2,7 +2,7 @@
 
 - `grammar()`: the word classes of official titles (data/lexicons/delegation_grammar.yaml);
 - `cue_book()`: the parts and frames of list cues (delegation_cues.yaml), compiled into `Frame`s;
-- `sides()`: the countries with their names, nisbas and places (delegation_sides.csv);
+- `countries()`: the countries with their names, nisbas and places (delegation_sides.csv);
 - `leaders()`: heads of state and government and their countries (leaders.csv);
 - `sector_rules()`: title words → sector (delegation_sectors.csv).
 
@@ -19,8 +19,8 @@ from arnews import arabic, lexicons
 from arnews.errors import InputError
 
 __all__ = [
-    "Country", "CueBook", "Frame", "Grammar", "Part", "cue_book", "grammar", "leader_index", "leaders", "lexicon_words",
-    "nisba_forms", "sector_rules", "sides", "read_csv", "read_yaml",
+    "Country", "CueBook", "Frame", "Grammar", "Leader", "Part", "countries", "cue_book", "grammar", "leader_index",
+    "leaders", "lexicon_words", "nisba_forms", "outlets", "read_csv", "read_yaml", "sector_rules",
 ]
 
 
@@ -66,7 +66,7 @@ class Grammar:
     separators, enders: punctuation (and و) that join items / end a list.
     name_max_tokens: a longer run is prose, not a name.
     folds: letters transliterations of one name alternate between (غ/ج …), for grouping unknown names.
-    ranks: words that continue an honorific (أول، ركن).
+    ranks: words that continue a military rank (أول، ركن); ranked: those ranks (الفريق، العميد).
     spelled: short class words whose fold collides with a name, with the letters that tell them apart: the
         stop «على» (on) folds to «علي», the name Ali; «أن» (that) to «ان», the name Anne. Such a word belongs to
         its class only when written with one of those letters (ى, أ, إ, آ).
@@ -81,6 +81,7 @@ class Grammar:
     ranks: frozenset[str]
     spelled: dict[str, frozenset[str]] = field(default_factory=dict)
     abbreviations: frozenset[str] = frozenset()
+    ranked: frozenset[str] = frozenset()
 
 
 @cache
@@ -105,6 +106,7 @@ def grammar() -> Grammar:
         ranks=frozenset(_folded(data.get("rank_suffixes"))),
         spelled={word: frozenset(marks) for word, marks in spelled.items()},
         abbreviations=frozenset(_folded(data.get("abbreviations"))),
+        ranked=frozenset(_folded(data.get("ranked_honorifics"))),
     )
 
 
@@ -163,6 +165,7 @@ class CueBook:
     side_prepositions: frozenset[str]
     side_nouns: frozenset[str]
     not_sides: frozenset[str]
+    arrival_verbs: frozenset[str]
     triggers: frozenset[str]  # folded words one of which every frame needs: a sentence without any is skipped
 
 
@@ -227,7 +230,8 @@ def cue_book() -> CueBook:
         frames=tuple(frames), fillers=fillers, openers=frozenset(_folded(data.get("openers"))),
         pronouns=tuple(sorted(_folded(data.get("object_pronouns")), key=len, reverse=True)),
         side_prepositions=frozenset(_folded(data.get("side_prepositions"))), side_nouns=side_nouns,
-        not_sides=frozenset(_folded(data.get("not_sides"))), triggers=frozenset(triggers))
+        not_sides=frozenset(_folded(data.get("not_sides"))),
+        arrival_verbs=frozenset(_folded(data.get("arrival_verbs"))), triggers=frozenset(triggers))
 
 
 # --- countries and leaders -----------------------------------------------------------------------------
@@ -248,7 +252,7 @@ class Country:
 
 
 @cache
-def sides() -> tuple[Country, ...]:
+def countries() -> tuple[Country, ...]:
     """The countries of data/lexicons/delegation_sides.csv."""
     rows = read_csv("delegation_sides.csv", ("side", "names", "nisbas", "places"))
     return tuple(Country(side=row["side"].strip(), names=tuple(lexicons.split_variants(row["names"])),
@@ -297,7 +301,7 @@ def leaders() -> tuple[Leader, ...]:
     """Heads of state and government of data/lexicons/leaders.csv; a side not in delegation_sides.csv is an
     error (a typo would otherwise become a country)."""
     rows = read_csv("leaders.csv", ("leader", "side", "variants"))
-    known = {c.side for c in sides()}
+    known = {c.side for c in countries()}
     out = []
     for row in rows:
         side = row["side"].strip()
@@ -315,6 +319,21 @@ def leader_index() -> arabic.EntityIndex:
     `type` holds the leader's side."""
     return arabic.index_of(tuple(lexicons.Entity(row.leader, row.spellings[1:], row.side, row.role)
                                  for row in leaders()))
+
+
+@cache
+def outlets() -> dict[str, str]:
+    """Outlet → the country it reports from (data/lexicons/outlets.csv): the last word on a list's side when
+    the article itself names none; {} when the file lists none."""
+    rows = read_csv("outlets.csv", ("outlet", "country"))
+    known = {c.side for c in countries()}
+    out = {}
+    for row in rows:
+        if row["country"].strip() not in known:
+            raise InputError(lexicons.path("outlets.csv"),
+                             f"outlet {row['outlet']}: country «{row['country']}» is not a side of delegation_sides.csv")
+        out[row["outlet"].strip()] = row["country"].strip()
+    return out
 
 
 # --- sectors -------------------------------------------------------------------------------------------

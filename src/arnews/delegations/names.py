@@ -20,10 +20,11 @@ OTHER_SECTOR = "other"
 
 
 def strip_honorifics(name: str) -> str:
-    """"الأمير عبدالعزيز بن سلمان" → "عبدالعزيز بن سلمان"; "الفريق أول ركن فياض الرويلي" → "فياض الرويلي"."""
+    """"الأمير عبدالعزيز بن سلمان" → "عبدالعزيز بن سلمان"; "الفريق أول ركن فياض الرويلي" → "فياض الرويلي";
+    "د. سمير رضوان" → "سمير رضوان"."""
     g = grammar()
     words = name.split()
-    while words and (g.classes.get(arabic.fold(words[0])) in ("honorific", "courtesy")
+    while words and (g.classes.get(arabic.fold(words[0]).rstrip(".")) in ("honorific", "courtesy")
                      or (len(words) < len(name.split()) and arabic.fold(words[0]) in g.ranks)):
         words = words[1:]
     return " ".join(words) or name

@@ -24,20 +24,20 @@ from arnews import arabic
 from arnews.delegations.cues import (
     COUNTRY,
     DELEGATION,
-    HOST,
     LEADER,
     NISBA,
     PRONOUN,
+    RECEPTION,
     Reading,
     country_at,
     nisba_at,
     place_at,
 )
 from arnews.delegations.items import Item
-from arnews.delegations.lexicon import cue_book, leader_index, lexicon_words, sides
+from arnews.delegations.lexicon import countries, cue_book, leader_index, lexicon_words, outlets
 from arnews.delegations.words import Word, tokenize
 
-__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_side", "side_of", "title_side"]
+__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_side", "name_side", "side_of", "title_side"]
 
 #: Side given to a list whose country the text does not tell.
 UNKNOWN_SIDE = ""
@@ -53,7 +53,7 @@ _DATELINE_MARK = re.compile(r"[-–—:]")
 @cache
 def _places() -> dict[str, str]:
     out: dict[str, str] = {}
-    for country in sides():
+    for country in countries():
         for place in (*country.names, *country.places):
             out.setdefault(arabic.phrase_key(place), country.side)
     return out
@@ -99,24 +99,33 @@ def title_side(words: list[Word], title: list[int], places: bool = False) -> str
     الحرمين الشريفين لدى مصر → السعودية); with `places`, also a city or region (محافظ جدة → السعودية)."""
     if not title:
         return ""
-    posting, skipping = _is_posting(words, title), False
+    posting, skipping, located = _is_posting(words, title), False, False
     for i in title:
         w = words[i]
         if w.form == "لدي" or (posting and w.form in _POSTING):
             skipping = True  # the place of the posting runs to the next head
             continue
         if w.form == "في" or w.form == "الي":
-            skipping = places  # «… الصادرة في لندن»: a place after في is where, not whose
+            located = True  # «… الصادرة في لندن»: a city after في is where, not whose (a country is whose)
             continue
         if skipping and (w.cls != "head" or w.conj) and w.form not in _EMBASSY:
             continue
         skipping = False
-        lookups = (nisba_at, country_at, place_at) if places else (nisba_at, country_at)
+        lookups = (_definite_nisba, country_at, place_at) if places and not located else (_definite_nisba, country_at)
         for lookup in lookups:
             side, _ = lookup(words, i)
             if side:
                 return side
     return _leader_in(" ".join(words[i].text for i in title))
+
+
+def _definite_nisba(words: list[Word], i: int) -> tuple[str, int]:
+    return nisba_at(words, i, definite=True)
+
+
+def name_side(words: list[Word], name: list[int]) -> str:
+    """The country of a member who is himself a leader of leaders.csv (الشيخ عبدالله بن زايد → الإمارات)."""
+    return _leader_in(" ".join(words[i].text for i in name)) if name else ""
 
 
 @cache
@@ -133,64 +142,99 @@ def _is_posting(words: list[Word], title: list[int]) -> bool:
 @dataclass
 class ArticleContext:
     """What an article says about countries, read once when a list needs it: its dateline, the leaders it
-    names (with offsets), the delegations it names with their country, and how often it names each country.
+    names, the delegations it names with their country, where someone arrives or leaves, the persons each
+    form of address (معالي، سمو) introduces, how often it names each country, and its outlet's country.
+    Every mention is (offset, side), in text order.
     """
 
     text: str
+    outlet: str = ""
     dateline: str = ""
-    leaders: list[tuple[int, str]] = field(default_factory=list)  # (offset, side) in text order
-    delegations: list[tuple[int, str]] = field(default_factory=list)  # (offset, side) of «وفد + nisba»
+    leaders: list[tuple[int, str]] = field(default_factory=list)
+    delegations: list[tuple[int, str]] = field(default_factory=list)
+    arrivals: list[tuple[int, str]] = field(default_factory=list)
+    addressed: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     counts: Counter = field(default_factory=Counter)
     first: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, text: str) -> ArticleContext:
-        context = cls(text)
+    def read(cls, text: str, outlet: str = "") -> ArticleContext:
+        context = cls(text, outlet=outlets().get(outlet, ""))
         context.dateline = _dateline(text)
         for mention in leader_index().find(text):
             context.leaders.append((mention.start, mention.entity.type))
         words = tokenize(text)
-        delegation = _delegation_nouns()
+        book = cue_book()
         for i, w in enumerate(words):
-            side, n = nisba_at(words, i)
-            if not side:
-                side, n = country_at(words, i)
-                if not side and w.form in _places():
-                    side = _places()[w.form]
+            side = _country_word(words, i)
             if side:
                 context.counts[side] += 1
                 context.first.setdefault(side, w.start)
-            if w.form in delegation or (w.conj and w.form[1:] in delegation):
+            if w.form in _delegation_nouns() or (w.conj and w.form[1:] in _delegation_nouns()):
                 found = _near_side(words, i + 1)
                 if found:
                     context.delegations.append((w.start, found))
             if w.cls == "head" and not w.conj and i + 1 < len(words):  # الرئيس الروسي، العاهل الأردني
-                side, _ = nisba_at(words, i + 1)
+                side, _ = nisba_at(words, i + 1, definite=True)
                 if side and _is_leader_title(w):
                     context.leaders.append((w.start, side))
+            if w.form in book.arrival_verbs or (w.conj and w.form[1:] in book.arrival_verbs):
+                found = _destination(words, i + 1)
+                if found:
+                    context.arrivals.append((w.start, found))
+            if w.cls == "courtesy":  # معالي وزير الخارجية الأستاذ عادل الجبير: whom «معاليه» may refer to
+                phrase = " ".join(x.text for x in words[i + 1:i + 10] if x.cls != "separator")
+                found = _leader_in(phrase) or _near_side(words, i + 1)
+                context.addressed.setdefault(w.stem, []).append((w.start, found or phrase))
         context.leaders.sort()
         return context
 
     def host(self) -> str:
         """The side of a list that receives or attends: the dateline's country, else the first leader's, else
-        the country named most (first named on a tie); "" when the article names none."""
+        the country named most (first named on a tie), else the outlet's; "" when none says."""
         if self.dateline:
             return self.dateline
         if self.leaders:
             return self.leaders[0][1]
         if self.counts:
             return min(self.counts, key=lambda s: (-self.counts[s], self.first[s]))
-        return UNKNOWN_SIDE
+        return self.outlet or UNKNOWN_SIDE
 
-    def antecedent(self, offset: int) -> str:
-        """The country of the last leader named before `offset` (the person «ه» or «سموه» refers to)."""
-        before = [side for start, side in self.leaders if start < offset]
-        return before[-1] if before else self.host()
+    def reception(self, offset: int) -> str:
+        """The side of a list that receives someone on arrival or sees him off: where he arrives or leaves
+        (the last «وصل إلى …», «غادر …» before `offset`), else the host."""
+        return _last(self.arrivals, offset) or self.host()
+
+    def antecedent(self, offset: int, courtesy: str | None = None) -> str:
+        """The country of the person a pronoun refers to: for a pronoun of address (معاليه) the last person so
+        addressed (معالي وزير الخارجية …), his country read after the form of address or from the same title
+        with a known name elsewhere; else the last leader named before `offset`; else the host."""
+        last = _last(self.addressed.get(courtesy or "", []), offset)
+        if last and last not in self.sides:
+            last = self._title_elsewhere(last)
+        return last or _last(self.leaders, offset) or self.host()
+
+    @property
+    def sides(self) -> frozenset[str]:
+        return frozenset(c.side for c in countries())
+
+    def _title_elsewhere(self, phrase: str) -> str:
+        """The country of the first two words of `phrase` (a title: وزير الخارجية) where the article writes
+        them with a leader's name or a country after them."""
+        words = arabic.fold(phrase).split()[:2]
+        if len(words) < 2:
+            return ""
+        view = arabic.fold(self.text)
+        for m in re.finditer(re.escape(" ".join(words)), view):
+            after = self.text[m.end():m.end() + 80] if len(view) == len(self.text) else view[m.end():m.end() + 80]
+            found = _leader_in(after) or side_of(" ".join(after.split()[:3]))
+            if found:
+                return found
+        return ""
 
     def delegation(self, offset: int) -> str:
         """The country of the last delegation named with its country before `offset` (وصل وفد سعودي …)."""
-        before = [side for start, side in self.delegations if start < offset]
-        return before[-1] if before else self.host()
+        return _last(self.delegations, offset) or self.host()
 
     def same_title(self, words: list[Word], item: Item) -> str:
         """The country of a leader named by title alone (ولي العهد), from the same title written elsewhere in
@@ -210,9 +254,9 @@ class ArticleContext:
     def resolve(self, reading: Reading, words: list[Word], offset: int, titles: list[list[int]]) -> str:
         """The side of the list a cue reading opens at text offset `offset`, whose members have `titles`.
 
-        A side the cue names (nisba, country, a known leader) is the list's. Otherwise the members' own titles
-        vote first (محافظ جدة، مدير شرطة محافظة جدة → السعودية), then the article decides (the antecedent of a
-        pronoun, the delegation named before, the host).
+        A side the cue names (nisba, country, a known leader) is the list's. Otherwise places in the members'
+        titles vote (محافظ جدة، مدير شرطة محافظة جدة → السعودية), then the article decides: the person a
+        pronoun refers to, the delegation named before, where a received person arrives, the host.
         """
         if reading.kind in (NISBA, COUNTRY):
             return str(reading.value)
@@ -220,18 +264,61 @@ class ArticleContext:
             found = leader_side(words, reading.value)
             if found:
                 return found
-        votes = Counter(side for side in (title_side(words, t, places=True) for t in titles) if side)
+        votes = Counter(side for side in (_title_place(words, t) for t in titles) if side)
         if votes:
             return max(votes, key=lambda side: votes[side])
         if reading.kind == LEADER:
             return self.same_title(words, reading.value) or self.antecedent(offset)
         if reading.kind == PRONOUN:
-            return self.antecedent(offset)
+            return self.antecedent(offset, reading.value)
         if reading.kind == DELEGATION:
             return self.delegation(offset)
-        if reading.kind == HOST:
-            return self.host()
-        return UNKNOWN_SIDE
+        if reading.kind == RECEPTION:
+            return self.reception(offset)
+        return self.host()
+
+
+def _last(mentions: list[tuple[int, str]], offset: int) -> str:
+    before = [side for start, side in mentions if start < offset]
+    return before[-1] if before else ""
+
+
+def _country_word(words: list[Word], i: int) -> str:
+    side, _ = nisba_at(words, i, definite=True)
+    if not side:
+        side, _ = country_at(words, i)
+    if not side:
+        side, _ = place_at(words, i)
+    return side
+
+
+def _title_place(words: list[Word], title: list[int]) -> str:
+    """The country of a city or region in a title (محافظ جدة), not of the place of a posting."""
+    for n, i in enumerate(title):
+        if n and words[title[n - 1]].form in ("لدي", "في", "الي") and _is_posting(words, title):
+            continue
+        side, _ = place_at(words, i)
+        if side:
+            return side
+    return ""
+
+
+def _destination(words: list[Word], i: int) -> str:
+    """The country of where an arrival verb leads or a departure leaves from: «وصل … اليوم، إلى المملكة
+    الأردنية الهاشمية» (إلى within the clause), «غادر جدة», «لدى مغادرته مطار القاهرة» (a place right after)."""
+    for j in range(i, min(i + 3, len(words))):
+        side = _country_word(words, j)
+        if side:
+            return side
+    for j in range(i, min(i + 30, len(words) - 1)):
+        if words[j].text in (".", "؟", "!", ":"):
+            break
+        if words[j].form in ("الي", "لدي"):
+            for k in (j + 1, j + 2):
+                side = _country_word(words, k) if k < len(words) else ""
+                if side:
+                    return side
+    return ""
 
 
 @cache

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic
-from arnews.delegations.lexicon import Grammar, grammar, leader_index, sides
+from arnews.delegations.lexicon import Grammar, countries, grammar, leader_index
 
 __all__ = ["TOKEN", "Word", "classify", "is_definite", "known_phrase_length", "leader_length", "named_place",
            "tokenize"]
@@ -129,20 +129,20 @@ def _known_phrases() -> frozenset[tuple[str, ...]]:
     for spelling, entity in index.by_spelling.items():
         if entity.type in ("place", "country", "organisation", "organization", "city"):
             phrases.add(tuple(spelling.split()))
-    for country in sides():
+    for country in countries():
         phrases.update(tuple(arabic.phrase_key(n).split()) for n in (*country.names, *country.places))
     return frozenset(phrases)
 
 
 def known_phrase_length(words: list[Word], i: int) -> int:
-    """Length of the longest known place/organisation starting at words[i] (a ل/ب clitic allowed), else 0."""
+    """Length of the longest known place/organisation starting at words[i] (a و/ل/ب clitic allowed), else 0."""
     phrases = _known_phrases()
     for n in (4, 3, 2, 1):
         if i + n > len(words):
             continue
         forms = [w.form for w in words[i:i + n]]
         first = forms[0]
-        for head in {first, first[1:] if first[:1] in ("ل", "ب") else first}:
+        for head in {first, first[1:] if first[:1] in ("ل", "ب", "و") else first}:
             if (head, *forms[1:]) in phrases:
                 return n
     return 0
