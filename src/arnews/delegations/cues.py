@@ -19,8 +19,8 @@ from arnews.delegations.items import Item, parse_name, parse_title, skip_courtes
 from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book, nisba_forms
 from arnews.delegations.words import Word, named_place
 
-__all__ = ["Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings", "nisba_at", "place_at", "skip_fillers",
-           "trigger_pattern"]
+__all__ = ["Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings", "nisba_at", "place_at",
+           "skip_fillers", "trigger_pattern"]
 
 #: Kinds of side evidence a reading carries.
 NISBA, COUNTRY, LEADER, PRONOUN, HOST, RECEPTION, DELEGATION = (

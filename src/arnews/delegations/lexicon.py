@@ -330,8 +330,8 @@ def outlets() -> dict[str, str]:
     out = {}
     for row in rows:
         if row["country"].strip() not in known:
-            raise InputError(lexicons.path("outlets.csv"),
-                             f"outlet {row['outlet']}: country «{row['country']}» is not a side of delegation_sides.csv")
+            raise InputError(lexicons.path("outlets.csv"), f"outlet {row['outlet']}: country «{row['country']}» "
+                                                           "is not a side of delegation_sides.csv")
         out[row["outlet"].strip()] = row["country"].strip()
     return out
 
