@@ -14,10 +14,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from arnews import arabic
+from arnews import arabic, lexicons
 from arnews.delegations.items import Item, parse_name, parse_title, skip_courtesy, stack_points
 from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book, nisba_forms
 from arnews.delegations.words import Word, named_place
+from arnews.errors import InputError
 
 __all__ = ["Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings", "nisba_at", "place_at",
            "skip_fillers", "trigger_pattern"]
@@ -294,11 +295,11 @@ def _default_kind(frame: Frame) -> str:
 def find_cues(words: list[Word]) -> list[Cue]:
     """The cues of a sentence (its words), in order, none overlapping another (the longest wins)."""
     book = cue_book()
+    starters = _starters()
     found = []
     for begin in range(len(words)):
-        if not _may_start(book, words[begin]):
-            continue
-        for frame in book.frames:
+        frames = starters.get(words[begin].form, ()) + starters.get(_bare(words[begin]), ())
+        for frame in dict.fromkeys(frames):
             if frame.needs_conjunction and not (words[begin].conj or words[begin].form[:1] == "و"):
                 continue
             readings = {}
@@ -323,24 +324,28 @@ def find_cues(words: list[Word]) -> list[Cue]:
 
 
 @cache
-def _starters() -> frozenset[str]:
-    """Folded words a frame can start with (its first part, or the next one when the first is optional)."""
+def _starters() -> dict[str, tuple[Frame, ...]]:
+    """Folded word → the frames that can start with it (their first part, or a later one when the parts
+    before it are optional), so a sentence tries only the frames its words can open."""
     book = cue_book()
-    out: set[str] = set(book.openers) | set(book.side_prepositions) | {"كان"}
+    index: dict[str, list[Frame]] = {}
     for frame in book.frames:
+        first: set[str] = set()
         for part in frame.parts:
             if part.kind in ("words", "verb", "noun"):
-                out |= {w.split()[0] for w in part.words}
-                if part.pronoun:
-                    out |= _pronoun_forms(part)
+                first |= _pronoun_forms(part) if part.pronoun else {w.split()[0] for w in part.words}
+            elif part.kind == "opener":
+                first |= book.openers
+            elif part.kind == "side":
+                first |= book.side_prepositions
+            else:
+                raise InputError(lexicons.path("delegation_cues.yaml"),
+                                 f"frame {frame.name}: it may not start with the part «{part.name}»")
             if not part.optional:
                 break
-    return frozenset(out)
-
-
-def _may_start(book: CueBook, w: Word) -> bool:
-    starters = _starters()
-    return w.form in starters or _bare(w) in starters
+        for word in first:
+            index.setdefault(word, []).append(frame)
+    return {word: tuple(frames) for word, frames in index.items()}
 
 
 def skip_fillers(words: list[Word], i: int) -> int:

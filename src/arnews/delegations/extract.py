@@ -79,13 +79,14 @@ def extract(text: str, outlet: str = "") -> list[Member]:
         (On the North Korean side, Premier Kim Tok Hun and Foreign Minister Choe Son Hui take part) →
         [("كوريا الشمالية", "رئيس الوزراء", "كيم دوك هون"), ("كوريا الشمالية", "وزيرة الخارجية", "تشوي سونغ هي")].
     """
-    trigger = trigger_pattern()
-    if not trigger.search(arabic.fold(text)):
+    view = arabic.fold_with_offsets(text)
+    hits = [view.offset(m.start()) for m in trigger_pattern().finditer(view.text)]
+    if not hits:
         return []
     article, members = _Article(text, outlet), []
-    for start, end in arabic.sentences(text):
-        if not trigger.search(arabic.fold(text[start:end])):
-            continue
+    spans = arabic.sentences(text)
+    for n in sorted({arabic.sentence_at(spans, hit) for hit in hits} - {-1}):
+        start, end = spans[n]
         words = tokenize(text, start, end)
         cues = find_cues(words)
         if not cues:

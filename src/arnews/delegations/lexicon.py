@@ -166,7 +166,7 @@ class CueBook:
     side_nouns: frozenset[str]
     not_sides: frozenset[str]
     arrival_verbs: frozenset[str]
-    triggers: frozenset[str]  # folded words one of which every frame needs: a sentence without any is skipped
+    triggers: frozenset[str]  # folded words one of which every frame holds: a sentence without any is skipped
 
 
 def _parse_parts(text: str, classes: dict[str, tuple[str, frozenset[str]]], where: str) -> tuple[Part, ...]:
@@ -224,8 +224,8 @@ def cue_book() -> CueBook:
     fillers = tuple(_parse_parts(f, classes, f"filler «{f}»") for f in data.get("fillers") or ())
     side_nouns = frozenset(_folded(data.get("side_nouns")))
     triggers = set(side_nouns)
-    for _, forms in classes.values():  # a final ه (ة) becomes ت before a pronoun: برفقة → برفقته
-        triggers |= {form.split()[0].removesuffix("ه") for form in forms}
+    for _, forms in classes.values():  # a form's longest word; a final ه (ة) becomes ت before a pronoun
+        triggers |= {max(form.split(), key=len).removesuffix("ه") for form in forms}
     return CueBook(
         frames=tuple(frames), fillers=fillers, openers=frozenset(_folded(data.get("openers"))),
         pronouns=tuple(sorted(_folded(data.get("object_pronouns")), key=len, reverse=True)),

@@ -22,13 +22,17 @@ TOKEN = re.compile(rf"[\w{arabic.ARABIC_MARKS}{arabic.FORMAT_CONTROLS}]+|[^\s\w]
 _WORD_START = re.compile(r"\w")
 
 
-def is_definite(word: str) -> bool:
+#: A written word whose «ال» is no article: its alef bears a hamza or madda (ألكسندر، إلياس، آلاف).
+_HAMZA_AL = re.compile(r"^[وف]?[بلك]?[أإآ]ل")
+
+
+def is_definite(word: str, form: str | None = None) -> bool:
     """True for a word carrying the article, alone or after و/ف/ب/ل/ك: الخارجية، للحزب، والإعلام، بالديوان.
 
-    Judged on the written word (marks dropped, letters kept), where the article's alef bears no hamza: the
-    name «ألكسندر» is not definite.
+    Judged on the folded form (`form`, else folded here), except that an alef written with a hamza is no
+    article: the name «ألكسندر» is not definite.
     """
-    return arabic.is_definite(arabic.strip_marks(word))
+    return arabic.is_definite(arabic.fold(word) if form is None else form) and not _HAMZA_AL.match(word)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Word]:
                              "honorific", False)
             continue
         conj, stem, cls = classify(m.group(), form, g)
-        words.append(Word(m.group(), m.start(), m.end(), form, conj, stem, cls, is_definite(m.group())))
+        words.append(Word(m.group(), m.start(), m.end(), form, conj, stem, cls, is_definite(m.group(), form)))
     return words
 
 
