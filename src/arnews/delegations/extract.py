@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from arnews import arabic, pipeline
+from arnews import arabic, pipeline, runner
 from arnews.delegations.cues import COUNTRY, LEADER, NISBA, Cue, Reading, find_cues, skip_fillers, trigger_pattern
 from arnews.delegations.items import Item, parse_list
 from arnews.delegations.names import reconcile, sector
@@ -147,29 +147,48 @@ def _leader_name_read_as_member(reading: Reading, items: list[Item]) -> bool:
     return reading.kind == LEADER and not reading.value.name and not items[0].title
 
 
-def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool | None = None) -> pd.DataFrame:
+def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool | None = None,
+                   jobs: int = 0) -> pd.DataFrame:
     """Delegation members of every article.
 
     Args:
-        articles: a clean store (`pipeline.clean_store`), or a DataFrame with doc_id and text (clean text).
-        progress: show a tqdm bar on stderr; default: only for corpora of 1,000 articles or more.
+        articles: a clean store (`pipeline.clean_store`: its shards are read on `jobs` worker processes through
+            `arnews.runner`), or a DataFrame with doc_id and text (clean text) and optionally outlet.
+        progress: show a progress bar on stderr; default: only for corpora of 1,000 articles or more.
+        jobs: worker processes for a store (0: one per core; 1: this process only).
     Returns:
         DataFrame[doc_id, side, title, name, canonical_name, sector, evidence], by doc_id then reading order.
+        The result does not depend on `jobs`.
     """
-    from tqdm import tqdm
-
     if isinstance(articles, pipeline.CleanStore):
-        articles = articles.articles()
-    show = len(articles) >= 1000 if progress is None else progress
-    outlets = articles["outlet"] if "outlet" in articles else [""] * len(articles)
-    rows = []
-    for doc_id, text, outlet in tqdm(zip(articles["doc_id"], articles["text"], outlets, strict=True),
-                                     total=len(articles), desc="delegations", unit="article", disable=not show,
-                                     file=sys.stderr, mininterval=5):
-        rows.extend((str(doc_id), m.side, m.title, m.name, m.evidence)
-                    for m in extract(str(text or ""), str(outlet or "")))
+        shards = articles.shards
+        show = len(articles.table) >= 1000 if progress is None else progress
+        sizes = [path.stat().st_size for path in shards]
+        rows = [row for part in runner.map_ordered(_shard_rows, shards, jobs=jobs, weights=sizes, desc="delegations",
+                                                   progress=show) for row in part]
+    else:
+        show = len(articles) >= 1000 if progress is None else progress
+        rows = _rows(articles, show)
     frame = pd.DataFrame(rows, columns=["doc_id", "side", "title", "name", "evidence"])
     frame["canonical_name"] = reconcile(frame["name"].tolist())
     frame["sector"] = [sector(t) for t in frame["title"]]
     order = sorted(range(len(frame)), key=lambda i: frame["doc_id"].iat[i])  # stable: keeps reading order
     return frame.iloc[order][COLUMNS].reset_index(drop=True)
+
+
+def _shard_rows(path) -> list[tuple[str, str, str, str, str]]:
+    """The member rows of one shard of a clean store (run in a worker)."""
+    return _rows(pipeline.read_shard(path), False)
+
+
+def _rows(articles: pd.DataFrame, progress: bool) -> list[tuple[str, str, str, str, str]]:
+    from tqdm import tqdm
+
+    outlets = articles["outlet"] if "outlet" in articles else [""] * len(articles)
+    rows = []
+    for doc_id, text, outlet in tqdm(zip(articles["doc_id"], articles["text"], outlets, strict=True),
+                                     total=len(articles), desc="delegations", unit="article", disable=not progress,
+                                     file=sys.stderr, mininterval=5):
+        rows.extend((str(doc_id), m.side, m.title, m.name, m.evidence)
+                    for m in extract(str(text or ""), str(outlet or "")))
+    return rows

@@ -196,7 +196,7 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
             count += 1
             i += 1
             continue
-        if _ends(w) or w.cls in ("preposition", "adverb"):
+        if _ends(w) or w.cls in ("preposition", "adverb", "time"):
             break
         if w.conj and w.cls in ("head", "honorific", "courtesy") and (i > first or name):
             break

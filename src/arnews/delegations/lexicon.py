@@ -53,7 +53,7 @@ _DISTINCTIVE = frozenset("ىأإآ")
 #: grammar section → word class.
 _CLASSES = (("head", "heads"), ("head", "kinship"), ("modifier", "title_modifiers"),
             ("construct", "construct_nouns"), ("preposition", "title_prepositions"), ("courtesy", "courtesy"),
-            ("honorific", "honorifics"), ("rank", "rank_suffixes"), ("adverb", "adverbs"),
+            ("honorific", "honorifics"), ("rank", "rank_suffixes"), ("adverb", "adverbs"), ("time", "times"),
             ("joiner", "joiners"), ("stop", "stops"), ("pronoun", "pronouns_of_address"))
 
 
@@ -62,7 +62,7 @@ class Grammar:
     """The closed classes of delegation_grammar.yaml, keyed by folded word.
 
     classes: folded word → class (head, modifier, construct, preposition, courtesy, honorific, rank, adverb,
-        joiner, stop, pronoun); the first section that lists a word wins.
+        time, joiner, stop, pronoun); the first section that lists a word wins.
     separators, enders: punctuation (and و) that join items / end a list.
     name_max_tokens: a longer run is prose, not a name.
     folds: letters transliterations of one name alternate between (غ/ج …), for grouping unknown names.

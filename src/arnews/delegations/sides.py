@@ -37,7 +37,7 @@ from arnews.delegations.items import Item
 from arnews.delegations.lexicon import countries, cue_book, leader_index, lexicon_words, outlets
 from arnews.delegations.words import Word, tokenize
 
-__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_side", "name_side", "side_of", "title_side"]
+__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_mentions", "leader_side", "name_side", "side_of", "title_side"]
 
 #: Side given to a list whose country the text does not tell.
 UNKNOWN_SIDE = ""
@@ -67,13 +67,31 @@ def side_of(phrase: str) -> str:
         for found, _ in (nisba_at(words, i), country_at(words, i)):
             if found:
                 return found
-    mentions = leader_index().find(phrase)
-    return mentions[0].entity.type if mentions else UNKNOWN_SIDE
+    return _leader_in(phrase) or UNKNOWN_SIDE
+
+
+#: The word after a name: «عبدالله بن زايد الحربي» is not «عبدالله بن زايد» (another man, another family).
+_NEXT_WORD = re.compile(r"\s*([^\s،,.:؛()«»\"-]+)")
+_PATRONYMIC = frozenset({"بن", "بنت", "ابن"})
+
+
+def leader_mentions(text: str) -> list[tuple[int, str]]:
+    """(offset, side) of each leader of leaders.csv named in `text`. A name ending in a patronymic (X بن Y) that
+    goes on with a family name or another بن names someone else: «محافظ القرى عبدالله بن زايد الحربي»."""
+    out = []
+    for mention in leader_index().find(text):
+        spelled = arabic.fold(text[mention.start:mention.end]).split()
+        after = _NEXT_WORD.match(text, mention.end)
+        if len(spelled) >= 3 and spelled[-2] in _PATRONYMIC and after and (
+                arabic.fold(after.group(1)).startswith("ال") or arabic.fold(after.group(1)) in _PATRONYMIC):
+            continue
+        out.append((mention.start, mention.entity.type))
+    return out
 
 
 def _leader_in(text: str) -> str:
-    mentions = leader_index().find(text)
-    return mentions[0].entity.type if mentions else ""
+    mentions = leader_mentions(text)
+    return mentions[0][1] if mentions else ""
 
 
 def leader_side(words: list[Word], item: Item) -> str:
@@ -161,8 +179,7 @@ class ArticleContext:
     def read(cls, text: str, outlet: str = "") -> ArticleContext:
         context = cls(text, outlet=outlets().get(outlet, ""))
         context.dateline = _dateline(text)
-        for mention in leader_index().find(text):
-            context.leaders.append((mention.start, mention.entity.type))
+        context.leaders.extend(leader_mentions(text))
         words = tokenize(text)
         book = cue_book()
         for i, w in enumerate(words):
@@ -190,12 +207,13 @@ class ArticleContext:
         return context
 
     def host(self) -> str:
-        """The side of a list that receives or attends: the dateline's country, else the first leader's, else
-        the country named most (first named on a tie), else the outlet's; "" when none says."""
-        if self.dateline:
-            return self.dateline
+        """The side of a list that receives or attends: the first leader's (the host a report opens with),
+        else the dateline's country, else the country named most (first named on a tie), else the outlet's;
+        "" when none says."""
         if self.leaders:
             return self.leaders[0][1]
+        if self.dateline:
+            return self.dateline
         if self.counts:
             return min(self.counts, key=lambda s: (-self.counts[s], self.first[s]))
         return self.outlet or UNKNOWN_SIDE
@@ -342,10 +360,15 @@ def _is_leader_title(w: Word) -> bool:
     return w.form in _leader_heads()
 
 
+#: Prepositions of place: «بعثة الاتحاد … في إيطاليا» says where the delegation is, not whose it is.
+_WHERE = frozenset({"في", "الي", "لدي"})
+
+
 def _near_side(words: list[Word], i: int) -> str:
-    """A nisba or country within the few words after a delegation noun (وفد سعودي، وفد من غرفة تجارة البحرين)."""
+    """A nisba or country within the few words after a delegation noun (وفد سعودي، وفد من غرفة تجارة البحرين),
+    not a place it goes to or stays in."""
     for j in range(i, min(i + 6, len(words))):
-        if words[j].cls in ("separator", "ender", "stop") and words[j].form != "من":
+        if (words[j].cls in ("separator", "ender", "stop") and words[j].form != "من") or words[j].form in _WHERE:
             break
         for side, _ in (nisba_at(words, j), country_at(words, j)):
             if side:

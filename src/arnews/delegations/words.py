@@ -78,7 +78,7 @@ def classify(token: str, form: str, g: Grammar) -> tuple[bool, str, str]:
     cls = g.classes.get(split.stem, "")
     if cls in ("head", "construct") or (cls in ("courtesy", "pronoun") and not split.definite):  # لسمو
         return conj, split.stem, cls
-    if cls in ("stop", "adverb", "joiner") and conj:  # وقال، وذلك، وأيضا
+    if cls in ("stop", "adverb", "joiner", "time") and conj:  # وقال، وذلك، وأيضا
         return True, split.stem, cls
     return False, form, ""
 
