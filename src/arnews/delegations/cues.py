@@ -171,7 +171,11 @@ def leader_readings(words: list[Word], i: int) -> list[tuple[Item, int]]:
         return readings
     if words[j].cls in ("", "honorific"):  # بوتين، المعلم (a family name with the article)
         name, k, complete = parse_name(words, j, min_tokens=1)
-        return [(Item([], name), k)] if complete else []
+        if not complete:
+            return []
+        # the name may end where a filler starts: «في استقبال الطائرة | لحظة وصولها نائب رئيس …»
+        shorter = [(Item([], name[:n]), name[n]) for n in range(1, len(name)) if skip_fillers(words, name[n]) > name[n]]
+        return [(Item([], name), k), *shorter]
     return [(Item([], []), j)] if j > i else []
 
 
@@ -257,23 +261,43 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
             yield end, ()
 
 
+#: Prepositions of place: a country up to three words after one is where, not whose (غادرت … إلى النمسا).
+_WHERE = frozenset({"في", "الي", "لدي"})
+
+
 def _side_within(words: list[Word], i: int, end: int) -> tuple:
+    """The first nisba or country in words[i:end] that is not a place gone to or stayed in."""
+    where = -9
     for j in range(i, end):
+        if words[j].form in _WHERE:
+            where = j
+            continue
+        if j - where <= 3:
+            continue
         for kind, (found, _) in ((NISBA, nisba_at(words, j)), (COUNTRY, country_at(words, j))):
             if found:
                 return kind, found
     return ()
 
 
+#: How much a cue's evidence says about a side: a named country beats a leader, a leader beats a pronoun.
+_STRENGTH = {NISBA: 3, COUNTRY: 3, LEADER: 2, PRONOUN: 1}
+
+
+def _stronger(evidence: tuple, than: tuple) -> bool:
+    return bool(evidence) and (not than or _STRENGTH.get(evidence[0], 0) > _STRENGTH.get(than[0], 0))
+
+
 def _match(book: CueBook, parts: tuple[Part, ...], words: list[Word], i: int,
            side: tuple = ()) -> Iterator[tuple[int, tuple]]:
-    """Every (end, side evidence) of `parts` read from words[i] (the first evidence found is kept)."""
+    """Every (end, side evidence) of `parts` read from words[i] (the strongest evidence is kept, the first of
+    equal ones: «كما حضره من الجانب الأمريكي» is on the American side, whoever «ه» is)."""
     if not parts:
         yield i, side
         return
     part, rest = parts[0], parts[1:]
     for j, evidence in _part(book, part, words, i):
-        yield from _match(book, rest, words, j, side or evidence)
+        yield from _match(book, rest, words, j, evidence if _stronger(evidence, side) else side)
     if part.optional:
         yield from _match(book, rest, words, i, side)
 

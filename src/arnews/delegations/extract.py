@@ -122,8 +122,6 @@ def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) ->
     best = None
     for rank, reading in enumerate(cue.readings):
         start = skip_fillers(words, reading.start)
-        if cue.frame.needs_filler and start == reading.start:
-            continue
         items, incomplete = parse_list(words, start)
         if items and _leader_name_read_as_member(reading, items):
             incomplete += 1

@@ -11,7 +11,9 @@ heads, construct nouns and prepositional phrases. A NAME may open with honorific
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from arnews import arabic
 from arnews.delegations.lexicon import grammar
 from arnews.delegations.words import Word, known_phrase_length, leader_length, named_place
 
@@ -82,7 +84,7 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
     name (نجل الملك فاروق). A title written after its holder's name (`after_name`) may end with a leader's
     name (المبعوث الخاص للرئيس باراك أوباما): no name follows it.
     """
-    title, need = [i], not words[i].definite
+    title, need = [i], not words[i].definite and not _possessed(words[i])
     title_place = False
     i += 1
     while i < len(words):
@@ -155,6 +157,13 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
     return title, i
 
 
+def _possessed(w: Word) -> bool:
+    """A head with a possessive pronoun is complete: «ومساعده» (and his assistant), written with ه where the
+    feminine head «مساعدة» is written with ة (folding makes them one)."""
+    written = w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return written.endswith("ه") and w.stem.endswith("ه") and w.stem[:-1] in grammar().classes
+
+
 def stack_points(words: list[Word], title: list[int]) -> list[int]:
     """Positions in a title where a further head starts a new, stacked title: the chain before it is complete
     (its last word is definite or a proper-noun complement). "وزير الدولة عضو مجلس الوزراء" → [2]."""
@@ -185,6 +194,8 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
     g = grammar()
     name, count = [], 0
     while i < len(words) and (words[i].cls in ("honorific", "adverb") or _is_rank(words, i, name)):
+        if words[i].cls == "honorific" and not _opens_name(words, i + 1):
+            return name, i, False  # «الفريق وطاقم الجهاز الفني»: the team, not a lieutenant general
         if words[i].cls != "adverb":
             name.append(i)
         i += 1
@@ -208,12 +219,39 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
             break
         if count and w.form.startswith("لل"):  # "ميسون السويلم للاطلاع": ل + article never continues a name
             break
+        if count >= 2 and words[i - 1].definite and not w.definite and not w.cls and w.form not in _NAME_LINKS \
+                and words[i - 2].form not in _NAME_LINKS:
+            break  # a name ends with its family name: «عبد الله البدري | احتمال خفض الإنتاج»
+        if w.form in _number_words():
+            return name, i, False  # «نحو ثلاثين أميرا»: a count, not a name
         if count >= g.name_max_tokens:
             return name, i, False
         name.append(i)
         count += 1
         i += 1
     return name, i, count > 0
+
+
+def _opens_name(words: list[Word], i: int) -> bool:
+    """Can words[i] follow an honorific? A name word, another honorific or a rank; not و + word, a definite
+    common word or punctuation."""
+    if i >= len(words):
+        return False
+    w = words[i]
+    if w.cls in ("honorific", "rank") or w.form in grammar().ranks:
+        return True
+    if w.conj or w.cls not in ("", "head", "construct"):  # construct: the name Dawla (دولة)
+        return False
+    if not w.definite or w.form in _NAME_LINKS:
+        return True
+    nxt = words[i + 1] if i + 1 < len(words) else None  # الجنرال الأمريكي جون آلن: an adjective, then the name
+    return nxt is not None and not nxt.definite and not nxt.conj and nxt.cls == "" and nxt.form[:1] not in "لب"
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """Cardinal number words: «ثلاثين» is a count; an ordinal is a regnal number (عبدالله الثاني)."""
+    return frozenset(word for word, number in arabic.number_words().items() if number.kind == "cardinal")
 
 
 def skip_courtesy(words: list[Word], i: int) -> int:
@@ -310,14 +348,13 @@ def parse_list(words: list[Word], i: int = 0) -> tuple[list[Item], int]:
         if i >= len(words) or words[i].cls in ("ender", "stop"):
             break
         item, nxt = parse_item(words, i, after_item=bool(items), name_first=bool(items) and items[-1].name_first)
-        if item is not None and nxt > i and (item.title or name_like(words, item.name) or not items):
+        joined = not items or words[i - 1].cls in ("separator", "joiner") or words[i].form[:1] == "و"
+        if item is not None and nxt > i and (item.title or (name_like(words, item.name) and joined) or not items):
             items.append(item)
             i = nxt
             continue
-        resume = _next_item(words, max(i, nxt), stop=i + _SKIP_AT_MOST) if items else 0
+        resume = _next_item(words, max(i + 1, nxt), stop=i + _SKIP_AT_MOST) if items else 0
         if not resume:  # a member could not be read: go on at the next one, if one follows closely
-            if item is not None and nxt > i:
-                items.append(item)
             break
         skipped += 1
         i = resume

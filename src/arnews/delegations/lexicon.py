@@ -149,7 +149,6 @@ class Frame:
     parts: tuple[Part, ...]
     needs_conjunction: bool = False
     after_cue: bool = False
-    needs_filler: bool = False
     host_side: bool = False  # the list receives the leader it names: its side is the host's
     example: str = ""
 
@@ -219,7 +218,6 @@ def cue_book() -> CueBook:
         where = f"frame {entry.get('name', n + 1)}"
         frames.append(Frame(str(entry.get("name", n + 1)), _parse_parts(entry["parts"], classes, where),
                             bool(entry.get("needs_conjunction")), bool(entry.get("after_cue")),
-                            bool(entry.get("needs_filler")),
                             str(entry.get("side") or "") == "host", str(entry.get("example") or "")))
     fillers = tuple(_parse_parts(f, classes, f"filler «{f}»") for f in data.get("fillers") or ())
     side_nouns = frozenset(_folded(data.get("side_nouns")))
