@@ -27,6 +27,8 @@ _ENDS = frozenset({"separator", "ender", "stop", "joiner"})
 _NAME_LINKS = frozenset({"عبد", "ابو", "بن", "ابن", "ال", "بنت", "ذو", "ابا", "ام", "عبدال"})
 #: Prepositions a joiner takes (بالإضافة إلى، علاوة على، فضلا عن): read over with it.
 _JOINER_PREPOSITIONS = frozenset({"الي", "علي", "عن"})
+#: Definite words that end the first half of a compound given name: نور الدين، عوض الله، عبد الرحمن.
+_COMPOUND_TAILS = frozenset({"الدين", "الله", "الرحمن", "الاسلام", "الرحيم", "الكريم"})
 
 
 @dataclass
@@ -108,6 +110,10 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
                 title.extend(range(i, i + place))
                 i += place
                 continue
+        if w.conj and after_name and w.cls == "head" and not w.definite:  # صحفي ومدير نشر ومسير لصحيفة …
+            title.append(i)
+            i, need = i + 1, True
+            continue
         if w.conj:
             if w.definite and w.cls not in ("head", "honorific", "courtesy"):
                 title.append(i)
@@ -220,7 +226,7 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
         if count and w.form.startswith("لل"):  # "ميسون السويلم للاطلاع": ل + article never continues a name
             break
         if count >= 2 and words[i - 1].definite and not w.definite and not w.cls and w.form not in _NAME_LINKS \
-                and words[i - 2].form not in _NAME_LINKS:
+                and words[i - 2].form not in _NAME_LINKS and words[i - 1].form not in _COMPOUND_TAILS:
             break  # a name ends with its family name: «عبد الله البدري | احتمال خفض الإنتاج»
         if w.form in _number_words():
             return name, i, False  # «نحو ثلاثين أميرا»: a count, not a name
@@ -302,7 +308,7 @@ def parse_item(words: list[Word], i: int, after_item: bool = False,
         k = skip_courtesy(words, j)
         if k < len(words) and words[k].cls == "head" and not words[k].conj and not (k > j and words[j].conj):
             j = k  # «X، وزير …» gives X its title; «X، ومعالي وزير …» starts the next member
-            title, i = parse_title(words, j)
+            title, i = parse_title(words, j, after_name=True)
             return Item(title, name, name_conj, True), i
         return Item([], name, name_conj, True), i
     return None, i
