@@ -51,8 +51,7 @@ def _continues_title(words: list[Word], i: int) -> bool:
     if i >= len(words):
         return False
     w = words[i]
-    chain = (not w.cls and not w.definite and i + 1 < len(words) and words[i + 1].definite
-             and not words[i + 1].conj and words[i + 1].cls not in ("honorific", "stop", "courtesy", "adverb"))
+    chain = not w.cls and not w.definite and _chain_goes_on(words, i)
     return (w.definite and w.cls not in ("honorific", "stop", "courtesy", "adverb")) or w.cls in (
         "head", "construct", "modifier", "preposition", "courtesy") or known_phrase_length(words, i) > 0 or chain
 
@@ -156,11 +155,23 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
             continue
         if need:
             span = known_phrase_length(words, i) or 1
+            while _chain_goes_on(words, i + span):  # محطة تلفزيون جدة: an indefinite noun in construct
+                span += 1
             title.extend(range(i, i + span))
             i, need = i + span, False
             continue
         break
     return title, i
+
+
+def _chain_goes_on(words: list[Word], i: int) -> bool:
+    """Is words[i] an indefinite noun of a genitive chain (its complement, a place or a definite word,
+    follows)? Not when a name follows: «رئيس روسكوسموس | يوري بوريسوف»."""
+    if i + 1 >= len(words) or words[i].cls or words[i].definite or words[i].conj:
+        return False
+    nxt = words[i + 1]
+    return bool(known_phrase_length(words, i + 1)) or (nxt.definite and not nxt.conj and nxt.cls not in (
+        "honorific", "stop", "courtesy", "adverb", "time"))
 
 
 def _possessed(w: Word) -> bool:
@@ -320,7 +331,10 @@ def _name_from_stack(words: list[Word], title: list[int]) -> Item:
     words are the name."""
     points = stack_points(words, title)
     if points and 2 <= len(title) - points[-1] <= 3 and not any(words[i].cls for i in title[points[-1] + 1:]):
-        return Item(title[:points[-1]], title[points[-1]:])
+        head = words[title[points[-1]]]
+        prefixed = head.form != head.stem and head.form[:1] in ("ب", "ل")  # بمحافظة جدة: a place, not a name
+        if not prefixed and not known_phrase_length(words, title[points[-1]] + 1):
+            return Item(title[:points[-1]], title[points[-1]:])
     return Item(title, [])
 
 

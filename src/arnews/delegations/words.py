@@ -30,9 +30,11 @@ def is_definite(word: str, form: str | None = None) -> bool:
     """True for a word carrying the article, alone or after و/ف/ب/ل/ك: الخارجية، للحزب، والإعلام، بالديوان.
 
     Judged on the folded form (`form`, else folded here), except that an alef written with a hamza is no
-    article: the name «ألكسندر» is not definite.
+    article (the name «ألكسندر» is not definite), and the article leaves a stem of three letters or more
+    («اليغ» is the name Oleg, «الان» the name Alan).
     """
-    return arabic.is_definite(arabic.fold(word) if form is None else form) and not _HAMZA_AL.match(word)
+    form = arabic.fold(word) if form is None else form
+    return arabic.is_definite(form) and not _HAMZA_AL.match(word) and len(arabic.split(form).stem) >= 3
 
 
 @dataclass(frozen=True)
