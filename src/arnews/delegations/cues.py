@@ -16,7 +16,7 @@ from functools import cache
 
 from arnews import arabic, lexicons
 from arnews.delegations.items import Item, parse_name, parse_title, skip_courtesy, stack_points
-from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book, nisba_forms
+from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book, nisba_forms, side_table
 from arnews.delegations.words import Word, named_place
 from arnews.errors import InputError
 
@@ -62,26 +62,6 @@ def _nisbas() -> dict[str, str]:
     return out
 
 
-@cache
-def _country_names() -> dict[str, str]:
-    """Folded country name (as the text names it, or a body that speaks for it) → side."""
-    out: dict[str, str] = {}
-    for country in countries():
-        for name in (*country.names, *country.bodies):
-            out.setdefault(arabic.phrase_key(name), country.side)
-    return out
-
-
-@cache
-def _place_names() -> dict[str, str]:
-    """Folded place (capital, city, region) → side."""
-    out: dict[str, str] = {}
-    for country in countries():
-        for name in country.places:
-            out.setdefault(arabic.phrase_key(name), country.side)
-    return out
-
-
 def nisba_at(words: list[Word], i: int, definite: bool = False) -> tuple[str, int]:
     """(side, words read) for a nisba at words[i] (two words first: الكوري الشمالي), else ("", 0). With
     `definite`, only a nisba with the article: outside a cue «تركي» is more often the name Turki."""
@@ -98,12 +78,12 @@ def nisba_at(words: list[Word], i: int, definite: bool = False) -> tuple[str, in
 
 def country_at(words: list[Word], i: int) -> tuple[str, int]:
     """(side, words read) for a country named at words[i], with a ل/ب proclitic allowed (لمصر، بدولة قطر)."""
-    return _name_at(words, i, _country_names())
+    return _name_at(words, i, side_table("names", "bodies"))
 
 
 def place_at(words: list[Word], i: int) -> tuple[str, int]:
     """(side, words read) for a place (city, region) at words[i], with a ل/ب proclitic allowed (بجاكرتا)."""
-    return _name_at(words, i, _place_names())
+    return _name_at(words, i, side_table("places"))
 
 
 def _name_at(words: list[Word], i: int, table: dict[str, str]) -> tuple[str, int]:

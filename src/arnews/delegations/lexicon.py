@@ -20,7 +20,7 @@ from arnews.errors import InputError
 
 __all__ = [
     "Country", "CueBook", "Frame", "Grammar", "Leader", "Part", "countries", "cue_book", "grammar", "leader_index",
-    "leaders", "lexicon_words", "nisba_forms", "outlets", "read_csv", "read_yaml", "sector_rules",
+    "leaders", "lexicon_words", "nisba_forms", "outlets", "read_csv", "read_yaml", "sector_rules", "side_table",
 ]
 
 
@@ -259,6 +259,20 @@ def countries() -> tuple[Country, ...]:
                          bodies=tuple(lexicons.split_variants(row.get("bodies"))),
                          gloss=(row.get("gloss") or "").strip())
                  for row in rows if row["side"].strip())
+
+
+@cache
+def side_table(*fields: str) -> dict[str, str]:
+    """Folded phrase → side, for the spellings in the given columns of delegation_sides.csv ("names", "places",
+    "bodies"); the first country that lists a phrase keeps it.
+
+    Example: side_table("places")["جده"] → "السعودية" (Jeddah)."""
+    out: dict[str, str] = {}
+    for country in countries():
+        for field_name in fields:
+            for phrase in getattr(country, field_name):
+                out.setdefault(arabic.phrase_key(phrase), country.side)
+    return out
 
 
 #: Endings a nisba takes (on every word of it at once): الروسي → الروسيه، روسي، روسيا، الروس (the plural

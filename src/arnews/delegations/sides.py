@@ -34,7 +34,7 @@ from arnews.delegations.cues import (
     place_at,
 )
 from arnews.delegations.items import Item
-from arnews.delegations.lexicon import countries, cue_book, leader_index, lexicon_words, outlets
+from arnews.delegations.lexicon import countries, cue_book, leader_index, lexicon_words, outlets, side_table
 from arnews.delegations.words import Word, tokenize
 
 __all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_mentions", "leader_side", "name_side", "side_of", "title_side"]
@@ -48,15 +48,6 @@ _EMBASSY = frozenset(arabic.fold_words(["سفارة", "بسفارة", "قنصل�
 #: Words that hold a dateline: the first line of an article when it is this short (characters).
 _DATELINE_CHARS = 100
 _DATELINE_MARK = re.compile(r"[-–—:]")
-
-
-@cache
-def _places() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for country in countries():
-        for place in (*country.names, *country.places):
-            out.setdefault(arabic.phrase_key(place), country.side)
-    return out
 
 
 def side_of(phrase: str) -> str:
@@ -389,7 +380,7 @@ def _dateline(text: str) -> str:
             return ""
         candidates = head[:mark.end() + 25]
     words = tokenize(candidates)
-    places = _places()
+    places = side_table("names", "places")
     for i in range(len(words)):
         for n in (3, 2, 1):
             found = places.get(" ".join(x.form for x in words[i:i + n]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic
-from arnews.delegations.lexicon import Grammar, countries, grammar, leader_index
+from arnews.delegations.lexicon import Grammar, grammar, leader_index, side_table
 
 __all__ = ["TOKEN", "Word", "classify", "is_definite", "known_phrase_length", "leader_length", "named_place",
            "tokenize"]
@@ -135,8 +135,7 @@ def _known_phrases() -> frozenset[tuple[str, ...]]:
     for spelling, entity in index.by_spelling.items():
         if entity.type in ("place", "country", "organisation", "organization", "city"):
             phrases.add(tuple(spelling.split()))
-    for country in countries():
-        phrases.update(tuple(arabic.phrase_key(n).split()) for n in (*country.names, *country.places))
+    phrases.update(tuple(phrase.split()) for phrase in side_table("names", "places"))
     return frozenset(phrases)
 
 
