@@ -227,15 +227,15 @@ class ArticleContext:
     def sides(self) -> frozenset[str]:
         return frozenset(c.side for c in countries())
 
-    def _title_elsewhere(self, phrase: str) -> str:
-        """The country of the first two words of `phrase` (a title: وزير الخارجية) where the article writes
-        them with a leader's name or a country after them."""
-        words = arabic.fold(phrase).split()[:2]
-        if len(words) < 2:
+    def _title_elsewhere(self, title: str, words: int = 2) -> str:
+        """The country of a title (its first `words` words: وزير الخارجية) where the article writes it with a
+        leader's name, a nisba or a country after it."""
+        key = " ".join(arabic.fold(title).split()[:words])
+        if not key or (words == 2 and " " not in key):
             return ""
         view = arabic.fold(self.text)
-        for m in re.finditer(re.escape(" ".join(words)), view):
-            after = self.text[m.end():m.end() + 80] if len(view) == len(self.text) else view[m.end():m.end() + 80]
+        for m in re.finditer(re.escape(key), view):
+            after = view[m.end():m.end() + 80]
             found = _leader_in(after) or side_of(" ".join(after.split()[:3]))
             if found:
                 return found
@@ -251,14 +251,8 @@ class ArticleContext:
         if not item.title:
             return ""
         title = " ".join(arabic.fold(words[i].text) for i in item.title)
-        title = title[1:] if title.startswith("ل") and not title.startswith("ال") else title
-        view = arabic.fold(self.text)
-        for m in re.finditer(re.escape(title.removeprefix("ل")), view):
-            after = view[m.end():m.end() + 60]
-            found = _leader_in(after) or side_of(" ".join(after.split()[:3]))
-            if found:
-                return found
-        return ""
+        title = title[1:] if title.startswith("ل") and not title.startswith("ال") else title  # لولي العهد
+        return self._title_elsewhere(title, len(item.title))
 
     def resolve(self, reading: Reading, words: list[Word], offset: int, titles: list[list[int]]) -> str:
         """The side of the list a cue reading opens at text offset `offset`, whose members have `titles`.
