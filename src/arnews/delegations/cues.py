@@ -302,8 +302,8 @@ def find_cues(words: list[Word]) -> list[Cue]:
     starters = _starters()
     found = []
     for begin in range(len(words)):
-        frames = starters.get(words[begin].form, ()) + starters.get(_bare(words[begin]), ())
-        for frame in dict.fromkeys(frames):
+        first, bare = starters.get(words[begin].form, ()), starters.get(_bare(words[begin]), ())
+        for frame in first + tuple(f for f in bare if all(f is not g for g in first)):
             if frame.needs_conjunction and not (words[begin].conj or words[begin].form[:1] == "و"):
                 continue
             readings = {}
@@ -369,5 +369,10 @@ def skip_fillers(words: list[Word], i: int) -> int:
 
 @cache
 def trigger_pattern() -> re.Pattern:
-    """A pattern over folded text that every sentence holding a cue matches (a quick first pass)."""
-    return re.compile(arabic.trie_pattern(sorted(cue_book().triggers)))
+    """A pattern over folded text that every sentence holding a cue matches (a quick first pass): a trigger
+    word as a whole word, with its proclitics and an attached pronoun (ويضم، حضره، برفقته)."""
+    book = cue_book()
+    pronouns = "|".join(book.pronouns)
+    stems = sorted({t.removesuffix("ه") for t in book.triggers})  # a final ه (ة) becomes ت before a pronoun
+    return re.compile(rf"(?<!\w){arabic.PROCLITIC}(?:{arabic.trie_pattern(stems)})"
+                      rf"(?:ه|ت?(?:{pronouns}))?(?!\w)")

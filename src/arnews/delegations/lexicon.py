@@ -221,9 +221,14 @@ def cue_book() -> CueBook:
                             str(entry.get("side") or "") == "host", str(entry.get("example") or "")))
     fillers = tuple(_parse_parts(f, classes, f"filler «{f}»") for f in data.get("fillers") or ())
     side_nouns = frozenset(_folded(data.get("side_nouns")))
-    triggers = set(side_nouns)
-    for _, forms in classes.values():  # a form's longest word; a final ه (ة) becomes ت before a pronoun
-        triggers |= {max(form.split(), key=len).removesuffix("ه") for form in forms}
+    triggers: set[str] = set()
+    for frame in frames:  # the first verb, noun or side a frame cannot do without: a sentence must hold it
+        anchor = next((part for part in frame.parts if not part.optional and part.kind in ("verb", "noun", "side")),
+                      None)
+        if anchor is None:
+            raise InputError(lexicons.path(name), f"frame {frame.name}: it needs a verb, a noun or a side")
+        words = side_nouns if anchor.kind == "side" else anchor.words
+        triggers |= {max(form.split(), key=len) for form in words}  # a form's longest word
     return CueBook(
         frames=tuple(frames), fillers=fillers, openers=frozenset(_folded(data.get("openers"))),
         pronouns=tuple(sorted(_folded(data.get("object_pronouns")), key=len, reverse=True)),
