@@ -25,6 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     files.check_output_path(args.out, args.corpus)
     store = pipeline.clean_store(args.corpus, strict=getattr(args, "strict", False))
+    store.report.log()  # the loader's problems, one line each, and its summary (also when the store is reused)
     members = extract_corpus(store)
     files.write_csv(members, args.out)
     lists = members[["doc_id", "evidence"]].drop_duplicates().shape[0]
