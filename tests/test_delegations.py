@@ -256,6 +256,15 @@ def test_seed_sectors(seed_members):
     assert sectors["تشو يونغ وون"] == "party"
 
 
+def test_extract_corpus_reads_a_clean_store_as_its_articles(raw_dir, tmp_path):
+    from arnews import pipeline
+
+    store = pipeline.clean_store(raw_dir, interim=tmp_path, progress=False)
+    from_store = delegations.extract_corpus(store, jobs=1)
+    assert from_store.equals(delegations.extract_corpus(store.articles()))
+    assert _listed(from_store, "004_", "روسيا") == RUSSIAN_004
+
+
 # --- CLI ----------------------------------------------------------------------------------------------
 
 
