@@ -72,6 +72,15 @@ def test_in_the_company_of_the_king_after_a_parenthesis():
     ]
 
 
+def test_two_guests_received_the_list_after_the_filler():
+    # 3alyoum 2015-07-24 (a reprinted report): "Receiving His Highness the Crown Prince and HRH Prince Mohammed bin Salman … on their
+    # arrival at Laurel Lodge was President Barack Obama." — the two guests joined by و are no members; the list
+    # starts after «لدى وصولهما» (on their arrival) and the place.
+    text = ("وكان في استقبال سمو ولي العهد وصاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب "
+            "الثاني لرئيس مجلس الوزراء وزير الدفاع، لدى وصولهما استراحة لوريل ، الرئيس باراك أوباما.")
+    assert members(text) == [("الولايات المتحدة", "الرئيس", "باراك أوباما")]
+
+
 def test_a_delegation_headed_by_with_an_indefinite_nisba():
     # aawsat: "An Egyptian archaeological mission, headed by the Minister of Antiquities Dr Mamdouh el-Damaty,
     # began digging in the Valley of the Kings …" — وفد/بعثة … برئاسة: the head is a member.

@@ -135,8 +135,32 @@ def leader_readings(words: list[Word], i: int) -> list[tuple[Item, int]]:
     title alone (ولي العهد) or a name (بوتين); with where the list starts.
 
     The leader's title may run into the first member's (لولي العهد المستشار في الديوان الملكي …): each stacked
-    head is also tried as the start of the list.
+    head is also tried as the start of the list. When a filler follows the leader within reach, the list is
+    first read after it: what stands before it is the leader (or two of them).
     """
+    readings = _leader_readings(words, i)
+    ahead = _filler_ahead(words, i)
+    if ahead and all(start < ahead for _, start in readings):  # «استقبال سمو ولي العهد وصاحب السمو … لدى
+        readings.insert(0, (Item([], list(range(i, ahead))), ahead))  # وصولهما»: two guests, then the list
+    return readings
+
+
+#: How far after a leader a filler may announce the list (words).
+_FILLER_REACH = 25
+
+
+def _filler_ahead(words: list[Word], i: int) -> int:
+    """The start of the first filler of two words or more («لدى وصولهما», «- أيده الله -») within reach after
+    words[i], with nothing that ends a sentence or opens a clause before it; 0 when none."""
+    for j in range(i + 1, min(i + _FILLER_REACH, len(words))):
+        if words[j].cls in ("ender", "stop") and words[j].text not in "-–":
+            return 0
+        if skip_fillers(words, j) > j + 1:
+            return j
+    return 0
+
+
+def _leader_readings(words: list[Word], i: int) -> list[tuple[Item, int]]:
     j = skip_courtesy(words, i)
     if j >= len(words):
         return []
