@@ -239,8 +239,8 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
         if count >= 2 and words[i - 1].definite and not w.definite and not w.cls and w.form not in _NAME_LINKS \
                 and words[i - 2].form not in _NAME_LINKS and words[i - 1].form not in _COMPOUND_TAILS:
             break  # a name ends with its family name: «عبد الله البدري | احتمال خفض الإنتاج»
-        if w.form in _number_words():
-            return name, i, False  # «نحو ثلاثين أميرا»: a count, not a name
+        if w.form in _number_words() or (w.form[:1] == "و" and w.form[1:] in _number_words()):
+            return name, i, False  # «نحو ثلاثين أميرا»، «وثمانية لاعبين»: a count, not a name
         if count >= g.name_max_tokens:
             return name, i, False
         name.append(i)
