@@ -259,9 +259,12 @@ def _opens_name(words: list[Word], i: int) -> bool:
         return True
     if w.conj or w.cls not in ("", "head", "construct"):  # construct: the name Dawla (دولة)
         return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if w.cls == "head" and (nxt is None or nxt.cls):  # «الفريق عضو مجلس الإدارة» is the team; «المهندس أمين الناصر»
+        return False
     if not w.definite or w.form in _NAME_LINKS:
         return True
-    nxt = words[i + 1] if i + 1 < len(words) else None  # الجنرال الأمريكي جون آلن: an adjective, then the name
+    # الجنرال الأمريكي جون آلن: an adjective, then the name
     return nxt is not None and not nxt.definite and not nxt.conj and nxt.cls == "" and nxt.form[:1] not in "لب"
 
 
