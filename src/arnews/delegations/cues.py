@@ -187,7 +187,8 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
     """Every way `part` can be read at words[i]: (next index, side evidence or ())."""
     if part.kind in ("words", "verb", "noun"):
         if part.pronoun:
-            if i < len(words) and (words[i].form in _pronoun_forms(part) or _bare(words[i]) in _pronoun_forms(part)):
+            if i < len(words) and (words[i].form in _pronoun_forms(part) or _bare(words[i]) in _pronoun_forms(part)) \
+                    and not words[i].text.endswith("ة"):  # «حضرة» (His Presence) is no «حضره» (attended it)
                 yield i + 1, (PRONOUN,)
             return
         n = _match_words(words, i, part.words)
