@@ -47,7 +47,8 @@ def test_delegation_accompanying_him_another_verb_form_and_the_antecedent_leader
     text = ("وكان سمو الأمير منصور بن متعب قد رأس وفداً يمثل حكومة المملكة العربية السعودية للمشاركة في احتفالات "
             "جمهورية المالديف بيوم الاستقلال الخمسين.\n"
             "ويتكون الوفد المرافق لسموه، معالي المستشار بالديوان الملكي الأستاذ أحمد الخطيب، والمستشار بالديوان "
-            "الملكي الأستاذ ياسر بن عثمان الرميان، وسفير خادم الحرمين الشريفين لدى المالديف المهندس بدر بن علي الكحيل .")
+            "الملكي الأستاذ ياسر بن عثمان الرميان، وسفير خادم الحرمين الشريفين لدى المالديف المهندس بدر بن علي "
+            "الكحيل .")
     assert members(text) == [
         ("السعودية", "المستشار بالديوان الملكي", "الأستاذ أحمد الخطيب"),
         ("السعودية", "المستشار بالديوان الملكي", "الأستاذ ياسر بن عثمان الرميان"),
@@ -73,9 +74,9 @@ def test_in_the_company_of_the_king_after_a_parenthesis():
 
 
 def test_two_guests_received_the_list_after_the_filler():
-    # 3alyoum 2015-07-24 (a reprinted report): "Receiving His Highness the Crown Prince and HRH Prince Mohammed bin Salman … on their
-    # arrival at Laurel Lodge was President Barack Obama." — the two guests joined by و are no members; the list
-    # starts after «لدى وصولهما» (on their arrival) and the place.
+    # 3alyoum 2015-07-24 (a reprinted report): "Receiving His Highness the Crown Prince and HRH Prince Mohammed
+    # bin Salman … on their arrival at Laurel Lodge was President Barack Obama." — the two guests joined by و are
+    # no members; the list starts after «لدى وصولهما» (on their arrival) and the place.
     text = ("وكان في استقبال سمو ولي العهد وصاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب "
             "الثاني لرئيس مجلس الوزراء وزير الدفاع، لدى وصولهما استراحة لوريل ، الرئيس باراك أوباما.")
     assert members(text) == [("الولايات المتحدة", "الرئيس", "باراك أوباما")]
@@ -210,6 +211,24 @@ def test_a_form_of_address_points_to_the_person_so_addressed():
     found = members(text)
     assert [side for side, _, _ in found] == ["السعودية", "السعودية"]
     assert [name for _, _, name in found] == ["أسامة بن أحمد نقلي", "محمد بن عباس الكلابي"]
+
+
+def test_a_reception_list_with_ranks_a_named_base_and_a_foreign_ambassador():
+    # 3alyoum 2015-07-24: "Receiving him were His Highness the Defence Minister, HE the Chief of the General Staff
+    # General Abdulrahman al-Bunyan, the Taif region commander Major General Fares al-Omari, the commander of the
+    # King Fahd Air Base Major General (pilot) Abdullatif al-Shuraim, the UAE ambassador to the Kingdom Mohammed
+    # Saeed al-Dhaheri, and the commanders of the coalition forces." — a title with no name is no member; «قاعدة
+    # الملك فهد الجوية» is a place in a title; the ambassador is on his own country's side; «قادة» ends the list.
+    text = ("وكان في استقباله سمو وزير الدفاع , ومعالي رئيس هيئة الأركان العامة الفريق أول ركن عبدالرحمن البنيان ، "
+            "وقائد منطقة الطائف اللواء ركن فارس العمري ، وقائد قاعدة الملك فهد الجوية اللواء طيار ركن عبداللطيف "
+            "الشريم ، وسفير دولة الإمارات العربية المتحدة لدى المملكة محمد سعيد الظاهري ، وقادة القوات المشاركة في "
+            "تحالف دعم الشرعية في اليمن.")
+    assert members(text) == [
+        ("السعودية", "رئيس هيئة الأركان العامة", "الفريق أول ركن عبدالرحمن البنيان"),
+        ("السعودية", "قائد منطقة الطائف", "اللواء ركن فارس العمري"),
+        ("السعودية", "قائد قاعدة الملك فهد الجوية", "اللواء طيار ركن عبداللطيف الشريم"),
+        ("الإمارات", "سفير دولة الإمارات العربية المتحدة لدى المملكة", "محمد سعيد الظاهري"),
+    ]
 
 
 def test_members_who_are_leaders_and_titles_that_name_a_country():

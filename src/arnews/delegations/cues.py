@@ -33,8 +33,8 @@ _PLACE_BREAKS = frozenset({"head", "honorific", "courtesy", "separator", "ender"
 @dataclass(frozen=True)
 class Reading:
     """One way to read a cue: the list starts at word `start`; the side comes from `kind` (nisba, country,
-    leader, pronoun, host or delegation) with `value` (the country for nisba/country; the leader's Item for
-    leader)."""
+    leader, pronoun, host, reception or delegation) with `value` (the country for nisba/country; the leader's
+    Item for leader, and for reception the received leader's Item when one is named)."""
 
     start: int
     kind: str
@@ -336,8 +336,8 @@ def find_cues(words: list[Word]) -> list[Cue]:
                 if end <= begin:
                     continue
                 kind, value = (side[0], side[1] if len(side) > 1 else None) if side else (_default_kind(frame), None)
-                if frame.host_side:
-                    kind, value = RECEPTION, None
+                if frame.host_side:  # the list is the host's; the received leader (if named) is kept as value
+                    kind, value = RECEPTION, (value if kind == LEADER else None)
                 readings.setdefault(end, Reading(end, kind, value))
             if readings:
                 ordered = sorted(readings.values(), key=lambda r: -r.start)

@@ -13,10 +13,20 @@ from dataclasses import dataclass
 import pandas as pd
 
 from arnews import arabic, pipeline, runner
-from arnews.delegations.cues import COUNTRY, LEADER, NISBA, Cue, Reading, find_cues, skip_fillers, trigger_pattern
+from arnews.delegations.cues import (
+    COUNTRY,
+    LEADER,
+    NISBA,
+    RECEPTION,
+    Cue,
+    Reading,
+    find_cues,
+    skip_fillers,
+    trigger_pattern,
+)
 from arnews.delegations.items import Item, parse_list
 from arnews.delegations.names import reconcile, sector
-from arnews.delegations.sides import ArticleContext, name_side, title_side
+from arnews.delegations.sides import ArticleContext, leader_side, name_side, posted_to, title_side
 from arnews.delegations.words import Word, tokenize
 
 __all__ = ["COLUMNS", "Member", "extract", "extract_corpus"]
@@ -134,9 +144,19 @@ def _read_list(article: _Article, words: list[Word], cue: Cue, evidence: str) ->
     offset = words[start].start  # where the first member starts
     side = article.context.resolve(reading, words, offset, [item.title for item in items])
     weak = reading.kind not in (NISBA, COUNTRY)  # a city in a title (حاكم دبي) or a leader's name counts only
-    return [Member(title_side(words, item.title, weak) or (name_side(words, item.name) if weak else "") or side,
-                   _phrase(words, item.title, dedupe=True),
+    guest = leader_side(words, reading.value) if reading.kind == RECEPTION and reading.value else ""
+    return [Member(_member_side(words, item, side, weak, guest), _phrase(words, item.title, dedupe=True),
                    _phrase(words, item.name, item.name_conj), evidence, cue.frame.name) for item in items]
+
+
+def _member_side(words: list[Word], item: Item, side: str, weak: bool, guest: str) -> str:
+    """A member's side: his own title's country, else (when the cue names none) the leader he is, else the
+    list's. A diplomat posted to the list's own country receives for the guest's side (الملحق العسكري لدى
+    المغرب, in Morocco, receiving the Saudi king, is Saudi)."""
+    own = title_side(words, item.title, weak) or (name_side(words, item.name) if weak else "")
+    if not own and guest and posted_to(words, item.title) == side:
+        return guest
+    return own or side
 
 
 def _leader_name_read_as_member(reading: Reading, items: list[Item]) -> bool:

@@ -153,6 +153,11 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
             title.append(i)
             i, need = i + 1, False
             continue
+        if w.form[:1] == "ل" and not w.cls and i + 1 < len(words) and words[i + 1].definite \
+                and not words[i + 1].conj and not words[i + 1].cls and len(w.form) > 3:
+            title.extend((i, i + 1))  # المدير العام لكرة القدم: ل + noun + its complement (not ب: بوشعيب، بدر)
+            i, need = i + 2, False
+            continue
         if need:
             span = known_phrase_length(words, i) or 1
             while _chain_goes_on(words, i + span):  # محطة تلفزيون جدة: an indefinite noun in construct

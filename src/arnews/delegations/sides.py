@@ -37,7 +37,8 @@ from arnews.delegations.items import Item
 from arnews.delegations.lexicon import countries, cue_book, leader_index, lexicon_words, outlets, side_table
 from arnews.delegations.words import Word, tokenize
 
-__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_mentions", "leader_side", "name_side", "side_of", "title_side"]
+__all__ = ["UNKNOWN_SIDE", "ArticleContext", "leader_mentions", "leader_side", "name_side", "posted_to", "side_of",
+           "title_side"]
 
 #: Side given to a list whose country the text does not tell.
 UNKNOWN_SIDE = ""
@@ -130,6 +131,19 @@ def title_side(words: list[Word], title: list[int], places: bool = False) -> str
 
 def _definite_nisba(words: list[Word], i: int) -> tuple[str, int]:
     return nisba_at(words, i, definite=True)
+
+
+def posted_to(words: list[Word], title: list[int]) -> str:
+    """The country a diplomat is posted to (سفير … لدى المغرب، الملحق العسكري لدى المغرب → المغرب), or "": he
+    belongs to the other side of a meeting held there."""
+    if not _is_posting(words, title):
+        return ""
+    for n, i in enumerate(title[:-1]):
+        if words[i].form in ("لدي", "في"):
+            side, _ = country_at(words, title[n + 1])
+            if side:
+                return side
+    return ""
 
 
 def name_side(words: list[Word], name: list[int]) -> str:
