@@ -177,6 +177,26 @@ def test_title_comma_rank_name_items():
     ]
 
 
+def test_a_family_name_that_is_also_an_honorific():
+    # alriyadh: "… accompanied by Engineer Ibrahim bin Mohammed al-Sultan, mayor of the Riyadh region." — السلطان
+    # (Sultan) before a title ends the name, it opens no new one.
+    text = ("وكان لحضور وتشريف الأمير فيصل بن بندر بن عبدالعزيز أمير منطقة الرياض دور كبير في إنجاح متحف المصمك، "
+            "يرافقه المهندس إبراهيم بن محمد السلطان أمين منطقة الرياض.")
+    assert members(text) == [("السعودية", "أمين منطقة الرياض", "المهندس إبراهيم بن محمد السلطان")]
+
+
+def test_a_ceremony_named_by_a_genitive_and_a_country_in_a_title():
+    # okaz: "Attending the ceremony of the handover of the aid were the ambassador of the Custodian of the Two Holy
+    # Mosques in Tirana Talaat Radwan and the director general of emergencies and crises in Albania Shamsi
+    # Braci." — مراسم تسليم المساعدات is the meeting; each member's title names his side.
+    text = ("حضر مراسم تسليم المساعدات سفير خادم الحرمين الشريفين في تيرانا طلعت رضوان والمدير العام لإدارة الطوارئ "
+            "والأزمات في ألبانيا شامسي براتشي.")
+    assert members(text) == [
+        ("السعودية", "سفير خادم الحرمين الشريفين في تيرانا", "طلعت رضوان"),
+        ("ألبانيا", "المدير العام لإدارة الطوارئ والأزمات في ألبانيا", "شامسي براتشي"),
+    ]
+
+
 def test_rank_words_continue_only_military_ranks():
     # «البروفيسور أول الدين محمد» is Professor Awaluddin Mohamed; «الفريق أول ركن» is a general's rank.
     assert delegations.strip_honorifics("الفريق أول ركن عبدالرحمن البنيان") == "عبدالرحمن البنيان"

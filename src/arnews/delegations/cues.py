@@ -247,10 +247,12 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
             j += 1
         for end in range(j, i, -1):
             yield end, _side_within(words, i, end)
-    elif part.kind == "genitive":
-        if i < len(words) and words[i].definite and not words[i].cls and not words[i].conj and \
-                not nisba_at(words, i)[0]:
-            yield i + 1, ()
+    elif part.kind == "genitive":  # التشييع، تسليم المساعدات: a definite word, or an indefinite one and its own
+        if i < len(words) and not words[i].cls and not words[i].conj and not nisba_at(words, i)[0]:
+            if words[i].definite:
+                yield i + 1, ()
+            elif i + 1 < len(words) and words[i + 1].definite and not words[i + 1].cls and not words[i + 1].conj:
+                yield i + 2, ()
     elif part.kind == "place":
         named = named_place(words, i)
         if named:

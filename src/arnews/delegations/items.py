@@ -233,9 +233,14 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
             break
         if w.conj and w.cls in ("head", "honorific", "courtesy") and (i > first or name):
             break
-        if w.cls in ("head", "honorific", "courtesy") and count >= min_tokens and _continues_title(words, i + 1):
+        if w.cls in ("head", "courtesy") and count >= min_tokens and _continues_title(words, i + 1):
             break
         if w.cls == "honorific" and count:
+            if count >= 2 and not _opens_name(words, i + 1):  # «إبراهيم بن محمد السلطان»: a family name
+                name.append(i)
+                count += 1
+                i += 1
+                continue
             break
         if count >= 2 and w.form[:1] == "و" and len(w.form) >= 4:  # "… الفالح ومسؤولين": a new phrase
             break
