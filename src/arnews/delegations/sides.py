@@ -220,7 +220,10 @@ class ArticleContext:
         if self.dateline:
             return self.dateline
         if self.counts:
-            return min(self.counts, key=lambda s: (-self.counts[s], self.first[s]))
+            top = min(self.counts, key=lambda s: (-self.counts[s], self.first[s]))
+            if self.outlet and 2 * self.counts.get(self.outlet, 0) >= self.counts[top]:
+                return self.outlet  # the outlet's own country, named about as often: a team abroad
+            return top
         return self.outlet or UNKNOWN_SIDE
 
     def reception(self, offset: int) -> str:
