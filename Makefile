@@ -1,5 +1,6 @@
-# arnews: two entry points, `make report` and `make test`. Both create .venv from requirements.txt
-# when it is missing or older than requirements.txt / pyproject.toml, then install arnews into it.
+# arnews: `make report` and `make test`; `make lab` opens the notebooks in JupyterLab. Each creates .venv from
+# requirements.txt when it is missing or older than requirements.txt / pyproject.toml / setup.py, then installs
+# arnews into it (editable: the lexicons and notebooks are read where they are, in data/lexicons and notebooks).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -7,29 +8,33 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.arnews-installed
 CORPUS ?= data/raw
 OUT    ?= .
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
 
-.PHONY: report test lint venv clean-venv benchmark
+.PHONY: report test lab lint venv clean-venv benchmark
 
 report: $(STAMP)
-	$(BIN)/python -m arnews build --corpus "$(CORPUS)" --out "$(OUT)"
+	$(BIN)/arnews build --corpus "$(CORPUS)" --out "$(OUT)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks notebooks
+	$(BIN)/ruff check src tests benchmarks notebooks setup.py
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 
 venv: $(STAMP)
 
-$(STAMP): requirements.txt pyproject.toml
+$(STAMP): requirements.txt pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "arnews needs Python >= 3.11; found " + sys.version.split()[0])'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
-	$(BIN)/python -c 'import arnews.scan; arnews.scan.warm()'  # compile the tokenizer into numba's cache
+	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m arnews.compiled  # compile the kernels into numba's cache
 	@touch $(STAMP)
 
 clean-venv:

@@ -23,10 +23,20 @@ SENTENCE = "وقال بوتين إن روسيا ستدعم دائما كوريا
 
 
 
-def many_small_files(folder: Path, n: int = 2000) -> Path:
+def many_small_files(folder: Path, n: int = 2000, lines: int = 20) -> Path:
     for i in range(n):
-        (folder / f"a{i:05d}.txt").write_text(f"{SENTENCE} {i}\n" * 20, encoding="utf-8")
+        (folder / f"a{i:06d}.txt").write_text(f"{SENTENCE} {i}\n" * lines, encoding="utf-8")
     return folder
+
+
+def file_count_scaling(repeat: int) -> None:
+    """Load time of 25k, 50k and 100k tiny files, and its ratio to 25k's (linear: 2 and 4)."""
+    first = None
+    for n in (25_000, 50_000, 100_000):
+        with tempfile.TemporaryDirectory() as folder:
+            seconds, rows = timed(many_small_files(Path(folder), n, lines=1), repeat)
+        first = first or seconds
+        print(f"{n:,} tiny .txt files{'':20s} {seconds:6.2f} s  {rows:6d} articles  ×{seconds / first:.2f}")
 
 
 def one_long_line(folder: Path, megabytes: int = 20) -> Path:
@@ -47,6 +57,7 @@ def timed(path: Path, repeat: int) -> tuple[float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--files", action="store_true", help="also time 25k, 50k and 100k tiny files")
     args = parser.parse_args()
     logging.getLogger("arnews.corpus").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as small, tempfile.TemporaryDirectory() as long:
@@ -58,6 +69,8 @@ def main() -> None:
         for name, path in cases:
             seconds, rows = timed(path, args.repeat)
             print(f"{name:42s} {seconds:6.2f} s  {rows:6d} articles")
+    if args.files:
+        file_count_scaling(args.repeat)
 
 
 if __name__ == "__main__":

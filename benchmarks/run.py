@@ -3,7 +3,7 @@
     python benchmarks/run.py                 # every section
     python benchmarks/run.py --only terms    # one section
 
-Each section writes benchmarks/results/<section>.md and .csv (the README shows the latest tables).
+Each section writes benchmarks/results/<section>.md and .csv (docs/DEVELOPING.md shows the latest tables).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import clean_speed  # noqa: E402
+import pipeline_bench  # noqa: E402
 import terms_bench  # noqa: E402
 import timeline_bench  # noqa: E402
 from common import DEFAULT_CORPUS  # noqa: E402
@@ -34,6 +35,7 @@ SECTIONS = {
     "clean": clean_section,
     "terms": lambda corpus: terms_bench.run(corpus),
     "timeline": lambda corpus: timeline_bench.run(corpus),
+    "pipeline": lambda corpus: pipeline_bench.run(corpus),
 }
 
 

@@ -1,16 +1,28 @@
-"""Benchmark `arnews terms` against a naive pandas-apply pipeline and a CAMeL-Tools-like chain.
+"""Benchmark `arnews terms` against today's `arnews terms` and a CAMeL-Tools-style pipeline, in one run.
 
-Each pipeline runs in a fresh process on 1×, 2× and 4× the corpus (the corpus' source files repeated, via
-symlinks in a temporary folder), end to end: load, clean, tokenize, normalize, count, write a CSV. `arnews
-terms` reads, cleans and counts every copy in full, then drops the copies as exact duplicates (as
-`corpus.load` would), so its table is the 1× table.
-Reported: wall time (the median of three runs for arnews) and MB/s of UTF-8 article text, from runs that
-are not watched, and peak memory from one more run — the peak of the summed RSS of the process and all its
-children (proportional set size, sampled from /proc every 10 ms: the workers count too, pages they share
-with the parent once), and the largest single process (getrusage of children).
+Every pipeline runs in a fresh process on the same corpus, end to end, and writes a CSV. What each reads and does:
+
+- **arnews terms (store made)**: `arnews terms --corpus C --out X` with the corpus's clean store already in
+  data/interim (or $ARNEWS_INTERIM): reads the store's shards, tokenizes (compiled), joins names, maps forms to
+  terms, finds phrases, counts occurrences and articles, writes term,count,docs.
+- **arnews terms (cold)**: the same with an empty interim folder: loads and cleans the raw corpus into a clean
+  store first (`pipeline.clean_store`), then the above.
+- **arnews terms (baseline)**: today's `arnews terms` before this engine (a checkout given by --baseline, run
+  with its own code): streams the raw corpus (load, clean, tokenize, count) in worker processes.
+- **CAMeL-like chain (raw corpus)**: load and clean the raw corpus (`corpus.load`, `clean.clean_corpus`), then
+  per article NFKC, dediacritize, alef normalization, `simple_word_tokenize`, a Counter (CAMeL Tools' chain
+  reimplemented with re and unicodedata); writes term,count.
+- **CAMeL-like chain (clean store)**: the same chain over the clean store's articles (no loading or cleaning).
+- **naive pandas apply (clean store)**: the store's articles, `.apply(arabic.fold)`, a word regex, value_counts for
+  counts and articles.
+
+Reported: wall seconds (the median of three runs for arnews, one for the others) from runs that are not watched,
+CPU seconds of all processes of the same run, the peak of the summed memory (PSS) of the process and its workers
+from one more run under a sampler, and the speed-up of `arnews terms` over each other pipeline.
 
     python benchmarks/run.py --only terms [--corpus ../shared/corpora/saudinewsnet]
-    python benchmarks/terms_bench.py --pipeline naive --corpus DIR --out X.csv   # one pipeline, in-process
+    python benchmarks/terms_bench.py --baseline /path/to/checkout-of-main [--corpus DIR]
+    python benchmarks/terms_bench.py --pipeline camel-raw --corpus DIR --out X.csv   # one pipeline, in-process
 """
 
 from __future__ import annotations
@@ -33,25 +45,9 @@ from common import DEFAULT_CORPUS, write_results
 
 HERE = Path(__file__).resolve().parent
 
-# --- the two comparison pipelines (run in a child process via --pipeline) ----------------------------------
+# --- the comparison pipelines (run in a child process via --pipeline) --------------------------------------
 
 _TOKEN = re.compile(r"\w+")
-
-
-def naive_pandas(corpus_path: str, out: str) -> None:
-    """Straightforward pandas: load all, clean, then .apply normalization and tokenization to every article."""
-    import pandas as pd
-
-    from arnews import clean, corpus, normalize
-
-    articles, _ = clean.clean_corpus(corpus.load(corpus_path))
-    tokens = articles["text"].apply(normalize.analysis).apply(_TOKEN.findall)
-    counts = tokens.explode().value_counts()
-    docs = tokens.apply(set).explode().value_counts()
-    table = pd.DataFrame({"count": counts, "docs": docs.reindex(counts.index)}).rename_axis("term").reset_index()
-    table.sort_values(["count", "term"], ascending=[False, True]).to_csv(out, index=False)
-
-
 # CAMeL Tools' chain, reimplemented with re/unicodedata: normalize_unicode (NFKC), dediac_ar,
 # normalize_alef_ar, simple_word_tokenize, then a Counter.
 _DIAC = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
@@ -59,13 +55,22 @@ _ALEF = re.compile("[إأٱآ]")
 _SIMPLE_TOKEN = re.compile(r"[\w\u0610-\u061a\u064b-\u065f\u0670]+|[^\w\s]", re.UNICODE)
 
 
-def camel_like(corpus_path: str, out: str) -> None:
-    """NFKC → dediacritize → alef-normalize → simple word tokenize → Counter, one article at a time."""
+def _store_texts(corpus_path: str) -> list[str]:
+    from arnews import pipeline
+
+    return pipeline.clean_store(corpus_path, progress=False).articles()["text"].tolist()
+
+
+def _raw_texts(corpus_path: str) -> list[str]:
     from arnews import clean, corpus
 
-    articles, _ = clean.clean_corpus(corpus.load(corpus_path))
+    return clean.clean_corpus(corpus.load(corpus_path))[0]["text"].tolist()
+
+
+def camel_like(texts: list[str], out: str) -> None:
+    """NFKC → dediacritize → alef-normalize → simple word tokenize → Counter, one article at a time."""
     counts: Counter = Counter()
-    for text in articles["text"]:
+    for text in texts:
         text = _ALEF.sub("ا", _DIAC.sub("", unicodedata.normalize("NFKC", text)))
         counts.update(_SIMPLE_TOKEN.findall(text))
     with open(out, "w", encoding="utf-8") as f:
@@ -74,16 +79,33 @@ def camel_like(corpus_path: str, out: str) -> None:
             f.write(f"{term},{n}\n")
 
 
-PIPELINES = {
-    "arnews terms": lambda corpus, out: [sys.executable, "-m", "arnews", "terms", "--corpus", corpus, "--out", out],
-    "arnews terms (library call)": lambda corpus, out: [
-        sys.executable, "-c", "import sys; from arnews import files, terms; "
-        "files.write_csv(terms.count_terms(sys.argv[1], progress=False).table, sys.argv[2])", corpus, out],
-    "naive pandas apply": lambda corpus, out: [sys.executable, __file__, "--pipeline", "naive", "--corpus", corpus,
-                                               "--out", out],
-    "CAMeL-like chain": lambda corpus, out: [sys.executable, __file__, "--pipeline", "camel", "--corpus", corpus,
-                                             "--out", out],
+def naive_pandas(texts: list[str], out: str) -> None:
+    """Straightforward pandas: .apply the core's fold and a \\w+ tokenizer to every article, value_counts."""
+    import pandas as pd
+
+    from arnews import arabic
+
+    tokens = pd.Series(texts).apply(arabic.fold).apply(_TOKEN.findall)
+    counts = tokens.explode().value_counts()
+    docs = tokens.apply(set).explode().value_counts()
+    table = pd.DataFrame({"count": counts, "docs": docs.reindex(counts.index)}).rename_axis("term").reset_index()
+    table.sort_values(["count", "term"], ascending=[False, True]).to_csv(out, index=False)
+
+
+COMPARISONS = {
+    "camel-raw": lambda corpus, out: camel_like(_raw_texts(corpus), out),
+    "camel-store": lambda corpus, out: camel_like(_store_texts(corpus), out),
+    "naive-store": lambda corpus, out: naive_pandas(_store_texts(corpus), out),
 }
+
+
+def _arnews(python: str, corpus: str, out: str) -> list[str]:
+    return [python, "-m", "arnews", "terms", "--corpus", corpus, "--out", out]
+
+
+def _comparison(name: str):
+    return lambda corpus, out: [sys.executable, __file__, "--pipeline", name, "--corpus", corpus, "--out", out]
+
 
 #: Timed runs per arnews measurement (the median is reported).
 TIMINGS = 3
@@ -119,25 +141,26 @@ def _tree_memory(pid: int) -> int:
     return total
 
 
-def measure(command: list[str], timings: int = 1) -> dict:
+def measure(command: list[str], timings: int = 1, env=lambda: {}) -> dict:
     """Time `command` (the median of `timings` runs), then run it once more under the memory sampler.
 
     The sampler reads /proc every 10 ms, which takes CPU from the run it watches (a third busy process on a
     2-core machine), so the runs that are timed are not sampled. Returns wall seconds, CPU seconds (of the
     same run), peak summed PSS of the process tree and the peak single-process RSS.
     """
-    runs = sorted((_run(command, watch=False) for _ in range(timings)), key=lambda r: r["seconds"])
+    runs = sorted((_run(command, watch=False, env=env()) for _ in range(timings)), key=lambda r: r["seconds"])
     timed = runs[len(runs) // 2]
-    sampled = _run(command, watch=True)
+    sampled = _run(command, watch=True, env=env())
     return {**timed, "peak_tree_mb": sampled["peak_tree_mb"], "peak_process_mb": sampled["peak_process_mb"]}
 
 
-def _run(command: list[str], watch: bool) -> dict:
-    """Run `command` in a wrapper process; return wall seconds, peak tree RSS and peak single-process RSS."""
+def _run(command: list[str], watch: bool, env: dict | None = None) -> dict:
+    """Run `command` in a wrapper process (with `env` added to the environment); return wall seconds, peak tree
+    memory, peak single-process RSS and CPU seconds."""
     wrapper = [sys.executable, __file__, "--wrap", "--", *command]
     start = time.perf_counter()
     process = subprocess.Popen(wrapper, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               env={**os.environ, "TQDM_DISABLE": "1"})
+                               env={**os.environ, "TQDM_DISABLE": "1", **(env or {})})
     peak = 0
     done = threading.Event()
 
@@ -169,16 +192,6 @@ def _wrap(command: list[str]) -> int:
     return code
 
 
-def _repeated_corpus(sources: list[Path], copies: int, folder: Path) -> Path:
-    """A folder of symlinks: every source `copies` times (c1_…, c2_…), so the corpus is `copies`× as big."""
-    target = folder / f"x{copies}"
-    target.mkdir()
-    for c in range(1, copies + 1):
-        for source in sources:
-            (target / f"c{c}_{source.name}").symlink_to(source.resolve())
-    return target
-
-
 def _text_megabytes(sources: list[Path]) -> float:
     from arnews import corpus
 
@@ -196,12 +209,12 @@ def machine() -> str:
             f"{platform.release()}; load average at start {load}")
 
 
-def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1,),
-        results: Path = HERE / "results") -> list[dict]:
+def run(corpus_path: Path = DEFAULT_CORPUS, baseline: Path | None = None, results: Path = HERE / "results"
+        ) -> list[dict]:
     """Measure every pipeline; write results/terms.csv and results/terms.md; return the rows."""
     import pandas as pd
 
-    from arnews import corpus
+    from arnews import corpus, pipeline
 
     sources = corpus.sources(corpus_path)
     megabytes = _text_megabytes(sources)
@@ -209,38 +222,60 @@ def run(corpus_path: Path = DEFAULT_CORPUS, copies=(1, 2, 4), baseline_copies=(1
     rows = []
     with tempfile.TemporaryDirectory(prefix="arnews-bench-") as tmp:
         tmp = Path(tmp)
-        for n in sorted(set(copies) | set(baseline_copies)):
-            folder = _repeated_corpus(sources, n, tmp)
-            for name, command in PIPELINES.items():
-                ours = name.startswith("arnews terms")
-                if (ours and n not in copies) or (not ours and n not in baseline_copies):
-                    continue
-                out = tmp / f"{n}_{name.split()[0]}.csv"
-                print(f"terms bench: {name}, {n}× ({megabytes * n:.0f} MB) …", file=sys.stderr, flush=True)
-                m = measure(command(str(folder), str(out)), timings=TIMINGS if ours else 1)
-                rows.append({"pipeline": name, "corpus": f"{n}×", "text_mb": round(megabytes * n, 1),
-                             "seconds": round(m["seconds"], 2), "mb_per_s": round(megabytes * n / m["seconds"], 1),
-                             "cpu_seconds": round(m["cpu_seconds"], 2), "peak_rss_mb": round(m["peak_tree_mb"]),
-                             "peak_process_mb": round(m["peak_process_mb"])})
-                print(f"  {rows[-1]}", file=sys.stderr, flush=True)
+        warm = tmp / "interim"
+        pipeline.clean_store(corpus_path, interim=warm, progress=False)  # the store of the warm runs
+        cold_runs = iter(range(1000))
+        pipelines = [
+            ("arnews terms (store made)", lambda c, o: _arnews(sys.executable, c, o),
+             lambda: {"ARNEWS_INTERIM": str(warm)}, TIMINGS),
+            ("arnews terms (cold)", lambda c, o: _arnews(sys.executable, c, o),
+             lambda: {"ARNEWS_INTERIM": str(tmp / f"cold{next(cold_runs)}")}, TIMINGS),
+        ]
+        if baseline is not None:
+            python = baseline / ".venv" / "bin" / "python"
+            python = python if python.exists() else Path(sys.executable)
+            base_env = {"PYTHONPATH": str(baseline / "src")}
+            subprocess.run(_arnews(str(python), str(corpus_path), str(tmp / "warmup.csv")),
+                           env={**os.environ, **base_env}, capture_output=True, check=True)  # compiles its kernels
+            pipelines.append(("arnews terms (baseline)", lambda c, o: _arnews(str(python), c, o), lambda: base_env,
+                              TIMINGS))
+        pipelines += [
+            ("CAMeL-like chain (raw corpus)", _comparison("camel-raw"), lambda: {"ARNEWS_INTERIM": str(warm)}, 1),
+            ("CAMeL-like chain (clean store)", _comparison("camel-store"), lambda: {"ARNEWS_INTERIM": str(warm)}, 1),
+            ("naive pandas apply (clean store)", _comparison("naive-store"), lambda: {"ARNEWS_INTERIM": str(warm)},
+             1),
+        ]
+        for name, command, env, timings in pipelines:
+            out = tmp / f"{len(rows)}.csv"
+            print(f"terms bench: {name} ({megabytes:.0f} MB) …", file=sys.stderr, flush=True)
+            m = measure(command(str(corpus_path), str(out)), timings=timings, env=env)
+            rows.append({"pipeline": name, "text_mb": round(megabytes, 1), "seconds": round(m["seconds"], 2),
+                         "mb_per_s": round(megabytes / m["seconds"], 1), "cpu_seconds": round(m["cpu_seconds"], 2),
+                         "peak_rss_mb": round(m["peak_tree_mb"]), "peak_process_mb": round(m["peak_process_mb"])})
+            print(f"  {rows[-1]}", file=sys.stderr, flush=True)
     table = pd.DataFrame(rows)
+    ours = {"store made": table.loc[0, "seconds"], "cold": table.loc[1, "seconds"]}
+    for kind, seconds in ours.items():
+        table[f"× vs arnews ({kind})"] = (table["seconds"] / seconds).round(2)
     write_results(results, "terms", [
         "# Benchmark: term counting",
         "",
-        f"Corpus: `{corpus_path.name}` ({len(sources)} files, {megabytes:.1f} MB of UTF-8 article text per copy); "
-        "2× and 4× repeat its files (arnews processes every copy, then drops the copies as exact duplicates). "
-        "End to end: load, clean, tokenize, normalize, count, write.",
+        f"Corpus: `{corpus_path.name}` ({len(sources)} files, {megabytes:.1f} MB of UTF-8 article text).",
         "",
         f"Machine: {header}.",
         "",
-        "The comparison pipelines do less: the naive one counts normalized `\\w+` tokens and their articles "
-        "(no clitics, entities or stopwords), the CAMeL-like one counts tokens only (no articles).",
+        "What each pipeline reads and does (benchmarks/terms_bench.py): arnews terms (store made) reads the clean "
+        "store and counts terms (tokens, names, clitics, phrases, stopwords; counts and articles); (cold) makes "
+        "the clean store from the raw corpus first (load and clean), then the same; (baseline) is `arnews terms` "
+        "before this engine, streaming the raw corpus through load, clean and count; the CAMeL-like chain (NFKC, "
+        "dediacritize, alef normalization, simple_word_tokenize, Counter) reads either the raw corpus (load and "
+        "clean included) or the clean store, and counts tokens only; the naive pandas pipeline reads the store.",
         "",
-        f"seconds, mb_per_s, cpu_seconds: the median of {TIMINGS} runs for arnews (one for the comparison "
-        "pipelines), timed without the memory sampler, whose reads of /proc every 10 ms take CPU from the run "
-        "they watch. cpu_seconds: user+system time of all processes. peak_rss_mb: peak of the summed memory "
-        "(PSS) of the process and its worker processes, and peak_process_mb: the largest single process (max "
-        "RSS), both from one more run under the sampler.",
+        f"seconds, mb_per_s, cpu_seconds: the median of {TIMINGS} runs for arnews (one for the comparisons), timed "
+        "without the memory sampler. cpu_seconds: user+system time of all processes. peak_rss_mb: peak of the "
+        "summed PSS of the process and its workers; peak_process_mb: the largest single process (max RSS), both "
+        "from one more run under the sampler. `× vs arnews (…)`: a pipeline's seconds divided by arnews terms' "
+        "(how many times faster arnews terms is).",
         "",
     ], table)
     return rows
@@ -252,15 +287,14 @@ def main(argv: list[str] | None = None) -> int:
         return _wrap(argv[2:])
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--copies", type=int, nargs="+", default=[1, 2, 4])
-    parser.add_argument("--baseline-copies", type=int, nargs="+", default=[1])
-    parser.add_argument("--pipeline", choices=["naive", "camel"], help="run one comparison pipeline in-process")
+    parser.add_argument("--baseline", type=Path, help="a checkout of the arnews to compare with (its src/ and .venv)")
+    parser.add_argument("--pipeline", choices=sorted(COMPARISONS), help="run one comparison pipeline in-process")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     if args.pipeline:
-        (naive_pandas if args.pipeline == "naive" else camel_like)(str(args.corpus), str(args.out))
+        COMPARISONS[args.pipeline](str(args.corpus), str(args.out))
         return 0
-    run(args.corpus, tuple(args.copies), tuple(args.baseline_copies))
+    run(args.corpus, args.baseline)
     return 0
 
 

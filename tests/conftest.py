@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from arnews import REPO_ROOT
+#: The checkout the tests belong to (whether arnews is installed from it editable or not).
+REPO_ROOT = Path(__file__).resolve().parents[1]
 
 #: Where SaudiNewsNet lives: beside the repository (CI, /work/main) or beside the folder of worktrees
 #: (/work/wt/<branch>). Never copied into the repository.

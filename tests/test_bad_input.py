@@ -11,12 +11,14 @@ import logging
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from arnews import corpus, files
+from arnews.corpus import formats
 from arnews.errors import InputError
 from corpus_samples import (
     ARTICLE_A,
@@ -53,6 +55,10 @@ class _Capture(logging.Handler):
 
     def emit(self, record):
         self.messages.append(record.getMessage())
+
+
+def _kinds(report, kind):
+    return [p for p in report.problems if p.kind == kind]
 
 
 def _only(report, kind):
@@ -262,14 +268,15 @@ def test_duplicate_doc_ids_in_nested_folders_are_renamed(tmp_path):
 # ------------------------------------------------------------------------------------------- structured files
 
 
-def test_malformed_json_is_skipped_and_the_rest_loads(tmp_path):
+def test_truncated_json_keeps_the_records_before_the_break(tmp_path):
     write(tmp_path / "broken.json", '[{"text": "' + TALKS + '"}, {"text": ')
     write_json(tmp_path / "good.json", records())
     articles, report, _ = _load(tmp_path)
-    assert len(articles) == 3
+    assert len(articles) == 4 and articles.loc[0, "text"] == TALKS  # broken.json's first, whole record
     problem = _only(report, "bad-json")
-    assert problem.file == str(tmp_path / "broken.json")
+    assert problem.file == str(tmp_path / "broken.json") and problem.record == "record #00001"
     assert problem.reason.startswith("invalid JSON (Expecting value at line 1 column")
+    assert problem.reason.endswith("; the rest of the file skipped")
 
 
 def test_bad_jsonl_lines_and_non_object_records(tmp_path):
@@ -481,7 +488,7 @@ def test_an_unforeseen_error_in_one_file_skips_that_file(tmp_path, monkeypatch):
     def explode(text, file, sink):
         raise ValueError("a parser bug")
 
-    monkeypatch.setattr(corpus, "_records_from_json", explode)
+    monkeypatch.setattr(formats, "records_from_json", explode)
     articles, report, _ = _load(tmp_path)
     assert articles["doc_id"].tolist() == ["b"]
     assert _only(report, "unreadable").reason == "could not be read (ValueError: a parser bug)"
@@ -531,3 +538,240 @@ def test_messages_are_capped_per_kind_but_the_table_keeps_all(tmp_path):
     assert "… and 2 more 'empty' problems (see corpus.report_of(articles).table())" in messages
     assert messages[-1] == f"loaded 1 article from {corpus.LOG_PER_KIND + 3} files ({corpus.LOG_PER_KIND + 3} " \
         f"records read); skipped {corpus.LOG_PER_KIND + 2} files"
+
+
+# ------------------------------------------------------------------------------------------- issue 18: damaged records
+
+
+def _csv_rows(n: int, start: int = 0) -> str:
+    texts = [TALKS, SUPPORT, RECEIVED, HEGEMONY]
+    return "".join(f"{i},2024-06-19,{texts[i % 4]} {i}\n" for i in range(start, start + n))
+
+
+def test_csv_with_an_unterminated_quote_keeps_every_later_row(tmp_path):
+    # row 3's text opens a quote that never closes: read as CSV, it swallows the 6 rows after it into one article
+    write(tmp_path / "feed.csv", "id,date,text\n" + _csv_rows(2) + f'2,2024-06-19,"{RECEIVED}\n' + _csv_rows(6, 3))
+    articles, report, messages = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["0", "1", "3", "4", "5", "6", "7", "8"]
+    assert articles.loc[2, "text"] == HEGEMONY + " 3"  # row 3 is whole, not glued to the damaged one
+    problem = _only(report, "bad-csv")
+    assert problem.record == "line 4" and problem.action == "skipped"
+    assert "never closed" in problem.reason and "to the end of the file" in problem.reason
+    assert problem.message() in messages
+    with pytest.raises(InputError, match="feed.csv line 4: a quoted field opened here is never closed"):
+        corpus.load(tmp_path, strict=True)
+
+
+def test_csv_quote_that_swallows_rows_up_to_another_quote_is_found(tmp_path):
+    # a stray quote in row 1 pairs with the quote of a far later row: hundreds of rows would become one article
+    many = formats.CSV_SWALLOW_LINES + 50
+    body = _csv_rows(1) + f'1,2024-06-19,"{SUPPORT}\n' + _csv_rows(many, 2) + f'{many + 2},2024-06-19,"{TALKS}"\n'
+    write(tmp_path / "feed.csv", "id,date,text\n" + body)
+    articles, report, _ = _load(tmp_path)
+    assert len(articles) == many + 2 and "1" not in set(articles["doc_id"])
+    assert articles["text"].str.len().max() < 200  # no article holds swallowed rows
+    assert _only(report, "bad-csv").record == "line 3"
+
+
+def test_csv_articles_over_many_lines_are_not_damage(tmp_path):
+    # long multi-paragraph articles (quoted, with commas) are what CSV exports of news hold
+    long_text = "\n".join([TALKS, "1,2,3"] * 300)
+    write(tmp_path / "feed.csv", f'id,text\na,"{long_text}"\nb,{SUPPORT}\n')
+    articles, report, _ = _load(tmp_path)
+    assert articles["text"].tolist() == [long_text, SUPPORT]
+    assert not [p for p in report.problems if p.kind == "bad-csv"]
+
+
+def test_json_value_nested_a_thousand_deep_skips_only_its_record(tmp_path):
+    deep = "[" * 1000 + "]" * 1000
+    items = [json.dumps({"text": ARTICLE_A, "date": "2024-06-19"}, ensure_ascii=False),
+             '{"text": "x", "nested": ' + deep + "}",
+             json.dumps({"text": ARTICLE_B, "date": "2024-06-19"}, ensure_ascii=False)]
+    write(tmp_path / "day.json", "[" + ",\n".join(items) + "]")
+    write(tmp_path / "feed.jsonl", "\n".join(items) + "\n")
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["day#00000", "day#00002"]  # feed.jsonl's two are their duplicates
+    assert articles["text"].tolist() == [ARTICLE_A, ARTICLE_B] and len(_kinds(report, "duplicate")) == 2
+    bad = sorted((Path(p.file).name, p.record, p.reason) for p in report.problems
+                 if p.kind in ("bad-json", "bad-record"))
+    assert bad == [("day.json", "record #00001", "invalid JSON (nested too deeply)"),
+                   ("feed.jsonl", "line 2", "invalid JSON (nested too deeply)")]
+
+
+def test_jsonl_line_with_a_5000_digit_number_skips_only_itself(tmp_path):
+    lines = [json.dumps({"text": ARTICLE_A, "date": "2024-06-19"}, ensure_ascii=False),
+             '{"text": "رقم", "id": ' + "7" * 5000 + "}",  # "a number"
+             json.dumps({"text": ARTICLE_C, "date": "2024-06-19"}, ensure_ascii=False)]
+    write(tmp_path / "feed.jsonl", "\n".join(lines) + "\n")
+    write(tmp_path / "day.json", "[" + ",".join(lines) + "]")
+    articles, report, _ = _load(tmp_path)
+    assert len(articles) == 2  # each file's two good records; the copies in the other file are duplicates
+    bad = sorted((Path(p.file).name, p.record) for p in report.problems if p.kind in ("bad-json", "bad-record"))
+    assert bad == [("day.json", "record #00001"), ("feed.jsonl", "line 2")]
+    assert all("more than 4300 digits" in p.reason for p in report.problems if p.kind in ("bad-json", "bad-record"))
+
+
+@pytest.mark.parametrize("date, reason", [
+    ("-0005-03-01", "is outside the years 1800–2100"),  # pandas reads this as the year -5
+    ("0000-01-01", "is outside the years 1800–2100"),
+    ("2300-05-05", "is outside the years 1800–2100"),
+])
+def test_dates_outside_the_sane_range_are_bad_dates(tmp_path, date, reason):
+    write_json(tmp_path / "day.json", [{"text": ARTICLE_A, "date": date}, {"text": ARTICLE_B, "date": "2024-06-19"}])
+    articles, report, _ = _load(tmp_path)
+    assert articles["published"].isna().tolist() == [True, False]
+    assert reason in _only(report, "bad-date").reason
+    for stage in ("timeline",):  # the stage that crashed on a negative year
+        done = subprocess.run([sys.executable, "-m", "arnews", stage, "--corpus", str(tmp_path), "--out",
+                               str(tmp_path.parent / f"{tmp_path.name}-{stage}")], capture_output=True, text=True)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+
+
+# ------------------------------------------------------------------------------------------- issue 18: zip limits
+
+
+def test_zip_whose_declared_size_exceeds_the_cap_is_skipped_before_inflating(tmp_path, monkeypatch):
+    write_zip(tmp_path / "big.zip", {"a.txt": ARTICLE_A * 2000, "b.txt": ARTICLE_B})  # ~0.4 MB inflated
+    write(tmp_path / "c.txt", ARTICLE_C)
+    inflated = []
+    real = zipfile.ZipFile.open
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda self, *a, **k: inflated.append(a) or real(self, *a, **k))
+    articles, report, messages = _load(tmp_path, options=corpus.LoadOptions(max_unzipped=100_000))
+    assert articles["doc_id"].tolist() == ["c"]
+    problem = _only(report, "zip-limit")
+    assert problem.file == str(tmp_path / "big.zip") and problem.action == "skipped"
+    assert "more than the 97.7 KiB left of the limit (--max-unzipped)" in problem.reason
+    assert not inflated  # refused on the declared sizes
+    assert sum("big.zip" in m for m in messages) == 1
+
+
+def test_zip_bomb_member_is_skipped_by_its_ratio(tmp_path):
+    bomb = b"\xd8\xa7" * (3 << 20)  # 6 MiB of one Arabic letter (alef) deflates ~1,000 times
+    write_zip(tmp_path / "bomb.zip", {"bomb.txt": bomb, "ok.txt": ARTICLE_A})
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["bomb/ok"]
+    problem = _only(report, "zip-limit")
+    assert problem.file == str(tmp_path / "bomb.zip") + "/bomb.txt" and "(--max-ratio)" in problem.reason
+
+
+def test_zip_member_that_inflates_past_its_declared_size_stops_at_it(tmp_path):
+    # the central directory says 1 KiB; the deflated stream holds 2 MiB: never more than 1 KiB comes out
+    data = bytearray(write_zip(tmp_path / "liar.zip", {"a.txt": ARTICLE_A * 5000}).read_bytes())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24:central + 28] = (1024).to_bytes(4, "little")  # uncompressed size in the central directory
+    (tmp_path / "liar.zip").write_bytes(bytes(data))
+    write(tmp_path / "b.txt", ARTICLE_B)
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["b"]
+    assert _only(report, "bad-zip").file.endswith("liar.zip/a.txt")
+
+
+def test_zip_members_named_outside_the_archive_are_reported(tmp_path):
+    write_zip(tmp_path / "evil.zip", {"../up.txt": ARTICLE_A, "/etc/abs.txt": ARTICLE_B, "ok.txt": ARTICLE_C,
+                                      ".hidden.txt": ARTICLE_A})
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["evil/ok"]
+    unsafe = sorted(p.file for p in report.problems if p.kind == "unsafe-name")
+    assert unsafe == [str(tmp_path / "evil.zip") + "/../up.txt", str(tmp_path / "evil.zip") + "//etc/abs.txt"]
+
+
+def test_zip_cap_from_the_command_line(tmp_path):
+    write_zip(tmp_path / "c" / "big.zip", {"a.txt": ARTICLE_A * 2000})
+    write(tmp_path / "c" / "b.txt", ARTICLE_B)
+    done = _cli("--corpus", tmp_path / "c", "--out", tmp_path / "o.csv", "--max-unzipped", "100K")
+    assert done.returncode == 0 and "big.zip: its members would inflate to" in done.stderr
+    assert "would inflate" not in _cli("--corpus", tmp_path / "c", "--out", tmp_path / "o.csv").stderr
+    assert _cli("--corpus", tmp_path / "c", "--out", tmp_path / "o.csv", "--max-unzipped", "lots").returncode == 2
+
+
+# ------------------------------------------------------------------------------------------- issue 18: names, links
+
+
+def test_hostile_file_names_are_escaped_in_messages_and_quoted_in_csv(tmp_path):
+    folder = tmp_path / "c"
+    names = ["fake\nloaded 99 articles.txt", "cr\rrow.txt", "esc\x1b[2Jclear.txt", "rlo\u202etxt.exe.txt"]
+    for name in names:
+        write(folder / name, b"")  # empty: each is reported
+    write(folder / "good.txt", ARTICLE_A)
+    done = _cli("--corpus", folder, "--out", tmp_path / "o.csv", "--problems", tmp_path / "p.csv")
+    assert done.returncode == 0
+    err = done.stderr
+    assert "\x1b" not in err and "\r" not in err and "\u202e" not in err
+    assert "fake\\nloaded 99 articles.txt: empty file" in err and "esc\\x1b[2Jclear.txt" in err
+    assert "rlo\\u202etxt.exe.txt" in err and "cr\\rrow.txt" in err
+    assert not [line for line in err.splitlines() if line.startswith("loaded 99")]
+    problems = pd.read_csv(tmp_path / "p.csv", dtype=str, keep_default_na=False)
+    empty = problems[problems["kind"] == "empty"]
+    assert sorted(Path(f).name for f in empty["file"]) == sorted(names)  # every name whole, no extra rows
+
+
+def test_symlinks_leaving_the_corpus_are_skipped_unless_followed(tmp_path):
+    outside = write(tmp_path / "secret" / "passwd.txt", ARTICLE_B)
+    folder = tmp_path / "c"
+    write(folder / "a.txt", ARTICLE_A)
+    (folder / "leak.txt").symlink_to(outside)
+    (folder / "alias.txt").symlink_to(folder / "a.txt")  # inside: read (a duplicate of a, dropped as such)
+    (folder / "dir").symlink_to(outside.parent, target_is_directory=True)
+    (folder / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
+    articles, report, _ = _load(folder)
+    assert articles["doc_id"].tolist() == ["a"]
+    links = sorted((Path(p.file).name, p.action) for p in report.problems if p.kind == "symlink")
+    assert links == [("dir", "skipped (--follow-symlinks reads it)"),
+                     ("leak.txt", "skipped (--follow-symlinks reads it)")]
+    assert _only(report, "unreadable").reason == "a broken symbolic link"
+    followed, _, _ = _load(folder, options=corpus.LoadOptions(follow_symlinks=True))
+    assert followed["text"].tolist().count(ARTICLE_B) == 1  # leak.txt and dir/passwd.txt: one text, one kept
+    assert corpus.inputs(folder, corpus.LoadOptions(follow_symlinks=True))[-1] == outside.resolve()
+
+
+def test_an_output_over_a_followed_link_target_is_refused(tmp_path):
+    outside = write(tmp_path / "elsewhere" / "b.txt", ARTICLE_B)
+    write(tmp_path / "c" / "a.txt", ARTICLE_A)
+    (tmp_path / "c" / "b.txt").symlink_to(outside)
+    line = _one_line_error(_cli("--corpus", tmp_path / "c", "--out", outside, "--follow-symlinks"))
+    assert "is an input file" in line
+    assert outside.read_text(encoding="utf-8") == ARTICLE_B
+
+
+def test_many_files_are_listed_with_scandir_once(tmp_path, monkeypatch):
+    for i in range(300):
+        write(tmp_path / f"d{i % 3}" / f"a{i:04d}.txt", f"{TALKS} {i}")
+    scans = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda path: scans.append(path) or real(path))
+    assert len(corpus.sources(tmp_path)) == 300
+    assert len(scans) == 4  # the corpus folder and its three subfolders, each listed once
+
+
+def test_the_clean_store_is_never_inside_the_corpus_nor_holds_it(tmp_path):
+    from arnews import pipeline
+    from arnews.errors import UsageError
+
+    folder = tmp_path / "data"
+    write_json(folder / "raw" / "day.json", records())
+    with pytest.raises(UsageError, match="is inside the corpus folder"):
+        pipeline.clean_store(folder, interim=folder / "interim")  # --corpus data: its interim/ would be read back
+    with pytest.raises(UsageError, match="holds the input"):
+        pipeline.clean_store(folder / "raw", interim=tmp_path)  # the corpus inside the stores' folder
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == ["data", "data/raw",
+                                                                                      "data/raw/day.json"]
+
+
+def test_text_after_a_json_array_is_reported(tmp_path):
+    write(tmp_path / "day.json", json.dumps(records(), ensure_ascii=False) + "\n<html>")
+    articles, report, _ = _load(tmp_path)
+    assert len(articles) == 3
+    assert _only(report, "bad-json").message() == f"{tmp_path / 'day.json'}: text after the end of the array: ignored"
+
+
+def test_zip_declaring_4_gib_is_refused_under_the_default_cap_without_inflating(tmp_path, monkeypatch):
+    # the 4 MB zip that held 4 GiB: its central directory says so, and that is enough to refuse it
+    data = bytearray(write_zip(tmp_path / "bomb.zip", {"a.txt": ARTICLE_A}).read_bytes())
+    central = data.rindex(b"PK\x01\x02")
+    data[central + 24:central + 28] = (0xFFFF_FFF0).to_bytes(4, "little")
+    (tmp_path / "bomb.zip").write_bytes(bytes(data))
+    write(tmp_path / "b.txt", ARTICLE_B)
+    monkeypatch.setattr(zipfile.ZipFile, "open", lambda *a, **k: pytest.fail("a member was inflated"))
+    articles, report, _ = _load(tmp_path)
+    assert articles["doc_id"].tolist() == ["b"]
+    assert "would inflate to 4.0 GiB, more than the 1.0 GiB left" in _only(report, "zip-limit").reason

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import clean, corpus, scan
+from arnews import clean, corpus, textsearch
 from arnews.errors import InputError
 
 #: Raw line numbers (1-based) of the boilerplate in each seed article, read off the files by hand.
@@ -455,7 +455,7 @@ def test_prefix_positions_find_every_match_start(pieces):
     # Putin visited Pyongyang, among boilerplate pieces: the candidates hold every start of a match
     text = "".join(pieces)
     rules = clean.default_rules()
-    [positions] = scan.prefix_positions([text], rules.text_prefixes)
+    [positions] = textsearch.prefix_positions([text], rules.text_prefixes)
     assert positions == sorted(positions)
     assert list(rules.text_matches(text, positions)) == list(rules.text_matches(text))
 

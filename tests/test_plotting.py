@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 import warnings
+from pathlib import Path
 
 import matplotlib
 import numpy as np
@@ -122,9 +123,39 @@ def test_legacy_branch_differs_from_native(label):
 
 def test_font_comes_from_the_pip_package_and_is_the_default():
     assert "fontpkg_noto_sans_arabic" in str(plotting.FONT_PATH)
-    assert list(matplotlib.rcParams["font.family"][:2]) == ["Noto Sans Arabic", "DejaVu Sans"]
-    found = font_manager.findfont(font_manager.FontProperties(family="Noto Sans Arabic"), fallback_to_default=False)
-    assert found == str(plotting.FONT_PATH)
+    assert plotting.FALLBACK_PATH.is_relative_to(matplotlib.get_data_path())  # matplotlib's own DejaVu Sans
+    assert list(matplotlib.rcParams["font.family"]) == [plotting.FONT_FAMILY, plotting.FALLBACK_FAMILY]
+    resolved = [font_manager.findfont(font_manager.FontProperties(family=family), fallback_to_default=False)
+                for family in matplotlib.rcParams["font.family"]]
+    assert resolved == [str(plotting.FONT_PATH), str(plotting.FALLBACK_PATH)]
+
+
+def test_figure_families_name_only_the_registered_files():
+    # The families are names no installed font carries: each resolves to exactly one registered file per style,
+    # so a system "Noto Sans Arabic" or "DejaVu Sans" (Debian's fonts-noto-core, fonts-dejavu-core) is never drawn.
+    for family, files in ((plotting.FONT_FAMILY, {plotting.FONT_PATH}),
+                          (plotting.FALLBACK_FAMILY, {plotting.FALLBACK_PATH.with_name(n) for n in
+                                                      ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf",
+                                                       "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")})):
+        entries = {Path(e.fname) for e in font_manager.fontManager.ttflist if e.name == family}
+        assert entries == files, family
+
+
+def test_every_text_of_a_chart_resolves_to_the_pip_font():
+    # A ranking with Arabic, Latin and digits in its labels, title and values ("Interfax agency", "Pyongyang").
+    fig = plotting.barh(LABELS, [5, 4, 3, 2, 2, 1], title="أكثر الأسماء ذكراً (most named)", xlabel="عدد المرات")
+    fig.canvas.draw()
+    texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+    plt.close(fig)
+    assert len(texts) >= 15  # title, axis label, six tick labels, six bar values, x ticks
+    fonts = {Path(font_manager.findfont(t.get_fontproperties(), fallback_to_default=False)) for t in texts}
+    assert fonts == {plotting.FONT_PATH}
+
+
+def test_registering_a_file_twice_adds_it_once():
+    before = len(font_manager.fontManager.ttflist)
+    plotting.register_font_file(plotting.FONT_PATH, plotting.FONT_FAMILY)
+    assert len(font_manager.fontManager.ttflist) == before
 
 
 def test_mixed_labels_draw_without_missing_glyphs():
@@ -251,15 +282,26 @@ def test_heatmap_of_nothing_says_so():
 # --- savefig ------------------------------------------------------------------------------------------------
 
 
-def test_savefig_writes_png_at_150_dpi_and_closes(tmp_path):
+def test_savefig_writes_png_at_150_dpi_and_leaves_the_figure_for_the_notebook(tmp_path):
     fig = plotting.barh(["بيونغ يانغ", "موسكو"], [4, 2], title="المدن (cities)")
     path = plotting.savefig(fig, "delegations_cities", tmp_path)
     assert path == tmp_path / "figures" / "delegations_cities.png"
     with Image.open(path) as image:
         assert image.format == "PNG"
         assert round(image.info["dpi"][0]) >= 150
-    assert not plt.fignum_exists(fig.number)
+    # Still open: Jupyter shows it below the cell (a closed figure would be missing from notebook and report).
+    assert plt.fignum_exists(fig.number)
+    plt.close(fig)
     assert [p.name for p in path.parent.iterdir()] == ["delegations_cities.png"]  # no temp file left
+
+
+def test_shorten_cuts_long_titles_at_a_word():
+    # "Putin holds talks with Kim Jong Un at the Kumsusan guest house in Pyongyang"
+    title = "بوتين يجري مباحثات مع كيم جونغ أون في دار ضيافة كومسوسان في بيونغ يانغ"
+    short = plotting.shorten(title, 30)
+    assert len(short) <= 30 and short.endswith("…") and title.startswith(short[:-1])
+    assert title[len(short) - 1] == " "  # cut before a space: no half word
+    assert plotting.shorten("  قمة   بوتين  ", 30) == "قمة بوتين"
 
 
 def test_savefig_is_byte_stable(tmp_path):

@@ -17,6 +17,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 
 import arabic_reshaper
 import matplotlib
@@ -341,3 +342,47 @@ def test_ocr_does_not_read_double_shaped_or_reversed_labels(tesseract_ara, label
     if plotting.NATIVE_SHAPING:
         assert ocr(tesseract_ara, get_display(arabic_reshaper.reshape(label))) != label
     assert ocr(tesseract_ara, label[::-1]) != label
+
+
+# --- the same figure whatever fonts the machine has -------------------------------------------------------
+
+#: Draws one ranking chart in a fresh interpreter after arranging the fonts matplotlib knows. Setups:
+#: "system" (as this machine is), "bundled" (system fonts removed: only matplotlib's own), "decoys" (bundled,
+#: plus another file listed first under each name figures once asked for, "Noto Sans Arabic" and "DejaVu Sans",
+#: as a system font package would), and "decoys-by-name" (the decoys, with fonts chosen by family name as
+#: arnews did before: the negative control).
+_RENDER_WITH_FONTS = r"""
+import dataclasses, sys
+from pathlib import Path
+import matplotlib
+matplotlib.use("Agg")
+from matplotlib import font_manager
+
+setup, out = sys.argv[1], sys.argv[2]
+manager = font_manager.fontManager
+bundled = Path(matplotlib.get_data_path())
+if setup != "system":
+    manager.ttflist = [e for e in manager.ttflist if Path(e.fname).is_relative_to(bundled)]
+if setup.startswith("decoys"):
+    serif = next(e for e in manager.ttflist if Path(e.fname).name == "DejaVuSerif.ttf")
+    manager.ttflist[:0] = [dataclasses.replace(serif, name=n) for n in ("Noto Sans Arabic", "DejaVu Sans")]
+from arnews import plotting
+if setup == "decoys-by-name":
+    manager.addfont(str(plotting.FONT_PATH))
+    matplotlib.rcParams["font.family"] = ["Noto Sans Arabic", "DejaVu Sans"]
+labels = ["وكالة إنترفاكس (Interfax)", "بيونغ يانغ", "كيم جونغ أون", "قمة 2024", "ABC News"]
+fig = plotting.barh(labels, [12, 9, 7, 3, 1], title="أكثر الأسماء ذكراً (most named)", xlabel="عدد المرات")
+plotting.savefig(fig, "fonts", out)
+"""
+
+
+def test_figures_are_byte_identical_whatever_fonts_the_system_has(tmp_path):
+    # The labels: "Interfax agency", "Pyongyang", "Kim Jong Un", "summit 2024"; the title "most named".
+    setups = ("system", "bundled", "decoys", "decoys-by-name")
+    runs = {s: subprocess.Popen([sys.executable, "-c", _RENDER_WITH_FONTS, s, str(tmp_path / s)],
+                                stderr=subprocess.PIPE, text=True) for s in setups}
+    for setup, run in runs.items():
+        assert run.wait(timeout=120) == 0, f"{setup}: {run.stderr.read()}"
+    png = {s: (tmp_path / s / "figures" / "fonts.png").read_bytes() for s in setups}
+    assert png["system"] == png["bundled"] == png["decoys"]
+    assert png["decoys-by-name"] != png["bundled"]  # choosing fonts by name picks the decoys: the test sees it

@@ -434,14 +434,18 @@ def test_saudinewsnet_days_give_byte_identical_outputs_on_one_or_two_cores(stage
     assert runs[0] == runs[1]
 
 
-@pytest.mark.parametrize("case", ["binary file after an undated one", "metadata row for a missing file"])
+@pytest.mark.parametrize("case", ["binary file after an undated one", "metadata row for a missing file",
+                                  "a doc_id used twice"])
 def test_strict_stops_where_corpus_load_stops(stage, raw_dir, tmp_path, case, capsys):
     folder = tmp_path / "corpus"
     write(folder / "a.txt", (raw_dir / "000_2f3a022fdb695d49.txt").read_bytes())  # no metadata.csv: undated
     if case.startswith("binary"):
         write(folder / "b.txt", bytes(range(256)) * 4)
-    else:
+    elif case.startswith("metadata"):
         write(folder / "metadata.csv", "file,published\nmissing.txt,2024-06-19\n")
+    else:
+        folder = tmp_path / "ids"
+        write_json(folder / "day.json", [dict(r, id="x", date_extracted="2024-06-19") for r in records()])
     with pytest.raises(InputError) as expected:
         corpus.load_with_report(folder, strict=True)
     out = out_path(stage, tmp_path / "out")
@@ -451,6 +455,34 @@ def test_strict_stops_where_corpus_load_stops(stage, raw_dir, tmp_path, case, ca
     err = lines(capsys.readouterr().err)
     assert code != 0
     assert len(err) == 1 and err[0].endswith(str(expected.value)), err
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_metadata_beside_the_corpus_is_never_an_output(stage, tmp_path, capsys):
+    # the README's layout: data/raw + data/metadata.csv
+    folder = tmp_path / "data" / "raw"
+    write_json(folder / "articles.json", records())
+    metadata = write(tmp_path / "data" / "metadata.csv", "file,title,outlet,published,url,notes\n"
+                     f"articles.json,{TITLE_TALKS},,2024-06-19,,\n")
+    before = snapshot(tmp_path / "data")
+
+    code = cli.main([stage, "--corpus", str(folder), "--out", str(metadata)])
+
+    err = lines(capsys.readouterr().err)
+    assert code == cli.EXIT_USAGE
+    assert len(err) == 1 and f"{metadata}: is an input file of this run" in err[0], err
+    assert snapshot(tmp_path / "data") == before
+
+
+def test_no_readable_file_is_the_same_error_in_every_stage(stage, tmp_path, capsys):
+    write(tmp_path / "corpus" / "broken.json", '[{"title": "' + TITLE_TALKS)
+    out = out_path(stage, tmp_path / "out")
+
+    code = cli.main([stage, "--corpus", str(tmp_path / "corpus"), "--out", str(out)])
+
+    err = lines(capsys.readouterr().err)
+    assert code == cli.EXIT_INPUT
+    assert len(err) == 1 and "no article could be loaded from 1 file(s)" in err[0] and "broken.json" in err[0], err
     assert not (tmp_path / "out").exists()
 
 
@@ -478,10 +510,27 @@ def test_write_csv_writes_the_bytes_pandas_writes(tmp_path, frame):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(st.text(alphabet='بوتين,"\n\r 1٫\x00', max_size=6), st.integers(0, 10**6)),
-                min_size=1, max_size=12))
-def test_write_csv_writes_any_strings_as_pandas_does(tmp_path_factory, rows):
+@given(st.lists(st.tuples(st.text(alphabet='بوتين,"\n\r 1٫\x00=+-@\t', max_size=6), st.integers(0, 10**6)),
+                min_size=1, max_size=12), st.booleans())
+def test_write_csv_reads_back_every_string(tmp_path_factory, rows, raw):
+    # a lone CR is quoted (pandas and the csv module leave it bare, and readers then see two rows); a value a
+    # spreadsheet would run as a formula gets an apostrophe unless raw
     folder = tmp_path_factory.mktemp("csv")
     frame = pd.DataFrame({"term": [t for t, _ in rows], "count": [n for _, n in rows]})
-    frame.to_csv(folder / "pandas.csv", index=False, encoding="utf-8", lineterminator="\n")
-    assert files.write_csv(frame, folder / "arnews.csv").read_bytes() == (folder / "pandas.csv").read_bytes()
+    back = pd.read_csv(files.write_csv(frame, folder / "arnews.csv", raw=raw), dtype=str, keep_default_na=False)
+    expected = frame["term"].tolist() if raw else [files.neutralise_formula(t) for t in frame["term"]]
+    assert back["term"].tolist() == expected
+    assert back["count"].astype(int).tolist() == frame["count"].tolist()
+
+
+def test_write_csv_neutralises_formulas(tmp_path, monkeypatch):
+    # titles, outlets and URLs a hostile crawl could hold; numbers stay numbers
+    frame = pd.DataFrame({"title": ["=HYPERLINK(\"http://x\",\"انقر\")", "+1+1", "-2+3", "@SUM(A1)", "\tقمة", "-3.5",
+                                    "بوتين = رئيس"], "count": [-1, 2, 3, 4, 5, 6, 7]})
+    written = pd.read_csv(files.write_csv(frame, tmp_path / "t.csv"), dtype=str, keep_default_na=False)
+    assert written["title"].tolist() == ["'=HYPERLINK(\"http://x\",\"انقر\")", "'+1+1", "'-2+3", "'@SUM(A1)", "'\tقمة",
+                                         "-3.5", "بوتين = رئيس"]
+    assert written["count"].tolist() == ["-1", "2", "3", "4", "5", "6", "7"]
+    monkeypatch.setenv(files.RAW_CSV_VARIABLE, "1")  # what --raw-csv sets for the run
+    raw = pd.read_csv(files.write_csv(frame, tmp_path / "raw.csv"), dtype=str, keep_default_na=False)
+    assert raw["title"].tolist() == frame["title"].tolist()

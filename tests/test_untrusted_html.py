@@ -173,3 +173,25 @@ def test_table_views_render_article_text_escaped(view):
     assert not found.handlers, found.handlers
     visible = "".join(found.text)
     assert SCRIPT in visible or IMG in visible, f"{view} shows none of the hostile text"
+
+
+# ------------------------------------------------------------------------------------------- bidi controls (issue 18)
+
+#: A title with a right-to-left override and an isolate: shown as they are, they reorder what the reader sees.
+#: "Putin's visit" RLO "ends today" PDF LRI "(Reuters)" PDI.
+BIDI_TITLE = "زيارة بوتين\u202eتنتهي اليوم\u202c \u2066(Reuters)\u2069"
+
+
+def test_the_loaders_chart_labels_and_outlet_counts_carry_no_bidi_controls():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    articles = pd.DataFrame({"doc_id": ["a", "b"], "title": [BIDI_TITLE, "قمة"], "outlet": ["\u202eرويترز", "الديار"],
+                             "published": pd.to_datetime(["2024-06-19", "2024-06-18"]), "url": ["", ""],
+                             "text": ["نص " * 10, "نص"]})
+    counts = corpus.counts_by_outlet(articles)
+    assert sorted(counts["outlet"]) == ["الديار", "رويترز"]
+    figure = corpus.length_chart(articles)
+    labels = [label.get_text() for ax in figure.axes for label in ax.get_yticklabels()]
+    assert labels and not any(ch in "".join(labels) for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert any("(Reuters)" in label for label in labels)  # the words stay, only the controls go

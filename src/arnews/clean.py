@@ -295,9 +295,9 @@ class RuleSet:
         when the rules have no prefixes to look for."""
         if self.text_prefixes is None or sum(map(len, texts)) < 100_000:
             return None
-        from arnews import scan
+        from arnews import textsearch
 
-        return scan.prefix_positions(texts, self.text_prefixes)
+        return textsearch.prefix_positions(texts, self.text_prefixes)
 
     def fold(self, line: str) -> str:
         """A line reduced to what the title rule compares (letters and digits)."""

@@ -1,7 +1,19 @@
-"""Writing outputs safely: atomically, and never over an input.
+"""Writing outputs safely: atomically, never over an input, and safe to open in a spreadsheet.
 
-Every table arnews writes goes through here, so an interrupted run leaves either the old file or the
-new one, never half of one, and raw inputs are never opened for writing.
+Every file arnews writes goes through here:
+
+- `check_outputs(inputs, files=…, folders=…)` refuses, before anything is written, an output that is an
+  input of the run, lies inside an input folder, or (for a folder the run writes into) holds an input;
+- `atomic_path` / `write_text` / `write_csv` / `write_jsonl` write one file under a temporary name and rename
+  it into place, so an interrupted run leaves the old file or the new one, never half of one; the temporary
+  file is removed on any exit Python sees (an exception, Ctrl-C, SIGTERM through `arnews.cli`);
+- `atomic_folder(folder)` builds several files in a temporary folder that then takes the folder's place in
+  one step, so a reader never pairs a file of one run with a file of another;
+- `write_csv` quotes every field that holds a delimiter, a quote, a line feed or a carriage return, and
+  neutralises spreadsheet formulas: a text value starting with `=`, `+`, `-`, `@`, a tab or a carriage return
+  gets a leading apostrophe (`'=HYPERLINK(…)`), which spreadsheets show but never evaluate. Numbers such as
+  `-3.5` are left alone. `raw=True`, `--raw-csv` or ARNEWS_RAW_CSV=1 keep the values as they are (for files
+  that programs read back).
 """
 
 from __future__ import annotations
@@ -10,6 +22,8 @@ import contextlib
 import csv
 import json
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -17,19 +31,101 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from arnews.errors import UsageError, printable
 
-def _file_mode() -> int:
+__all__ = [
+    "FORMULA_PREFIXES", "RAW_CSV_VARIABLE", "atomic_folder", "atomic_path", "check_output_path", "check_outputs",
+    "neutralise_formula", "write_csv", "write_jsonl", "write_text",
+]
+
+#: Environment variable: when set to 1 (or `--raw-csv` is given), CSV values are written without the apostrophe.
+RAW_CSV_VARIABLE = "ARNEWS_RAW_CSV"
+#: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = re.compile(r"[=+\-@\t\r]")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def _umask() -> int:
     umask = os.umask(0o022)
     os.umask(umask)
-    return 0o666 & ~umask
+    return umask
 
 
-_FILE_MODE = _file_mode()
+#: Outputs get the usual modes (rw-r--r--, rwxr-xr-x under umask 022); mkstemp and mkdtemp make private ones.
+_FILE_MODE = 0o666 & ~_umask()
+_FOLDER_MODE = 0o777 & ~_umask()
+
+
+# ---------------------------------------------------------------------------------------------- outputs vs inputs
+
+
+def _resolved(path: str | os.PathLike) -> Path:
+    return Path(path).expanduser().resolve()
+
+
+def check_outputs(inputs: Iterable[str | os.PathLike], files: Iterable[str | os.PathLike] = (),
+                  folders: Iterable[str | os.PathLike] = (), roots: Iterable[str | os.PathLike] = ()) -> None:
+    """Refuse outputs that would write over, inside or around an input of the run, before anything is written.
+
+    Every stage calls this (through `arnews.cli`) with ALL the inputs the run reads: the corpus path, its
+    metadata.csv, every source file (`arnews.corpus.inputs`), the lexicons, a rules file…
+
+    Args:
+        inputs: files and folders the run reads.
+        files: output files. Refused when one is an input, lies inside an input folder or an input file, or is
+            an existing folder.
+        folders: output folders the run creates or writes into (build's reports/, the clean store's folder…).
+            Refused when one is an input, lies inside an input folder, or holds an input.
+        roots: folders under which the run writes only into subfolders it names as `folders` (build's --out);
+            refused when one is an input or lies inside an input folder.
+    Raises:
+        UsageError: the first output refused, with the input it collides with.
+    """
+    sources = [(_resolved(p), p) for p in inputs]
+    corpus = sources[0][0] if sources else None  # callers list the corpus first
+
+    def folder_name(resolved: Path) -> str:
+        return "the corpus folder" if resolved == corpus else "the input folder"
+
+    exact = {resolved: given for resolved, given in sources}
+    input_folders = [(resolved, given) for resolved, given in sources if resolved.is_dir()]
+    input_files = [(resolved, given) for resolved, given in sources if resolved.is_file()]
+    outputs = [(f, "file") for f in files] + [(f, "folder") for f in folders] + [(f, "root") for f in roots]
+    for out, kind in outputs:
+        target = _resolved(out)
+        if kind == "file" and target.is_dir():
+            raise UsageError(out, "is a folder; give a file name for the output")
+        if target in exact:
+            what = folder_name(target) if target.is_dir() else "an input file"
+            raise UsageError(out, f"is {what} of this run ({printable(exact[target])}); refusing to overwrite it "
+                             "(raw inputs are never written)")
+        for resolved, given in input_folders:
+            if target.is_relative_to(resolved):
+                raise UsageError(out, f"is inside {folder_name(resolved)} {printable(given)}; write outputs elsewhere "
+                                 "(raw inputs are never written)")
+        for resolved, given in input_files:
+            if target.is_relative_to(resolved):  # e.g. --out FILE.json/x.csv for a corpus file
+                raise UsageError(out, f"would be inside the input file {printable(given)} (raw inputs are never "
+                                 "written)")
+        for resolved, given in sources if kind == "folder" else ():
+            if resolved.is_relative_to(target):
+                raise UsageError(out, f"holds the input {printable(given)}, which this run could write over; "
+                                 "choose another output folder (raw inputs are never written)")
+
+
+def check_output_path(out: str | os.PathLike, *inputs: str | os.PathLike) -> Path:
+    """`check_outputs(inputs, files=[out])` for one output file; returns `out` as a Path."""
+    check_outputs(inputs, files=[out])
+    return Path(out)
+
+
+# ---------------------------------------------------------------------------------------------- atomic writes
 
 
 @contextlib.contextmanager
 def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success rename it onto `path`.
+    """Yield a temporary path beside `path`; on success rename it onto `path`; on any exit remove it.
 
     Args:
         path: the final destination. Its folder is created if missing.
@@ -49,49 +145,67 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
         tmp_path.unlink(missing_ok=True)
 
 
+@contextlib.contextmanager
+def atomic_folder(folder: str | os.PathLike) -> Iterator[Path]:
+    """Build a folder's new content in a temporary folder that then takes its place in one step.
+
+    Write every file of the run into the yielded folder. When the block ends without an error, files and
+    folders of the old `folder` that the run did not write (a user's notes, another stage's table) are
+    linked into the new one (copied where links are not possible), and the new folder is renamed into
+    place: a reader sees the old set of files or the new one, never a mix of two runs. On any error,
+    Ctrl-C or SIGTERM, the temporary folder is removed and `folder` is left as it was.
+
+    Args:
+        folder: the output folder (created if missing; a symbolic link is followed).
+    Yields:
+        The temporary folder, beside `folder` (same file system).
+    """
+    final = _resolved(folder)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent))
+    old = None
+    try:
+        yield tmp
+        tmp.chmod(final.stat().st_mode & 0o7777 if final.is_dir() else _FOLDER_MODE)
+        if not final.exists():
+            os.rename(tmp, final)
+            return
+        for entry in sorted(final.iterdir()):
+            if not (tmp / entry.name).exists() and not (entry.name.startswith(f".{final.name}.")):
+                _keep(entry, tmp / entry.name)
+        old = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".old", dir=final.parent))
+        os.rename(final, old / final.name)  # a reader now sees no folder for an instant, never a mix
+        os.rename(tmp, final)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            if not final.exists() and (old / final.name).is_dir():  # the second rename failed: put it back
+                os.rename(old / final.name, final)
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _keep(source: Path, target: Path) -> None:
+    """Carry a file or folder of the old output folder into the new one (hard links where possible)."""
+    if source.is_symlink():
+        os.symlink(os.readlink(source), target)
+    elif source.is_dir():
+        shutil.copytree(source, target, symlinks=True, copy_function=_link_or_copy)
+    else:
+        _link_or_copy(source, target)
+
+
+def _link_or_copy(source, target) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def write_text(path: str | os.PathLike, text: str) -> Path:
     """Write UTF-8 text atomically; returns the path."""
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8", newline="\n")
     return Path(path)
-
-
-def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
-    """Write a DataFrame as UTF-8 CSV (no index, `\\n` line ends) atomically; returns the path."""
-    with atomic_path(path) as tmp:
-        _write_table(frame, tmp)
-    return Path(path)
-
-
-def _write_table(frame: pd.DataFrame, path: Path) -> None:
-    columns = _plain_columns(frame)
-    if columns is None:
-        frame.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        return
-    with open(path, "w", encoding="utf-8", newline="") as out:  # the bytes pandas writes, in half the time
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(map(str, frame.columns))
-        writer.writerows(zip(*columns, strict=True))
-
-
-def _plain_columns(frame: pd.DataFrame) -> list[list] | None:
-    """The columns as lists when every value is a str or an integer (what the csv module writes as pandas
-    does); None otherwise (floats, dates, missing values: pandas formats those)."""
-    if frame.columns.nlevels != 1 or not len(frame.columns):
-        return None
-    columns = []
-    for name in frame.columns:
-        column = frame[name]
-        if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":  # not the nullable Int64
-            columns.append(column.tolist())
-        elif column.dtype.kind in "OT":
-            values = column.tolist()
-            if not all(value.__class__ is str for value in values):
-                return None
-            columns.append(values)
-        else:
-            return None
-    return columns
 
 
 def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
@@ -103,31 +217,95 @@ def write_jsonl(records: Iterable[dict], path: str | os.PathLike) -> Path:
     return Path(path)
 
 
-def check_output_path(out: str | os.PathLike, *inputs: str | os.PathLike) -> Path:
-    """Refuse an output path that would land inside an input folder or over an input file.
+# ---------------------------------------------------------------------------------------------- CSV
 
-    Every stage calls this before writing, so raw inputs are never written, whatever the user types.
+
+def neutralise_formula(value: str) -> str:
+    """`value` with a leading apostrophe when a spreadsheet would read it as a formula (see FORMULA_PREFIXES);
+    plain numbers (`-3`, `+1.5`) are left as they are."""
+    if value and _FORMULA_START.match(value) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def _raw_from_environment() -> bool:
+    return os.environ.get(RAW_CSV_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
+
+
+def write_csv(frame: pd.DataFrame, path: str | os.PathLike, raw: bool | None = None) -> Path:
+    """Write a DataFrame as UTF-8 CSV (no index, `\\n` line ends) atomically; returns the path.
 
     Args:
-        out: the output file the user asked for.
-        inputs: the corpus path(s) (folders or files) the run reads.
-    Returns:
-        `out` as a Path.
-    Raises:
-        InputError: `out` is an input file, lies inside an input folder, or is an existing folder.
+        frame: the table.
+        path: where to write it.
+        raw: keep text values that start like a spreadsheet formula as they are; None: as `--raw-csv`
+            (ARNEWS_RAW_CSV) says, else they get a leading apostrophe. Tables that programs read back
+            (the clean store) are written raw.
     """
-    from arnews.errors import InputError
+    if not (_raw_from_environment() if raw is None else raw):
+        frame = _neutralised(frame)
+    with atomic_path(path) as tmp:
+        _write_table(frame, tmp)
+    return Path(path)
 
-    target = Path(out).resolve()
-    if target.is_dir():
-        raise InputError(out, "is a folder; give a file name for the output")
-    for source in inputs:
-        source_path = Path(source).resolve()
-        if target == source_path:
-            raise InputError(out, "is an input file; refusing to overwrite it (raw inputs are never written)")
-        if source_path.is_file() and target.is_relative_to(source_path):  # e.g. --out FILE.json for a folder
-            raise InputError(out, f"would be a folder inside the input file {source} (raw inputs are never written)")
-        if source_path.is_dir() and target.is_relative_to(source_path):
-            raise InputError(out, f"is inside the corpus folder {source}; write outputs elsewhere "
-                             "(raw inputs are never written)")
-    return Path(out)
+
+def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    changed = {}
+    for position in range(len(frame.columns)):
+        column = frame.iloc[:, position]
+        if column.dtype.kind in "OT":
+            values = column.tolist()
+            if any(v.__class__ is str and _FORMULA_START.match(v) for v in values):
+                changed[position] = [neutralise_formula(v) if v.__class__ is str else v for v in values]
+    if not changed:
+        return frame
+    frame = frame.copy()
+    for position, values in changed.items():
+        frame.isetitem(position, pd.Series(values, index=frame.index, dtype=object))
+    return frame
+
+
+class _RowEnds:
+    """A file for csv.writer: rows end in `\\n`, while every field holding `\\r` or `\\n` is quoted.
+
+    The csv module quotes a field only for the characters of its line terminator, so a field with a lone CR
+    would be written bare and read back as two rows; written with `\\r\\n` ends (all such fields quoted), each
+    row's end is turned into `\\n` here (csv.writer and pandas write one row per call).
+    """
+
+    def __init__(self, out):
+        self._out = out
+
+    def write(self, row: str) -> None:
+        self._out.write(row[:-2] + "\n" if row.endswith("\r\n") else row)
+
+
+def _write_table(frame: pd.DataFrame, path: Path) -> None:
+    columns = _plain_columns(frame)
+    with open(path, "w", encoding="utf-8", newline="") as out:
+        if columns is None:  # floats, dates, missing values: pandas formats those
+            frame.to_csv(_RowEnds(out), index=False, lineterminator="\r\n")
+            return
+        writer = csv.writer(_RowEnds(out), lineterminator="\r\n")  # the bytes pandas writes, in half the time
+        writer.writerow(map(str, frame.columns))
+        writer.writerows(zip(*columns, strict=True))
+
+
+def _plain_columns(frame: pd.DataFrame) -> list[list] | None:
+    """The columns as lists when every value is a str or an integer (what the csv module writes as pandas
+    does); None otherwise (floats, dates, missing values: pandas formats those)."""
+    if frame.columns.nlevels != 1 or not len(frame.columns):
+        return None
+    columns = []
+    for position in range(len(frame.columns)):
+        column = frame.iloc[:, position]
+        if isinstance(column.dtype, np.dtype) and column.dtype.kind in "iu":  # not the nullable Int64
+            columns.append(column.tolist())
+        elif column.dtype.kind in "OT":
+            values = column.tolist()
+            if not all(value.__class__ is str for value in values):
+                return None
+            columns.append(values)
+        else:
+            return None
+    return columns

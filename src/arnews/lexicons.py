@@ -12,23 +12,30 @@ from pathlib import Path
 
 import yaml
 
-from arnews import LEXICONS
+from arnews import config
 from arnews.errors import InputError
 
+#: The lexicon folder, chosen once at import: `$ARNEWS_LEXICONS`, the checkout's data/lexicons or the packaged
+#: copy (`arnews.config.lexicons_dir`).
+LEXICONS = config.lexicons_dir()
 #: Separator between spellings in the `variants` column of entities.csv.
 VARIANT_SEPARATOR = "|"
 
 
 def path(name: str) -> Path:
-    """The path of lexicon `name` (e.g. "entities.csv") in data/lexicons/."""
+    """The path of lexicon `name` (e.g. "entities.csv") in the lexicon folder (`LEXICONS`)."""
     return LEXICONS / name
+
+
+def _missing_reason() -> str:
+    return f"lexicon file is missing (lexicons are read from {config.lexicons_origin()})"
 
 
 def read_csv(name: str) -> list[dict[str, str]]:
     """All rows of a CSV lexicon as dicts; blank lines and rows whose first cell starts with # skipped."""
     file = path(name)
     if not file.is_file():
-        raise InputError(file, "lexicon file is missing")
+        raise InputError(file, _missing_reason())
     with open(file, encoding="utf-8", newline="") as f:
         rows = [row for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
     first = next(iter(rows[0])) if rows else None
@@ -39,7 +46,7 @@ def read_yaml(name: str):
     """A YAML lexicon, parsed."""
     file = path(name)
     if not file.is_file():
-        raise InputError(file, "lexicon file is missing")
+        raise InputError(file, _missing_reason())
     with open(file, encoding="utf-8") as f:
         try:
             return yaml.safe_load(f)

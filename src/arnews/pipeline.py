@@ -56,7 +56,7 @@ def default_interim() -> Path:
     """Where clean stores live: $ARNEWS_INTERIM, else data/interim/ of the checkout, else ~/.cache/arnews."""
     if os.environ.get(INTERIM_VARIABLE):
         return Path(os.environ[INTERIM_VARIABLE])
-    if (REPO_ROOT / "pyproject.toml").is_file() and (REPO_ROOT / "data").is_dir():
+    if REPO_ROOT is not None:  # a checkout (arnews.config); an installed package has no repository
         return REPO_ROOT / "data" / "interim"
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return cache / "arnews" / "interim"
@@ -78,6 +78,7 @@ def store_key(corpus_path: str | Path, fields: dict | None = None, rules: str | 
     base = root if root.is_dir() else root.parent
     digest = hashlib.sha256(f"arnews {__version__} store {STORE_FORMAT}\n".encode())
     digest.update(json.dumps(sorted((fields or {}).items()), ensure_ascii=False).encode())
+    digest.update(repr(corpus.LoadOptions.from_environment()).encode())  # the limits change what is read
     listed = [(source.relative_to(base).as_posix(), _digest(source)) for source in sources]
     metadata = corpus.metadata_path(root)
     if metadata is not None:
@@ -196,7 +197,8 @@ def clean_store(corpus_path: str | Path, *, interim: str | Path | None = None, f
     """
     corpus_path = Path(corpus_path)
     interim = Path(interim or default_interim())
-    files.check_output_path(interim / "store", corpus_path)
+    files.check_outputs([*corpus.inputs(corpus_path), lexicons.path("."), *([rules] if rules else [])],
+                        folders=[interim])
     ruleset = clean.load_rules(rules)  # a broken rules file stops here, before any work
     store = open_store(corpus_path, interim=interim, fields=fields, rules=rules)
     if store is None:
@@ -222,10 +224,10 @@ def _make_store(corpus_path: Path, interim: Path, fields, rules, ruleset, strict
         table["chars"] = articles["text"].str.len().to_numpy()
         table["clean_chars"] = clean_articles["text"].str.len().to_numpy()
         table["raw_sha256"] = [hashlib.sha256(t.encode()).hexdigest() for t in articles["text"]]
-        files.write_csv(table, tmp / "articles.csv")
-        files.write_csv(removed, tmp / "removed.csv")
+        files.write_csv(table, tmp / "articles.csv", raw=True)  # read back by CleanStore: values kept as they are
+        files.write_csv(removed, tmp / "removed.csv", raw=True)
         base = corpus_path if corpus_path.is_dir() else corpus_path.parent
-        files.write_csv(report.table(relative_to=base), tmp / "problems.csv")
+        files.write_csv(report.table(relative_to=base), tmp / "problems.csv", raw=True)
         manifest = {
             "key": key, "format": STORE_FORMAT, "arnews": __version__, "corpus": corpus_path.resolve().name,
             "made": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "sources": listed, "shards": shard_names,

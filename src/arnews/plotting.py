@@ -19,11 +19,15 @@ matplotlib lays out two tiny Arabic strings with the bundled font and we check t
 the dotted ب sits left of the ا). A build without working shaping therefore gets the legacy path, and a
 future one that shapes gets the native path, whatever their version numbers say.
 
-**The font.** Noto Sans Arabic arrives as a pip package (`fontpkg-noto-sans-arabic`) and is registered
-with matplotlib on import; `font.family` becomes Noto Sans Arabic (Arabic, Latin, both digit sets)
-with matplotlib's bundled DejaVu Sans as per-glyph fallback, so no system font is involved. `ar()`
-warns, naming the label and the characters, when a label holds a character neither font has, and draws
-U+FFFD in its place instead of an anonymous tofu box.
+**The fonts, by file.** Noto Sans Arabic arrives as a pip package (`fontpkg-noto-sans-arabic`; Arabic, Latin,
+both digit sets), and matplotlib ships DejaVu Sans, used per glyph for what Noto lacks. matplotlib picks a font
+by family *name* among every font it knows, system fonts included: where Debian's `fonts-noto-core` is installed,
+"Noto Sans Arabic" resolves to the system's static Arabic-only file, Latin falls back to DejaVu, and figures
+change from machine to machine. So on import both files are registered under family names of their own
+(`FONT_FAMILY`, `FALLBACK_FAMILY`) that no installed font can carry, and `font.family` names only those:
+every figure is drawn from these two files whatever the system has. `ar()` warns, naming the label and the
+characters, when a label holds a character neither font has, and draws U+FFFD in its place instead of an
+anonymous tofu box.
 
 Every Arabic string that goes into a figure (titles, axis and tick labels, legends, annotations) passes
 through `ar()`; chart helpers here (`barh`, `heatmap`) do that themselves. Never call
@@ -32,6 +36,7 @@ arabic_reshaper/get_display anywhere else.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 import unicodedata
@@ -48,10 +53,12 @@ from matplotlib.textpath import TextPath
 
 from arnews import files
 
-#: The family every figure uses first; it covers Arabic, Latin and both digit sets.
-FONT_FAMILY = "Noto Sans Arabic"
-#: matplotlib's bundled font, used per glyph for what Noto Sans Arabic lacks (e.g. U+FFFD).
-FALLBACK_FAMILY = "DejaVu Sans"
+#: The family name every figure uses first: the pip font's file, registered under a name no system font has.
+FONT_FAMILY = "arnews Noto Sans Arabic"
+#: matplotlib's bundled DejaVu Sans, registered likewise; used per glyph for what Noto lacks (e.g. U+FFFD).
+FALLBACK_FAMILY = "arnews DejaVu Sans"
+#: The bundled DejaVu Sans files (regular, bold, oblique, bold oblique), inside matplotlib's data folder.
+_DEJAVU_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf")
 #: Drawn instead of a character no font has (a deliberate mark, unlike an anonymous tofu box).
 REPLACEMENT = "\ufffd"
 #: Lowest resolution a saved figure may have.
@@ -64,17 +71,34 @@ _UNESCAPED_DOLLAR = re.compile(r"(?<!\\)\$")
 _NO_GLYPH_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 
-def _register_font() -> Path:
-    """Add Noto Sans Arabic from its pip package to matplotlib; returns the font file."""
+def _pip_font() -> Path:
+    """The Noto Sans Arabic file of the pip package `fontpkg-noto-sans-arabic`."""
     try:
-        path = Path(fontpkg.path(FONT_FAMILY))
+        return Path(fontpkg.path("Noto Sans Arabic"))
     except fontpkg.FontpkgError as error:
         raise ImportError(f"arnews.plotting needs the font package 'fontpkg-noto-sans-arabic' ({error})") from error
-    font_manager.fontManager.addfont(str(path))
-    return path
 
 
-FONT_PATH = _register_font()
+def register_font_file(path: str | Path, family: str) -> None:
+    """Make the font file `path` known to matplotlib as `family`, whatever family name the file itself declares.
+
+    Selecting that family then resolves to this file only (as long as `family` is a name no other font
+    carries), which `font_manager.addfont` cannot promise: it registers the file under its own name, beside
+    any system font of that name.
+    """
+    from matplotlib.ft2font import FT2Font
+
+    entry = dataclasses.replace(font_manager.ttfFontProperty(FT2Font(str(path))), name=family)
+    if entry not in font_manager.fontManager.ttflist:
+        font_manager.fontManager.ttflist.append(entry)
+
+
+FONT_PATH = _pip_font()
+#: matplotlib's own DejaVu Sans (the regular face), the fallback's file.
+FALLBACK_PATH = Path(matplotlib.get_data_path()) / "fonts" / "ttf" / _DEJAVU_FILES[0]
+register_font_file(FONT_PATH, FONT_FAMILY)
+for _name in _DEJAVU_FILES:
+    register_font_file(FALLBACK_PATH.with_name(_name), FALLBACK_FAMILY)
 matplotlib.rcParams["font.family"] = [FONT_FAMILY, FALLBACK_FAMILY]
 matplotlib.rcParams["axes.unicode_minus"] = True  # U+2212 is in Noto Sans Arabic
 
@@ -86,7 +110,7 @@ def _font_charset(path: str | Path) -> frozenset[int]:
     return frozenset(FT2Font(str(path)).get_charmap())
 
 
-_COVERED = _font_charset(FONT_PATH) | _font_charset(font_manager.findfont(FALLBACK_FAMILY, fallback_to_default=False))
+_COVERED = _font_charset(FONT_PATH) | _font_charset(FALLBACK_PATH)
 
 
 # --- capability probe -------------------------------------------------------------------------------------
@@ -194,6 +218,27 @@ def ar(text, *, native: bool | None = None) -> str:
 def ar_labels(labels: Iterable, *, native: bool | None = None) -> list[str]:
     """`ar()` applied to each label (tick labels, legend entries)."""
     return [ar(label, native=native) for label in labels]
+
+
+def shorten(label, width: int = 32) -> str:
+    """A long label (a headline, an outlet's name) cut at a word boundary to at most `width` characters.
+
+    >>> shorten("بوتين يجري مباحثات مع كيم جونغ أون في دار ضيافة كومسوسان", 24)  # "Putin holds talks with Kim …"
+    'بوتين يجري مباحثات مع…'
+
+    Args:
+        label: any text; runs of whitespace become one space.
+        width: the longest result, "…" included.
+    Returns:
+        The label, or its first words followed by "…" (the first `width - 1` characters when one word is longer).
+    """
+    text = " ".join(str(label).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut and not text[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
 
 
 # --- charts -----------------------------------------------------------------------------------------------
@@ -340,7 +385,11 @@ def heatmap(
 
 
 def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) -> Path:
-    """Save a figure as `out_dir/figures/<name>.png` atomically, then close it.
+    """Save a figure as `out_dir/figures/<name>.png` atomically, and leave it open for the notebook to show.
+
+    The figure is not closed: in a notebook, Jupyter shows every open figure below the cell that made it
+    (and then closes it), so the reader of the notebook and of its HTML report sees the chart that was
+    saved. A script that makes many figures closes each with `matplotlib.pyplot.close(fig)`.
 
     Args:
         fig: the matplotlib Figure.
@@ -350,8 +399,6 @@ def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) ->
     Returns:
         The path of the PNG.
     """
-    import matplotlib.pyplot as plt
-
     if not _FIGURE_NAME.match(name):
         raise ValueError(f"figure name {name!r}: use lowercase letters, digits, '_' or '-' (e.g. 'terms_top_entities')")
     if dpi < MIN_DPI:
@@ -359,5 +406,4 @@ def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) ->
     path = Path(out_dir) / "figures" / f"{name}.png"
     with files.atomic_path(path) as tmp:
         fig.savefig(tmp, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
     return path

@@ -1,7 +1,7 @@
 """The Arabic core of arnews: what every stage needs to read Arabic text, defined once.
 
 - characters (`chars`): letters, marks, digits, format and bidi controls, as regex class bodies;
-- folding (`fold`): the one definition of "the same word" (NFKC, no marks, bare alef, ي for ى, ه for ة,
+- folding (`fold`): the one definition of "the same word" (NFKC, no marks, bare alef, ي for ى,
   ASCII digits, Latin lower case), with an offset map back to the original text;
 - proclitics (`clitics`): و ف + ب ك ل + ال as one table, their decompositions and regex pieces;
 - sentences (`sentences`): sentence spans with offsets;

@@ -1,0 +1,127 @@
+"""The word lists the term engine reads from data/lexicons/, folded with the Arabic core, read once per process.
+
+- stopwords: every form of the `arabic-stopwords` package (its 508 function words with the proclitic and
+  pronoun forms it lists itself: وفي، ولديه، عليه) and the project's additions (stopwords_news.csv: reporting
+  verbs, auxiliaries, quantifiers, number words, news formulae …, each with a gloss and a reason);
+- words that take a proclitic like any noun: the project's additions (قال → وقال), since the package lists
+  its own clitic forms and a proclitic before one of them is no reading («بلدية» municipality is not ب+لديه);
+- protected words (clitic_exceptions.csv: ولاية، والد … never split into proclitic + stem);
+- name particles (name_particles.csv: بن، آل، عبد، أبو) and the Arabic spellings of Latin letter names
+  (letter_names.csv: بي، سي …), which the tokenizer joins into names and acronyms;
+- the thresholds of phrase detection (phrases.yaml).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import NamedTuple
+
+from arnews import arabic, lexicons
+from arnews.errors import InputError
+
+__all__ = [
+    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "name_particles", "package_stopwords",
+    "phrase_settings", "project_stopwords", "protected_words", "stopwords",
+]
+
+
+@cache
+def package_stopwords() -> frozenset[str]:
+    """Every form of the arabic-stopwords package, folded (e.g. «وفي» and in, «عليه» on him, «للتي»)."""
+    from arabicstopwords.arabicstopwords import stopwords_list
+
+    return frozenset(w for w in arabic.fold_words(list(stopwords_list())) if w)
+
+
+@cache
+def project_stopwords() -> frozenset[str]:
+    """The project's stopwords (stopwords_news.csv, folded), the number words of the core's lexicon
+    (number_words.csv: ثلاثه three, الثاني the second, and each ordinal without its article: ثاني), the name
+    particles and the letter names: a word of these with a proclitic is a stopword too («وقال» and he said)."""
+    words = set(arabic.fold_words([row["word"] for row in lexicons.read_csv("stopwords_news.csv")]))
+    for spelling in arabic.number_words():
+        words.add(spelling)
+        if arabic.is_definite(spelling):
+            words.add(spelling[2:])
+    words |= set(name_particles()) | set(letter_names())
+    return frozenset(w for w in words if w) - protected_words()
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """All stopwords, folded: the package's forms and the project's words."""
+    return (package_stopwords() | project_stopwords()) - protected_words()
+
+
+@cache
+def protected_words() -> frozenset[str]:
+    """Folded words never split into proclitic + stem and never read as stopwords (clitic_exceptions.csv:
+    ولايه state, والد father, ولي crown prince's «guardian» …)."""
+    words = [row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]
+    return frozenset(w for w in arabic.fold_words(words) if w)
+
+
+@cache
+def name_particles() -> dict[str, str]:
+    """Folded particle → its role: "link" (بن son of, بنت daughter of, آل family of: a name on both sides)
+    or "head" (عبد, أبو: joined to the next word as one name, written with or without a space)."""
+    out: dict[str, str] = {}
+    for row in lexicons.read_csv("name_particles.csv"):
+        role = (row.get("role") or "").strip()
+        if role not in ("link", "head"):
+            raise InputError(lexicons.path("name_particles.csv"), f"role must be link or head, got {role!r}")
+        for spelling in lexicons.split_variants(row["word"], row.get("variants")):
+            out.setdefault(arabic.fold(spelling), role)
+    return out
+
+
+class LetterName(NamedTuple):
+    """An Arabic spelling of a Latin letter's name (سي is C) and whether it is also a common Arabic word."""
+
+    letter: str
+    ambiguous: bool
+
+
+@cache
+def letter_names() -> dict[str, LetterName]:
+    """Folded spelling → LetterName, from letter_names.csv (بي B, سي C, إم M …)."""
+    out: dict[str, LetterName] = {}
+    for row in lexicons.read_csv("letter_names.csv"):
+        ambiguous = (row.get("ambiguous") or "").strip().lower() == "yes"
+        for spelling in lexicons.split_variants(row["spelling"], row.get("variants")):
+            out.setdefault(arabic.fold(spelling), LetterName(row["letter"].strip(), ambiguous))
+    return out
+
+
+@cache
+def letter_spellings() -> frozenset[str]:
+    """The spellings of letter_names.csv as written (marks stripped, hamza kept): «إن», «ان», never «أن»."""
+    return frozenset(arabic.strip_marks(s) for row in lexicons.read_csv("letter_names.csv")
+                     for s in lexicons.split_variants(row["spelling"], row.get("variants")))
+
+
+class PhraseSettings(NamedTuple):
+    """Thresholds of collocation-based phrase detection (data/lexicons/phrases.yaml)."""
+
+    min_count: int
+    min_count_per_million: float
+    min_llr: float
+    min_npmi: float
+    min_share: float
+    rounds: int
+    given_name_share: float
+
+
+@cache
+def phrase_settings() -> PhraseSettings:
+    """The thresholds of phrases.yaml, checked: a missing or non-numeric one is one clear error."""
+    data = lexicons.read_yaml("phrases.yaml") or {}
+    values = {}
+    for name, kind in (("min_count", int), ("min_count_per_million", float), ("min_llr", float),
+                       ("min_npmi", float), ("min_share", float), ("rounds", int), ("given_name_share", float)):
+        try:
+            values[name] = kind(data[name])
+        except (KeyError, TypeError, ValueError):
+            raise InputError(lexicons.path("phrases.yaml"), f"{name} must be a number, got {data.get(name)!r}") \
+                from None
+    return PhraseSettings(**values)
