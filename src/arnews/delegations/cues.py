@@ -105,8 +105,8 @@ def _bare(w: Word) -> str:
 
 
 def _with_pronoun(form: str, pronouns: tuple[str, ...]) -> set[str]:
-    """A verb or noun with an object/possessive pronoun: حضر → حضره; برفقه (برفقة) → برفقته."""
-    base = form[:-1] + "ت" if form.endswith("ه") else form
+    """A verb or noun with an object/possessive pronoun: حضر → حضره; برفقة → برفقته."""
+    base = form[:-1] + "ت" if form.endswith(("ة", "ه")) else form
     return {base + p for p in pronouns}
 
 
@@ -311,9 +311,9 @@ def _match(book: CueBook, parts: tuple[Part, ...], words: list[Word], i: int,
 
 def courtesy_of(pronoun: str) -> str:
     """The form of address a pronoun of address stands for (folded): سموه → سمو, معاليه → معالي, فخامته →
-    فخامه (فخامة), سموها → سمو."""
+    فخامة, سموها → سمو."""
     base = pronoun.removesuffix("ها") if pronoun.endswith("ها") else pronoun.removesuffix("ه")
-    return base[:-1] + "ه" if base.endswith("ت") else base
+    return base[:-1] + "ة" if base.endswith("ت") else base
 
 
 def _default_kind(frame: Frame) -> str:
@@ -400,6 +400,6 @@ def trigger_pattern() -> re.Pattern:
     word as a whole word, with its proclitics and an attached pronoun (ويضم، حضره، برفقته)."""
     book = cue_book()
     pronouns = "|".join(book.pronouns)
-    stems = sorted({t.removesuffix("ه") for t in book.triggers})  # a final ه (ة) becomes ت before a pronoun
+    stems = sorted({t.removesuffix("ة").removesuffix("ه") for t in book.triggers})  # ة becomes ت before a pronoun
     return re.compile(rf"(?<!\w){arabic.PROCLITIC}(?:{arabic.trie_pattern(stems)})"
-                      rf"(?:ه|ت?(?:{pronouns}))?(?!\w)")
+                      rf"(?:ة|ه|ت?(?:{pronouns}))?(?!\w)")

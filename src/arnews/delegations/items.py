@@ -85,7 +85,7 @@ def parse_title(words: list[Word], i: int, after_name: bool = False) -> tuple[li
     name (نجل الملك فاروق). A title written after its holder's name (`after_name`) may end with a leader's
     name (المبعوث الخاص للرئيس باراك أوباما): no name follows it.
     """
-    title, need = [i], not words[i].definite and not _possessed(words[i])
+    title, need = [i], not words[i].definite
     title_place = False
     i += 1
     while i < len(words):
@@ -177,13 +177,6 @@ def _chain_goes_on(words: list[Word], i: int) -> bool:
     nxt = words[i + 1]
     return bool(known_phrase_length(words, i + 1)) or (nxt.definite and not nxt.conj and nxt.cls not in (
         "honorific", "stop", "courtesy", "adverb", "time"))
-
-
-def _possessed(w: Word) -> bool:
-    """A head with a possessive pronoun is complete: «ومساعده» (and his assistant), written with ه where the
-    feminine head «مساعدة» is written with ة (folding makes them one)."""
-    written = w.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
-    return written.endswith("ه") and w.stem.endswith("ه") and w.stem[:-1] in grammar().classes
 
 
 def stack_points(words: list[Word], title: list[int]) -> list[int]:

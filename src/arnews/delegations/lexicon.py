@@ -280,9 +280,9 @@ def side_table(*fields: str) -> dict[str, str]:
     return out
 
 
-#: Endings a nisba takes (on every word of it at once): الروسي → الروسيه، روسي، روسيا، الروس (the plural
-#: of some nisbas drops the ي), الروسيين، الروسيون، الروسيات; folded (ة → ه).
-_NISBA_ENDINGS = ("", "ه", "ا", "ين", "ون", "ات", "تان", "تين", "ان")
+#: Endings a nisba takes (on every word of it at once): الروسي → الروسية (also typed الروسيه)، روسي، روسيا،
+#: الروس (the plural of some nisbas drops the ي), الروسيين، الروسيون، الروسيات.
+_NISBA_ENDINGS = ("", "ة", "ه", "ا", "ين", "ون", "ات", "تان", "تين", "ان")
 
 
 def nisba_forms(nisba: str) -> set[str]:

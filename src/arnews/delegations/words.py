@@ -1,7 +1,7 @@
 """Words of a list sentence, read against the closed classes of the title grammar.
 
 Every token is folded by the Arabic core (`arabic.fold`) and its proclitics are read with `arabic.readings`:
-«ووزيرة» is و + وزيره (a head), «لرئيس» is ل + رئيس (a head), «بالديوان» is ب + ال + ديوان (a construct noun),
+«ووزيرة» is و + وزيرة (a head), «لرئيس» is ل + رئيس (a head), «بالديوان» is ب + ال + ديوان (a construct noun),
 but «وزير» stays وزير (a head; و + زير is no reading a class knows).
 """
 
@@ -62,7 +62,7 @@ def classify(token: str, form: str, g: Grammar) -> tuple[bool, str, str]:
     """(conjunction?, stem, class) of one token with its folded form.
 
     A token is taken whole when it is itself a class word (وزير، ولي); otherwise its proclitics are peeled:
-    "ووزيرة" → (True, "وزيره", "head"), "لرئيس" → (False, "رئيس", "head"), "وون" → (False, "وون", "").
+    "ووزيرة" → (True, "وزيرة", "head"), "لرئيس" → (False, "رئيس", "head"), "وون" → (False, "وون", "").
     Honorifics and courtesy words are listed with their article and matched on the whole word.
     """
     if token in g.separators:
@@ -71,6 +71,8 @@ def classify(token: str, form: str, g: Grammar) -> tuple[bool, str, str]:
         return False, token, "ender"
     if form in g.spelled and not g.spelled[form] & set(token):
         return False, form, ""  # «علي» is the name Ali, «على» the preposition; «ان» Anne, «أن» that
+    if form not in g.classes and form.endswith("ه") and form[:-1] + "ة" in g.classes:
+        form = form[:-1] + "ة"  # «منطقه» typed for «منطقة»
     if form in g.classes:
         return False, form, g.classes[form]
     if form[:1] in ("و", "ف") and form[1:] in g.classes and g.classes[form[1:]] != "modifier":
