@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from typing import NamedTuple
 
 from arnews import arabic, lexicons
 from arnews.errors import InputError
@@ -303,8 +304,7 @@ def nisba_forms(nisba: str) -> set[str]:
     return forms
 
 
-@dataclass(frozen=True)
-class Leader:
+class Leader(NamedTuple):
     """A row of leaders.csv: who (or which office), the country, the office and its years."""
 
     leader: str
