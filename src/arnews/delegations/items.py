@@ -229,7 +229,7 @@ def parse_name(words: list[Word], i: int, min_tokens: int = 2) -> tuple[list[int
         if w.cls in ("head", "courtesy") and count >= min_tokens and _continues_title(words, i + 1):
             break
         if w.cls == "honorific" and count:
-            if count >= 2 and not _opens_name(words, i + 1):  # «إبراهيم بن محمد السلطان»: a family name
+            if not _opens_name(words, i + 1):  # «إبراهيم بن محمد السلطان»، «د. محمد السيد»: a family name
                 name.append(i)
                 count += 1
                 i += 1
