@@ -20,7 +20,7 @@ from arnews import lexicons
 from arnews.arabic.clitics import ARTICLE, PROCLITIC_NO_ARTICLE, decompositions
 from arnews.arabic.fold import FoldedText, fold, fold_with_offsets
 
-__all__ = ["EntityIndex", "EntityMatch", "entity_index", "phrase_key", "trie_pattern"]
+__all__ = ["EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "trie_pattern"]
 
 
 def phrase_key(phrase: str) -> str:
@@ -134,7 +134,16 @@ def _finder(index: EntityIndex) -> re.Pattern:
 @cache
 def entity_index() -> EntityIndex:
     """The index of data/lexicons/entities.csv (built once per process)."""
-    entities = lexicons.entities()
+    return index_of(lexicons.entities())
+
+
+def index_of(entities: tuple[lexicons.Entity, ...]) -> EntityIndex:
+    """An index over any entities, folded and matched exactly as `entity_index()` is: for a stage's own
+    lexicon of names (e.g. the leaders a delegation accompanies), so its spellings obey the same rules.
+
+    Example: index_of((Entity("فلاديمير بوتين", ("بوتين",), "person", "Putin"),)).lookup("لبوتين") → that
+    entity (ل + بوتين, "for Putin").
+    """
     by_spelling: dict[str, lexicons.Entity] = {}
     continuations: dict[str, set[tuple[str, ...]]] = {}
     for entity in entities:
