@@ -191,3 +191,10 @@ def test_a_long_text_with_ligatures_folds_as_its_lines_do():
     text = "\n".join(lines)
     assert len(text) > 10_000
     assert arabic.fold(text).split("\n") == [arabic.fold(line) for line in lines]
+
+
+def test_an_entity_after_lam_and_the_article_is_found_with_its_proclitic():
+    # «الغزو الأمريكي للعراق» (the American invasion of Iraq): للعراق is ل + العراق
+    text = "تدهورت الأوضاع منذ الغزو الأمريكي للعراق عام 2003."
+    [match] = arabic.entity_index().find(text)
+    assert (text[match.start:match.end], match.clitic, match.entity.canonical) == ("للعراق", "ل", "العراق")

@@ -24,7 +24,7 @@ from arnews.arabic.chars import ARABIC_MARKS
 from arnews.arabic.clitics import ARTICLE, PROCLITIC_NO_ARTICLE, decompositions
 from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets
 
-__all__ = ["EntityIndex", "EntityMatch", "entity_index", "phrase_key", "spelling_pattern", "trie_pattern"]
+__all__ = ["EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "spelling_pattern", "trie_pattern"]
 
 
 def phrase_key(phrase: str) -> str:
@@ -159,14 +159,15 @@ class EntityIndex:
         view = text if isinstance(text, FoldedText) else fold_with_offsets(text)
         out = []
         for m in _finder(self).finditer(view.text):
-            name = m.group("name")
+            name, name_start = m.group("name"), m.start("name")
             entity = self.by_spelling.get(name)
-            if entity is None and name.startswith("ل"):  # لل + stem: ل + the article's spelling
-                entity = self.by_spelling.get(ARTICLE + name[1:])
+            if entity is None and name.startswith("لل"):  # «للعراق»: ل + the article's spelling (العراق)
+                entity = self.by_spelling.get(ARTICLE + name[2:])
+                name_start += 1  # the ل is the proclitic
             if entity is None:
                 continue
             start, end = view.span(m.start("clitic"), m.end("name"))
-            out.append(EntityMatch(start, end, view.original[start:view.offset(m.start("name"))], entity))
+            out.append(EntityMatch(start, end, view.original[start:view.offset(name_start)], entity))
         return out
 
 
@@ -182,7 +183,16 @@ def _finder(index: EntityIndex) -> re.Pattern:
 @cache
 def entity_index() -> EntityIndex:
     """The index of data/lexicons/entities.csv (built once per process)."""
-    entities = lexicons.entities()
+    return index_of(lexicons.entities())
+
+
+def index_of(entities: tuple[lexicons.Entity, ...]) -> EntityIndex:
+    """An index over any entities, folded and matched exactly as `entity_index()` is: for a stage's own
+    lexicon of names (e.g. the leaders a delegation accompanies), so its spellings obey the same rules.
+
+    Example: index_of((Entity("فلاديمير بوتين", ("بوتين",), "person", "Putin"),)).lookup("لبوتين") → that
+    entity (ل + بوتين, "for Putin").
+    """
     by_spelling: dict[str, lexicons.Entity] = {}
     continuations: dict[str, set[tuple[str, ...]]] = {}
     for entity in entities:
