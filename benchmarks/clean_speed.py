@@ -1,15 +1,21 @@
-"""How fast is `arnews clean`, end to end, next to a naive pandas-apply cleaner?
+"""How fast is cleaning, end to end and by part, next to a naive pandas-apply cleaner?
 
     .venv/bin/python benchmarks/clean_speed.py [--corpus PATH] [--out benchmarks/results/clean.csv]
 
-Measures, in one run on the same corpus (default ../shared/corpora/saudinewsnet):
-  * `python -m arnews clean` end to end (start-up, load, clean, write articles.jsonl + removed.csv),
-    with one worker process and with all cores, in MB/s of UTF-8 raw text;
-  * a naive cleaner: `corpus.load`, then one `Series.apply(re.sub)` pass per rule, then the same
-    JSONL written with pandas (no removed spans, so not even lossless);
-and checks that the outputs of the 1-process and all-core runs are byte-identical. Wall-clock seconds
-(best of --repeats) give the MB/s; CPU seconds and the load average show how busy the machine was.
-Writes a CSV table and prints it as Markdown.
+Measures, in one run on the same corpus (default ../shared/corpora/saudinewsnet), best of --repeats:
+  * `clean.learn_lines` (pass 1: the lines each outlet repeats) and the cleaning pass with those lines
+    (pass 2), and `clean.clean_corpus` (both) on the loaded table, in MB/s of UTF-8 raw text;
+  * `python -m arnews clean` end to end with an empty clean store (start-up, load, clean, store, write
+    articles.jsonl + removed.csv) and again with the store made (the outputs written from it);
+  * a naive cleaner: one `Series.apply(re.sub)` pass per written rule over the loaded table (no learned lines,
+    no removed spans, so not even lossless);
+and checks that the two CLI runs write byte-identical files. Wall-clock seconds give the MB/s; CPU seconds and
+the load average show how busy the machine was. Writes a CSV table and prints it as Markdown.
+
+The compiled prefix search that cleaning used before (numba kernel over literal prefixes read with the private
+`re._parser`) was measured on main (db0bef7) before it was removed, in one run on SaudiNewsNet on this machine:
+`clean_corpus` 1.01 s and 1.14 s with it, 1.23 s and 1.29 s without (about 15%); too small a gain for a private API
+and a second implementation of the search, so cleaning now has one path (see benchmarks/results/clean.md).
 """
 
 from __future__ import annotations
@@ -33,26 +39,29 @@ from arnews import clean, corpus, files
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def corpus_megabytes(path: Path) -> float:
-    """Size of the corpus's raw text as UTF-8, in MB (10^6 bytes)."""
-    return corpus.load(path)["text"].str.encode("utf-8").str.len().sum() / 1e6
+def best(function, repeats: int) -> tuple[float, float]:
+    """Best wall-clock and its CPU seconds of `function()` over `repeats` calls."""
+    runs = []
+    for _ in range(repeats):
+        start, cpu = time.perf_counter(), time.process_time()
+        function()
+        runs.append((time.perf_counter() - start, time.process_time() - cpu))
+    return min(runs)
 
 
-def time_cli(path: Path, jobs: int, out: Path) -> tuple[float, float]:
+def time_cli(path: Path, out: Path, interim: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds (all its processes) of one `python -m arnews clean` run."""
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "arnews", "clean", "--corpus", str(path), "--out", str(out),
-                    "--jobs", str(jobs)], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-m", "arnews", "clean", "--corpus", str(path), "--out", str(out)],
+                   check=True, capture_output=True, env={**os.environ, "ARNEWS_INTERIM": str(interim)})
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - cpu.ru_utime) + (after.ru_stime - cpu.ru_stime)
 
 
-def time_naive(path: Path, out: Path) -> tuple[float, float]:
-    """Wall-clock and CPU seconds of a straightforward cleaner: one regex pass per rule over every article."""
-    start, cpu = time.perf_counter(), time.process_time()
-    articles = corpus.load(path)
+def naive(articles: pd.DataFrame) -> None:
+    """A straightforward cleaner: one regex pass per written rule over every article."""
     texts = articles["text"]
     for rule in clean.default_rules().rules:
         if rule.kind in ("line", "block"):
@@ -64,31 +73,34 @@ def time_naive(path: Path, out: Path) -> tuple[float, float]:
         else:
             continue
         texts = texts.apply(lambda text, regex=regex: regex.sub("", text))
-    articles = articles.assign(text=texts)
-    articles["published"] = articles["published"].astype(str)
-    files.write_jsonl(articles[clean.ARTICLE_FIELDS].to_dict("records"), out / "articles.jsonl")
-    return time.perf_counter() - start, time.process_time() - cpu
 
 
 def measure(path: Path, repeats: int = 3) -> pd.DataFrame:
-    """Best-of-`repeats` timings of the pipelines above, in a table."""
-    megabytes = corpus_megabytes(path)
-    cores = os.cpu_count() or 1
-    rows, outputs = [], {}
+    """The timings above, in a table."""
+    articles = corpus.load(path)
+    megabytes = articles["text"].str.encode("utf-8").str.len().sum() / 1e6
+    rules = clean.default_rules()
+    learned = clean.learn_lines(articles, rules)
+    rows = []
+    for name, function in (
+            ("pass 1: learn_lines (lines each outlet repeats)", lambda: clean.learn_lines(articles, rules)),
+            ("pass 2: cleaning with the learned lines", lambda: clean.clean_corpus(articles, rules, learned=learned)),
+            ("clean_corpus (both passes)", lambda: clean.clean_corpus(articles, rules)),
+            ("naive pandas apply, one re.sub pass per rule (not lossless)", lambda: naive(articles))):
+        wall, cpu = best(function, repeats)
+        rows.append({"pipeline": name, "seconds": wall, "cpu seconds": cpu})
+    outputs = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, jobs in (("arnews clean, 1 process", 1), (f"arnews clean, {cores} processes", cores)):
-            out = Path(tmp) / f"jobs{jobs}"
-            wall, cpu = min(time_cli(path, jobs, out) for _ in range(repeats))
-            outputs[jobs] = [(out / f).read_bytes() for f in ("articles.jsonl", "removed.csv")]
+        for name in ("arnews clean, new clean store", "arnews clean, clean store reused"):
+            out = Path(tmp) / f"out{len(outputs)}"
+            wall, cpu = time_cli(path, out, Path(tmp) / "interim")
+            outputs.append([(out / f).read_bytes() for f in clean.OUTPUT_FILES])
             rows.append({"pipeline": name, "seconds": wall, "cpu seconds": cpu})
-        wall, cpu = time_naive(path, Path(tmp) / "naive")
-        rows.append({"pipeline": "naive pandas apply, one re.sub pass per rule (not lossless)", "seconds": wall,
-                     "cpu seconds": cpu})
     table = pd.DataFrame(rows)
     table["MB/s"] = megabytes / table["seconds"]
     table["corpus MB"] = megabytes
-    table["identical outputs (1 vs all cores)"] = [outputs[1] == outputs[cores]] * 2 + [None]
-    table["machine"] = f"{platform.machine()}, {cores} cores, Python {platform.python_version()}"
+    table["identical outputs (store made / reused)"] = [None] * 4 + [outputs[0] == outputs[1]] * 2
+    table["machine"] = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     table["load average"] = round(os.getloadavg()[0], 1)  # other work on the machine slows the wall clock
     return table.round({"seconds": 2, "cpu seconds": 2, "MB/s": 1, "corpus MB": 1})
 

@@ -13,6 +13,8 @@ Cleaning (tests/data/clean/boilerplate.csv: spans of the raw text judged boilerp
 * spans: a gold span is *found* when at least SPAN_COVER of its non-whitespace characters are removed;
   a removed span is *right* when at least SPAN_COVER of its non-whitespace characters are gold;
 * words kept: of the words outside every gold span (content), the share that no removal touches.
+Spans of the rule `bidi_control` are left out of these measures and counted apart: they cut invisible
+bidirectional control characters (an audit of the text, not boilerplate), which the gold does not judge.
 
 Timeline (tests/data/timeline/expressions.csv): each gold item is an expression at raw offsets of its
 article; the tagger runs on the article's clean text (as `arnews timeline` does) and an item is *found*
@@ -43,6 +45,8 @@ GOLD = ROOT / "tests" / "data"
 RESULTS = Path(__file__).resolve().parent / "results"
 #: Share of a span's non-whitespace characters that must be covered for it to count as found (or right).
 SPAN_COVER = 0.9
+#: The rule that removes bidirectional control characters: not boilerplate, not scored (see the docstring).
+BIDI_RULE = "bidi_control"
 #: Missed gold spans listed per kind in the results page.
 EXAMPLES_PER_KIND = 3
 #: A word: a run of non-space characters holding at least one letter or digit (punctuation runs are no words).
@@ -78,6 +82,9 @@ def score_clean(gold_dir: Path = GOLD / "clean") -> tuple[pd.DataFrame, pd.DataF
     articles = read_articles(gold_dir / "articles.jsonl")
     gold = pd.read_csv(gold_dir / "boilerplate.csv", dtype={"doc_id": str}, keep_default_na=False)
     _, removed = clean.clean_corpus(articles)
+    controls = removed["rule"] == BIDI_RULE
+    bidi = {"spans": int(controls.sum()), "chars": int(removed.loc[controls, "text"].str.len().sum())}
+    removed = removed[~controls]
     gold_by_doc = defaultdict(list)
     for row in gold.itertuples(index=False):
         gold_by_doc[row.doc_id].append(row)
@@ -133,6 +140,8 @@ def score_clean(gold_dir: Path = GOLD / "clean") -> tuple[pd.DataFrame, pd.DataF
          "value": f"{chars['gold']} / {chars['removed']} / {chars['both']}"},
         {"measure": "content words (kept)", "value": f"{words['content']} ({words['kept']})"},
         {"measure": "articles (with boilerplate)", "value": f"{len(articles)} ({gold['doc_id'].nunique()})"},
+        {"measure": "bidi controls removed, not scored (spans / characters)",
+         "value": f"{bidi['spans']} / {bidi['chars']}"},
     ])
     kinds = pd.DataFrame([{"kind": k, **v, "span recall": _ratio(v["found"], v["gold spans"])}
                           for k, v in sorted(per_kind.items())])

@@ -1,5 +1,6 @@
 """The Arabic core (`arnews.arabic`): what "the same word" means, once, on real Arabic from the news."""
 
+import re
 import unicodedata
 
 import pytest
@@ -170,3 +171,30 @@ def test_entities_found_in_text_as_spans_of_the_original():
     assert ("بوتين", "فلاديمير بوتين") in found
     assert ("بيونج يانج", "بيونغ يانغ") in found
     assert ("كوريا الشمالية", "كوريا الشمالية") in found
+
+
+def test_spelling_pattern_finds_every_spelling_that_folds_alike():
+    # "read also" and "click here", as outlets type them: hamza or none, tanween, tatweel, two spaces
+    pattern = re.compile(arabic.spelling_pattern(["اقرأ أيضا", "اضغط هنا"]))
+    for spelling in ("اقرأ أيضا", "إقرأ أيضاً", "اقرا ايضا", "اقرأ  أيضـا", "أضغط هنا"):
+        assert pattern.fullmatch(spelling), spelling
+    assert not pattern.fullmatch("اقرب أيضا")  # "closer also": another word
+    assert not pattern.search("اقرأ\nأيضا")  # a phrase stays on one line
+    assert re.fullmatch(arabic.spelling_pattern("Tags ٢٠١٥"), "tags 2015")  # digits in any script, Latin case
+
+
+def test_a_long_text_with_ligatures_folds_as_its_lines_do():
+    # the lam-alef ligature (U+FEFB) becomes two letters and a combining hamza composes: the lines holding them are
+    # folded apart, the rest in one pass; the result is the same as folding line by line
+    lines = ["ﻻ يزال الرئيس الروسي في بيونغ يانغ", "وقال بوتين إن روسيا ستدعم كوريا الشمالية"] * 400
+    lines[7] = "جاء" + "\u0654" + " الوفد"  # a decomposed hamza
+    text = "\n".join(lines)
+    assert len(text) > 10_000
+    assert arabic.fold(text).split("\n") == [arabic.fold(line) for line in lines]
+
+
+def test_an_entity_after_lam_and_the_article_is_found_with_its_proclitic():
+    # «الغزو الأمريكي للعراق» (the American invasion of Iraq): للعراق is ل + العراق
+    text = "تدهورت الأوضاع منذ الغزو الأمريكي للعراق عام 2003."
+    [match] = arabic.entity_index().find(text)
+    assert (text[match.start:match.end], match.clitic, match.entity.canonical) == ("للعراق", "ل", "العراق")

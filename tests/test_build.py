@@ -25,7 +25,7 @@ import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from arnews import build, cli
+from arnews import build, cli, config, report
 
 # Real headlines and lines of the kind the reports show (glosses in English).
 #: "Russia and North Korea strengthen their partnership ABC News" — Arabic first, an outlet name last.
@@ -199,16 +199,40 @@ def test_embedded_font_covers_and_shapes_arabic_and_stays_small():
         assert {"init", "medi", "fina", "rlig"} <= features  # joining forms and the lam-alef ligature
 
 
+BUILT = report.Provenance(corpus="saudinewsnet", articles=30148, built="2025-01-02 03:04 UTC", version="0.1.0",
+                          commit="0123456789ab")
+
+
 def test_index_page_links_every_report_and_escapes_titles():
     reports = [
         build.Report("01_load.ipynb", "01 · Load the corpus", "What is in the corpus?", "01_load.html"),
         build.Report("03_terms.ipynb", f"المصطلحات {SCRIPT}", f"Which words? {IMG}", "03_terms.html"),
     ]
-    page = build.index_html(reports, Path("/data/corpus"))
+    page = build.index_html(reports, BUILT)
     hrefs = [attrs["href"] for tag, attrs in parse(page).tags if tag == "a"]
     assert hrefs == ["01_load.html", "03_terms.html"]
     assert live_elements(page) == [] and external_references(page) == []
     assert f"المصطلحات {SCRIPT}" in "".join(parse(page).text)  # shown as text, not run
+
+
+def test_index_page_names_corpus_size_date_version_and_commit():
+    text = " ".join(" ".join(parse(build.index_html([], BUILT)).text).split())
+    for shown in ("Corpus saudinewsnet", "Articles 30,148", "Built 2025-01-02 03:04 UTC",
+                  "arnews 0.1.0, commit 0123456789ab"):
+        assert shown in text
+    unknown = report.Provenance("other-news", None, "2025-01-02 03:04 UTC", "0.1.0", "unknown")
+    assert "Articles unknown" in " ".join(" ".join(parse(build.index_html([], unknown)).text).split())
+
+
+def test_report_links_to_index_previous_and_next_and_states_provenance():
+    nav = report.nav_html(report.Link("02 · Clean", "02_clean.html"), report.Link("04 · Timeline", "04_timeline.html"))
+    page = build.to_html(layout_notebook(), "Layout check", nav, BUILT)
+    links = [(attrs["href"], attrs.get("rel")) for tag, attrs in parse(page).tags
+             if tag == "a" and not attrs["href"].startswith("#")]  # headings' own anchors aside
+    assert links == [("index.html", None), ("02_clean.html", "prev"), ("04_timeline.html", "next")] * 2  # top, foot
+    assert BUILT.line() in page
+    first = report.nav_html(None, report.Link("02 · Clean", "02_clean.html"))
+    assert [a["href"] for t, a in parse(first).tags if t == "a"] == ["index.html", "02_clean.html"]
 
 
 def test_build_defaults_are_data_raw_and_the_repository(repo):
@@ -278,17 +302,23 @@ def chromium() -> str:
     return found
 
 
-def browser_layout(chromium: str, page: str, probes: list[tuple[str, str, str]], tmp_path: Path) -> dict:
-    """Open `page` in headless chromium and measure each (name, CSS selector, text) probe."""
-    script = f"<script>const PROBES = {json.dumps(probes, ensure_ascii=False)};{LAYOUT_PROBE}</script>"
+def in_browser(chromium: str, page: str, script: str, result_id: str, tmp_path: Path):
+    """Open `page` in headless chromium with `script` appended; the script writes JSON into <pre id=result_id>
+    after layout, and chromium's --dump-dom hands it back."""
     path = tmp_path / "page.html"
-    path.write_text(page.replace("</body>", script + "</body>"), encoding="utf-8")
+    path.write_text(page.replace("</body>", f"<script>{script}</script></body>"), encoding="utf-8")
     profile = tmp_path / "chromium-profile"
     done = subprocess.run([chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}", path.as_uri()],
                           capture_output=True, text=True, timeout=120)
-    found = re.search(r'<pre id="arnews-layout">(.*?)</pre>', done.stdout, re.DOTALL)
+    found = re.search(rf'<pre id="{result_id}">(.*?)</pre>', done.stdout, re.DOTALL)
     assert found, f"chromium did not lay the page out: {done.stderr[-2000:]}"
     return json.loads(html.unescape(found.group(1)))
+
+
+def browser_layout(chromium: str, page: str, probes: list[tuple[str, str, str]], tmp_path: Path) -> dict:
+    """Open `page` in headless chromium and measure each (name, CSS selector, text) probe."""
+    script = f"const PROBES = {json.dumps(probes, ensure_ascii=False)};{LAYOUT_PROBE}"
+    return in_browser(chromium, page, script, "arnews-layout", tmp_path)
 
 
 def reads_right_to_left(probe: dict) -> bool:
@@ -326,6 +356,74 @@ def test_chromium_control_stock_lab_page_gets_mixed_arabic_wrong(chromium, tmp_p
     layout = browser_layout(chromium, plain_lab_html(layout_notebook()), LAYOUT_PROBES, tmp_path)
     assert not reads_right_to_left(layout["probes"]["cell"])
     assert not reads_right_to_left(layout["probes"]["printed"])
+
+
+#: Where chromium draws each cell of every KWIC row, and the text inside the context cells.
+KWIC_PROBE = r"""
+(async () => {
+  await document.fonts.ready;
+  function box(node) {
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    const r = range.getBoundingClientRect();
+    return {left: r.left, right: r.right};
+  }
+  const rows = [...document.querySelectorAll("table.arnews-kwic tr")].map(tr => [...tr.cells].map(td => {
+    const r = td.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, text: box(td), content: td.textContent};
+  }));
+  const out = document.createElement("pre");
+  out.id = "arnews-kwic";
+  out.textContent = JSON.stringify(rows);
+  document.body.appendChild(out);
+})();
+"""
+
+
+def assert_kwic_reads_right_to_left(rows: list, lines: pd.DataFrame | None = None) -> None:
+    """Arabic reading order: article, then the context before the match to its right, the match, the context
+    after it to its left; each context hugs the match."""
+    assert rows, "no KWIC table in the page"
+    for doc, before, match, after in rows:
+        assert doc["left"] >= before["right"] - 1, (doc, before)
+        assert before["left"] >= match["right"] - 1, (before, match)  # preceding context right of the match
+        assert match["left"] >= after["right"] - 1, (match, after)  # following context left of it
+        assert abs(before["top"] - after["top"]) < 2
+        if before["content"].strip():
+            assert before["text"]["left"] - before["left"] < 12, before  # aligned towards the match
+        if after["content"].strip():
+            assert after["right"] - after["text"]["right"] < 12, after
+    if lines is not None:
+        assert [(r[0]["content"], r[1]["content"], r[2]["content"], r[3]["content"]) for r in rows] == \
+            list(lines[["doc_id", "left", "match", "right"]].itertuples(index=False, name=None))
+
+
+@pytest.mark.browser
+def test_chromium_lays_keyword_in_context_out_in_arabic_reading_order(chromium, raw_dir, tmp_path):
+    from arnews import clean, corpus, terms
+
+    articles, _ = clean.clean_corpus(corpus.load(raw_dir), progress=False)
+    # "imperialism": Putin's "policy of hegemony and imperialism" and Kim's "anti-imperialist front"
+    lines = terms.kwic(articles, terms.analyse(articles), "الإمبريالية", width=45, limit=10)
+    nb = new_notebook(cells=[new_code_cell("display(HTML(terms.kwic_html(lines)))", outputs=[
+        new_output("display_data", data={"text/html": terms.kwic_html(lines), "text/plain": "kwic"})])])
+    rows = in_browser(chromium, build.to_html(nb, "KWIC"), KWIC_PROBE, "arnews-kwic", tmp_path)
+    assert len(rows) == len(lines) >= 3
+    assert_kwic_reads_right_to_left(rows, lines)
+
+
+@pytest.mark.browser
+def test_chromium_control_a_kwic_table_in_column_order_reads_left_to_right(chromium, raw_dir, tmp_path):
+    """The same lines as a plain DataFrame (doc_id | left | match | right): the check above would fail."""
+    lines = pd.DataFrame({"doc_id": ["004"], "left": ["قال بوتين إن سياسة الهيمنة"], "match": ["والإمبريالية"],
+                          "right": ["لن تمر أبدا"]})  # "Putin said the policy of hegemony and imperialism will fail"
+    plain = lines.to_html(index=False).replace('<table border="1" class="dataframe">', '<table class="arnews-kwic">')
+    nb = new_notebook(cells=[new_code_cell("lines", outputs=[
+        new_output("execute_result", execution_count=1, data={"text/html": plain, "text/plain": "kwic"})])])
+    rows = [r for r in in_browser(chromium, build.to_html(nb, "KWIC"), KWIC_PROBE, "arnews-kwic", tmp_path) if r]
+    rows = [r for r in rows if r[0]["content"] == "004"]
+    with pytest.raises(AssertionError):
+        assert_kwic_reads_right_to_left(rows)
 
 
 # --- slow: whole builds --------------------------------------------------------------------------------------
@@ -411,6 +509,112 @@ def test_chromium_lays_a_seed_title_out_right_to_left(seed_build, chromium, tmp_
     layout = browser_layout(chromium, page, [("title", "td", title)], tmp_path)
     assert layout["probes"]["title"] is not None, "01_load shows no table cell with the title"
     assert reads_right_to_left(layout["probes"]["title"]), layout["probes"]["title"]
+
+
+# --- slow: the reports a reader gets, on the seeds and on SaudiNewsNet -----------------------------------------
+
+#: An absolute path of a Unix machine (a report must name files relative to the corpus or the output folder).
+ABSOLUTE_PATH = re.compile(r"(?<![\w.~:/-])/(?:home|tmp|root|work|Users|var|opt|usr|mnt|srv|private)/")
+_DATA_URL = re.compile(r"data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+")
+#: A line of a parameters cell (the notebook's `corpus_path = None`, papermill's `corpus_path = "/…"`).
+PARAMETER_LINE = re.compile(r"^(corpus_path|out_dir) = .*$", re.MULTILINE)
+_EMBEDDED_PNG = re.compile(r'<img[^>]*\ssrc="data:image/png;base64,')
+
+
+def visible_text(page: str) -> str:
+    """The page without its stylesheet (the embedded font) and images: what could show a path or a word."""
+    return _DATA_URL.sub("", re.sub(r"<style.*?</style>", "", page, flags=re.DOTALL))
+
+
+def index_figures(out: Path) -> dict[str, int]:
+    """Figures per report, as the index lists them (the build counts the figures each notebook saved)."""
+    index = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<tr><td><a href="([^"]+)">.*?</td><td>.*?</td><td>(\d+)</td></tr>', index)
+    return {href: int(n) for href, n in rows}
+
+
+def sections(nb: nbformat.NotebookNode) -> dict[str, list]:
+    """The code cells under each `## ` heading."""
+    found, heading = {}, None
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.startswith("## "):
+            heading = cell.source.splitlines()[0]
+            found[heading] = []
+        elif cell.cell_type == "code" and heading:
+            found[heading].append(cell)
+    return found
+
+
+def assert_reports_for_readers(out: Path, corpus: Path, executed: dict[str, nbformat.NotebookNode], seed: bool):
+    """Every figure saved is embedded; no parameter cell, absolute path or empty table; every section shows
+    something; navigation in place."""
+    figures = index_figures(out)
+    names = [p.stem for p in build.notebook_paths()]
+    assert list(figures) == [f"{name}.html" for name in names]
+    for number, name in enumerate(names):
+        page = (out / "reports" / f"{name}.html").read_text(encoding="utf-8")
+        embedded = len(_EMBEDDED_PNG.findall(page))
+        assert embedded == figures[f"{name}.html"] >= 1, (name, embedded, figures)
+        text = visible_text(page)
+        for needle in {str(out), str(out.resolve()), str(corpus), str(corpus.resolve()), str(config.REPO_ROOT),
+                       str(Path.home())}:
+            assert needle not in text, (name, needle)
+        assert not ABSOLUTE_PATH.search(text), (name, ABSOLUTE_PATH.search(text).group(0))
+        code = "".join(parse(page).text)
+        assert not PARAMETER_LINE.search(code), (name, PARAMETER_LINE.search(code).group(0))
+        assert "Empty DataFrame" not in text and not re.search(r"<tbody>\s*</tbody>", text), name
+        links = [a for t, a in parse(page).tags if t == "a" and not a["href"].startswith("#")]
+        expected = ["index.html"] + [f"{names[i]}.html" for i in (number - 1, number + 1) if 0 <= i < len(names)]
+        assert [a["href"] for a in links] == expected * 2, name
+        shown = report.for_report(executed[f"{name}.ipynb"], [], seed_corpus=seed)
+        for heading, cells in sections(shown).items():
+            if cells:
+                assert any(cell.outputs for cell in cells), f"{name} {heading}: shows nothing and says nothing"
+
+
+@pytest.mark.slow
+def test_seed_reports_show_every_figure_and_nothing_of_the_machine(seed_build, raw_dir):
+    out, executed = seed_build
+    assert_reports_for_readers(out, raw_dir, executed, seed=True)
+    index = " ".join(" ".join(parse((out / "reports" / "index.html").read_text(encoding="utf-8")).text).split())
+    assert "Corpus data/raw Articles 5 Built" in index
+    terms_page = visible_text((out / "reports" / "03_terms.html").read_text(encoding="utf-8"))
+    assert "On the seed corpus" in terms_page  # seed commentary is kept for the seeds
+
+
+@pytest.fixture(scope="module")
+def saudinewsnet_build(saudinewsnet, tmp_path_factory):
+    out = tmp_path_factory.mktemp("saudinewsnet-build")
+    return out, run_build(saudinewsnet, out)
+
+
+#: Words of the seed commentary: the Putin–Kim summit of the five seed articles.
+SEED_WORDS = re.compile(r"\bseeds?\b|Pyongyang|Vostochny|Kumsusan|Al-Diyar|19 June 2024|Lavrov|Putin|Kim Jong",
+                        re.IGNORECASE)
+
+
+@pytest.mark.slow
+def test_saudinewsnet_reports_are_about_saudinewsnet(saudinewsnet_build, saudinewsnet):
+    out, executed = saudinewsnet_build
+    assert_reports_for_readers(out, saudinewsnet, executed, seed=False)
+    for name in (p.stem for p in build.notebook_paths()):
+        shown = report.for_report(executed[f"{name}.ipynb"], [], seed_corpus=False)
+        authored = " ".join(c.source for c in shown.cells if c.cell_type == "markdown")
+        assert not SEED_WORDS.search(authored), (name, SEED_WORDS.search(authored).group(0))
+        page = visible_text((out / "reports" / f"{name}.html").read_text(encoding="utf-8"))
+        assert not re.search(r"\bseeds?\b", " ".join(parse(page).text), re.IGNORECASE), name
+    index = " ".join(" ".join(parse((out / "reports" / "index.html").read_text(encoding="utf-8")).text).split())
+    assert "Corpus saudinewsnet Articles 30,148 Built" in index
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_chromium_reads_the_built_kwic_tables_right_to_left(seed_build, chromium, tmp_path):
+    out, _ = seed_build
+    page = (out / "reports" / "03_terms.html").read_text(encoding="utf-8")
+    rows = in_browser(chromium, page, KWIC_PROBE, "arnews-kwic", tmp_path)
+    assert len(rows) >= 20  # the two default terms and the two of the seed commentary, ten lines each at most
+    assert_kwic_reads_right_to_left(rows)
 
 
 SEED = "000_2f3a022fdb695d49.txt"

@@ -12,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import clean, corpus, textsearch
+from arnews import clean, corpus
 from arnews.errors import InputError
 
 #: Raw line numbers (1-based) of the boilerplate in each seed article, read off the files by hand.
@@ -132,9 +132,18 @@ def _rules():
     return clean.default_rules().rules
 
 
+def _pattern_rules():
+    return [r for r in _rules() if r.kind != "learned"]
+
+
+PROSE_LINE = "وقال بوتين إن روسيا ستدعم دائما كوريا الشمالية في دفاعها عن سيادتها."  # Putin said Russia will support …
+
+
 @pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.name)
 def test_every_rule_is_documented_and_its_example_matches(rule):
     assert rule.description and rule.example and rule.gloss and rule.seen_in
+    if rule.kind == "learned":
+        return  # its example is learned from a corpus: test_the_learned_rules_example_is_learned
     if rule.kind == "title":
         rules = clean.default_rules()
         assert rules.fold(rule.example) == rules.fold(rule.example_item) != ""
@@ -143,47 +152,135 @@ def test_every_rule_is_documented_and_its_example_matches(rule):
     else:
         assert re.search(rule.pattern, rule.example), rule.example
     if rule.kind == "block":
-        assert re.fullmatch(rule.items, rule.example_item)
+        assert re.fullmatch(rule.items or rule.plain_items, rule.example_item)
+    if rule.requires:  # the quick test never hides the rule's own example
+        assert any(word in rule.example for word in rule.requires), rule.requires
 
 
-@pytest.mark.parametrize("rule", _rules(), ids=lambda r: r.name)
+@pytest.mark.parametrize("rule", _pattern_rules(), ids=lambda r: r.name)
 def test_every_rule_removes_its_example_from_an_article(rule):
-    prose = "وقال بوتين إن روسيا ستدعم دائما كوريا الشمالية في دفاعها عن سيادتها."
+    prose = PROSE_LINE
     if rule.kind == "title":
         raw = f"{rule.example_item}\n\n{rule.example}\n\n{prose}"
         result = clean.clean_text(raw, title=rule.example_item)
     else:
         block = f"{rule.example}\n{rule.example_item}" if rule.kind == "block" else rule.example
-        raw = f"{prose}\n\n{block}\n\n{prose}" if rule.kind != "trailer" else f"{prose}\n\n{block}"
+        at_the_end = rule.kind == "trailer" or rule.position == "end"
+        raw = f"{prose}\n\n{block}" if at_the_end else f"{prose}\n\n{block}\n\n{prose}"
         result = clean.clean_text(raw)
-    expected = prose if rule.kind in ("title", "trailer") else f"{prose}\n\n{prose}"
+    expected = prose if rule.kind == "title" or raw.endswith(block) else f"{prose}\n\n{prose}"
     assert result.text == expected
     assert {s.rule for s in result.spans} == {rule.name}
 
 
-def test_text_rules_start_with_a_literal_so_the_scan_stays_fast():
-    from re import _parser
+def test_an_end_rule_keeps_its_line_when_text_follows():
+    # «نقلا عن الجزيرة» (reprinted from Al-Jazirah) closes an op-ed; above more prose it is a sentence's start
+    raw = f"{PROSE_LINE}\nنقلا عن الجزيرة\n{PROSE_LINE}"
+    assert clean.clean_text(raw).text == raw
+    closing = clean.clean_text(f"{PROSE_LINE}\nنقلا عن الجزيرة\n// انتهى //")  # other boilerplate after it
+    assert closing.text == PROSE_LINE and [s.rule for s in closing.spans] == ["source_line", "wire_marker"]
 
-    for rule in _rules():
-        if rule.kind not in clean.TEXT_KINDS:
-            continue
-        first = _parser.parse(rule.pattern)[0]
-        branches = first[1][1] if first[0] is _parser.BRANCH else [[first]]
-        for branch in branches:
-            assert list(branch)[0][0] is _parser.LITERAL, f"{rule.name}: starts with {list(branch)[0][0]}"
+
+def test_a_bidi_override_is_cut_and_recorded():
+    # "in Bab al-Jabiya", with a right-to-left mark, and with an override that would turn the line around
+    raw = "انفجرت سيارة في \u200fباب الجابية بوسط دمشق\nوقال \u202eشهود إن الانفجار وقع صباحا."
+    result = clean.clean_text(raw)
+    assert result.text == "انفجرت سيارة في باب الجابية بوسط دمشق\nوقال شهود إن الانفجار وقع صباحا."
+    assert [(s.rule, s.text) for s in result.spans] == [("bidi_control", "\u200f"), ("bidi_control", "\u202e")]
+    assert clean.restore(result.text, result.spans) == raw
+
+
+def test_structural_rules_on_real_lines():
+    # a related-headlines list without bullets: the heading and the headlines go, the prose after the blank line stays
+    raw = "\n".join([PROSE_LINE, "اقرأ أيضاً", "بوتين يصل إلى بيونج يانج فى زيارة رسمية لكوريا الشمالية",
+                     "بايدن يشن هجوما لاذعا على ترامب", "", "أما كيم فقال إن العلاقات بين البلدين تدخل عصرا جديدا."])
+    result = clean.clean_text(raw)
+    assert result.text == PROSE_LINE + "\n\nأما كيم فقال إن العلاقات بين البلدين تدخل عصرا جديدا."
+    assert {s.rule for s in result.spans} == {"related_links"}
+    # a prose sentence (full stop) right after the heading is not a headline: it stays
+    sentence = "وكان الرئيس الروسي قد وصل إلى بيونغ يانغ فجر اليوم في زيارة تستمر يومين."
+    assert sentence in clean.clean_text(f"اقرأ أيضاً\n{sentence}").text
+    # "for more information" with its address on the next line; the same call inside a sentence stays
+    more = clean.clean_text(f"{PROSE_LINE}\n\nللمزيد من المعلومات:\n\n www.chefxchange.com")
+    assert more.text == PROSE_LINE and {s.rule for s in more.spans} == {"more_link"}
+    call = "ولمزيد من المعلومات يمكن للمرشحين الاطلاع على الرابط http://www.aljoufedu.gov.sa/."
+    assert clean.clean_text(call).text == call
+    # "to see the result click here": the link's words go, the sentence stays
+    assert clean.clean_text("ولمشاهدة النتيجة اضغط هنا\n" + PROSE_LINE).text == "ولمشاهدة النتيجة\n" + PROSE_LINE
+    # separators: "** ** **" and a dashed line; a single dash opening a list item stays
+    sep = clean.clean_text(f"{PROSE_LINE}\n** ** **\n{PROSE_LINE}\n-----------\n- بند أول")
+    assert sep.text == f"{PROSE_LINE}\n{PROSE_LINE}\n- بند أول"  # "- first item"
+
+
+def test_tag_lists_go_and_the_word_features_stays():
+    # 3alyoum: "… the refinery added a new unit in 2012. Tags: closure, Morocco, refinery"
+    raw = "وأضافت المصفاة وحدة جديدة لتقطير النفط الخام عام 2012. سمات اغلاق المغرب مصفاة "
+    result = clean.clean_text(raw)
+    assert result.text == "وأضافت المصفاة وحدة جديدة لتقطير النفط الخام عام 2012."
+    # "the mother enjoys talking about the features of each child." (a sentence that ends with a full stop)
+    features = "وتستمتع الأم بالحديث عن سمات كل طفل لديها للآخرين."
+    assert clean.clean_text(features).text == features
+    assert clean.clean_text(f"{features}\n{PROSE_LINE}").text == f"{features}\n{PROSE_LINE}"
+    # «مجسمات» (sculptures) ends in «سمات»: "… sculptures of vegetables and fruit, to decorate the garden. …"
+    sculptures = "وأضاف أن وضع مجسمات الخضار والفاكهه، لتزيين حديقة ميقوع، يعد من المناظر الطبيعية. ونفى ذلك "
+    assert clean.clean_text(sculptures).text == sculptures
+
+
+def test_web_code_and_its_widget_go():
+    # the alriyadh reader poll: its CSS and jQuery glued after the article's question, then the poll's buttons
+    question = "هل أنت من مقتنيي الكلاب أو كنت كذلك؟"  # do you keep dogs, or did you?
+    code = ("#vote_area2 ul { padding: 0; margin: 0; } .box_vote { zbackground: #FFFFFF; } "
+            "jQuery(document).ready(function(){ jQuery('#vote_area2').html('انتظر لحظات…'); });")
+    poll = "هل أنت من مقتنيي الكلاب؟ نعم، من أجل الحراسة أو الصيد لا"  # do you keep dogs? yes, for guarding … no
+    result = clean.clean_text(f"{PROSE_LINE}\n{question} {code} {poll} ")
+    assert result.text == f"{PROSE_LINE}\n{question}" and {s.rule for s in result.spans} == {"web_widget"}
+    # the same code inside the text, with prose after it: the code alone goes
+    inside = clean.clean_text(f"{question} {code} {PROSE_LINE}\n{PROSE_LINE}")
+    assert inside.text == f"{question} {PROSE_LINE}\n{PROSE_LINE}"
+    assert {s.rule for s in inside.spans} == {"web_code"}
+    # braces used as quotes by aawsat are prose: «خدمة {واشنطن بوست}» (Washington Post service)
+    quoted = "ونقلت صحيفة {واشنطن بوست} عن مسؤولين قولهم إن الاتفاق وشيك."
+    assert clean.clean_text(quoted).text == quoted
+
+
+def test_share_buttons_need_two_platforms():
+    okaz = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أقر مديرو السجون في ختام اجتماعهم السنوي أمس اثنتي عشرة توصية."
+    assert clean.clean_text(okaz).text.startswith("أقر مديرو السجون")  # the prison directors approved …
+    # "… took part through programmes of creativity": no platform, it stays
+    prose = "ويعنى بتنمية المهارات الذهنية للطالب الذي شارك من خلال برامج تنمية الإبداع."
+    assert clean.clean_text(prose).text == prose
 
 
 def test_bad_rules_files_are_one_clear_error(tmp_path):
-    bad_yaml = tmp_path / "bad.yaml"
-    bad_yaml.write_text("rules: [name: x\n", encoding="utf-8")
-    bad_regex = tmp_path / "regex.yaml"
-    bad_regex.write_text(yaml.safe_dump({"rules": [{"name": "x", "kind": "line", "pattern": "(["}]}))
-    bad_kind = tmp_path / "kind.yaml"
-    bad_kind.write_text(yaml.safe_dump({"rules": [{"name": "x", "kind": "paragraph", "pattern": "a"}]}))
-    for path, reason in [(bad_yaml, "YAML"), (bad_regex, "bad pattern"), (bad_kind, "kind")]:
+    cases = {
+        "YAML": "rules: [name: x\n",
+        "bad pattern": yaml.safe_dump({"rules": [{"name": "x", "kind": "line", "pattern": "(["}]}),
+        "kind": yaml.safe_dump({"rules": [{"name": "x", "kind": "paragraph", "pattern": "a"}]}),
+        "names no cue": yaml.safe_dump({"rules": [{"name": "x", "kind": "line", "pattern": "{nothing}"}]}),
+        "requires must be": yaml.safe_dump({"rules": [{"name": "x", "kind": "inline", "pattern": "a",
+                                                        "requires": "a"}]}),
+        "position": yaml.safe_dump({"rules": [{"name": "x", "kind": "line", "pattern": "a", "position": "top"}]}),
+        "at most one": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned"}, {"name": "y", "kind": "learned"}]}),
+        "min_share must be a number": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned", "min_share": "a"}]}),
+    }
+    for reason, content in cases.items():
+        path = tmp_path / f"{len(reason)}.yaml"
+        path.write_text(content, encoding="utf-8")
         with pytest.raises(InputError, match=reason) as info:
             clean.load_rules(path)
         assert str(path) in str(info.value)
+
+
+def test_cue_words_match_their_spellings(tmp_path):
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text(yaml.safe_dump({
+        "cues": {"read_also": {"اقرأ أيضا": "read also"}},
+        "rules": [{"name": "read_also", "kind": "line", "pattern": "{read_also}"}]}, allow_unicode=True),
+        encoding="utf-8")
+    rules = clean.load_rules(rules_file)
+    for spelling in ("اقرأ أيضا", "إقرأ أيضاً", "اقرا ايضا", "اقرأ  أيضـا"):  # hamza, tanween, tatweel, spaces
+        assert clean.clean_text(f"{spelling}\n{PROSE_LINE}", rules=rules).text == PROSE_LINE, spelling
+    assert clean.clean_text(f"اقرب أيضا\n{PROSE_LINE}", rules=rules).text.startswith("اقرب")  # another word
 
 
 # --- lossless on any text (property test) --------------------------------------------------------
@@ -196,15 +293,14 @@ PROSE = [
     "وأشار بوتين إلى أن روسيا تكافح سياسة الهيمنة الإمبريالية.",
 ]
 _RULES = {r.name: r for r in _rules()}
-BOILER_LINES = [r.example for r in _RULES.values() if r.kind == "line"] + [
-    _RULES["ad_marker"].example, _RULES["wire_marker"].example, _RULES["read_more"].example,
-    _RULES["next_previous"].example, _RULES["photo_credit"].example,
-    f"{_RULES['related_links'].example}\n{_RULES['related_links'].example_item}",
-    f"{_RULES['most_read'].example}\n{_RULES['most_read'].example_item}",
-]
+BOILER_LINES = [r.example for r in _RULES.values() if r.kind == "line" and not r.position] + [
+    _RULES[n].example for n in ("ad_marker", "wire_marker", "read_more", "next_previous", "photo_credit",
+                                "share_buttons", "web_code")] + [
+    f"{_RULES[n].example}\n{_RULES[n].example_item}" for n in ("related_links", "most_read", "more_link")]
 MID_LINE = [_RULES[n].example for n in ("ad_marker", "wire_marker", "next_previous", "email_protected",
-                                        "html_tag", "html_entity", "html_comment", "photo_credit")]
-TRAILERS = [_RULES[n].example for n in ("sms_contact", "story_link")]
+                                        "html_tag", "html_entity", "html_comment", "photo_credit", "click_here",
+                                        "image_url", "bidi_control")]
+TRAILERS = [_RULES[n].example for n in ("sms_contact", "story_link", "tag_list", "writer_articles", "web_widget")]
 
 prose_line = st.sampled_from(PROSE)
 inline_line = st.tuples(st.sampled_from(PROSE), st.sampled_from(MID_LINE), st.integers(1, 8)).map(
@@ -248,56 +344,19 @@ def test_cutting_spans_is_lossless_on_random_articles(generated):
     assert "  " not in result.text and "\n\n\n" not in result.text
 
 
-# --- discovery ---------------------------------------------------------------------------------
-
-
-def _synthetic_outlet(line_for, n=12, outlet="was"):
-    rows = [{"doc_id": f"{outlet}-{i:02d}", "outlet": outlet, "title": "",
-             "text": f"{PROSE[i % len(PROSE)]}\n{line_for(i)}\n{PROSE[(i + 1) % len(PROSE)]}"} for i in range(n)]
-    return pd.DataFrame(rows)
-
-
-def test_discovery_finds_a_line_one_outlet_repeats_and_it_can_become_a_rule():
-    copyright_line = "جميع الحقوق محفوظة لصحيفة المثال"  # All rights reserved to Al-Mithal newspaper
-    articles = pd.concat([
-        _synthetic_outlet(lambda i: copyright_line),
-        # SPA dateline with changing dates: one candidate, numbers masked
-        _synthetic_outlet(lambda i: f"الرياض {i + 10} شوال 1436 هـ الموافق {i + 1} أغسطس 2015 م واس", outlet="spa"),
-        _synthetic_outlet(lambda i: "// انتهى //", n=11, outlet="spa2"),  # end-of-item marker, has a rule
-        _synthetic_outlet(lambda i: "نص فريد رقم " + "أبجد"[i % 4] * (i + 1), outlet="other"),
-    ], ignore_index=True)
-    found = clean.discover(articles, min_count=10).set_index("line")
-    assert found.loc[copyright_line, "count"] == 12
-    assert found.loc[copyright_line, "outlets"] == "was: 12"
-    assert found.loc[copyright_line, "example_doc"] == "was-00"
-    assert found.loc[copyright_line, "rule"] == ""
-    assert found.loc["// انتهى //", "rule"] == "wire_marker"
-    assert any(line.startswith("الرياض 10 شوال") for line in found.index)
-    assert not any(line.startswith("نص فريد") for line in found.index)
-    assert not set(PROSE) & set(found.index) or found.loc[list(set(PROSE) & set(found.index)), "count"].min() >= 10
-
-    entry = clean.candidate_rule(copyright_line, "copyright_notice", "Copyright line of one outlet.")
-    assert yaml.safe_load(clean.rules_yaml([entry]))[0]["pattern"] == entry["pattern"]
-    rules = clean.with_rules(clean.default_rules(), [entry])
-    result = clean.clean_text(articles.loc[0, "text"], rules=rules)
-    assert copyright_line not in result.text and result.spans[0].rule == "copyright_notice"
-
-
-def test_discovery_of_a_corpus_without_repeats_is_empty(seeds):
-    found = clean.discover(seeds, min_count=2)
-    assert found.empty and list(found.columns) == clean.CANDIDATE_COLUMNS
-
-
 # --- command line ----------------------------------------------------------------------------
 
 
-def arnews(*args):
-    return subprocess.run([sys.executable, "-m", "arnews", *args], capture_output=True, text=True)
+def arnews(*args, interim=None):
+    env = {**__import__("os").environ, **({"ARNEWS_INTERIM": str(interim)} if interim else {})}
+    return subprocess.run([sys.executable, "-m", "arnews", *args], capture_output=True, text=True, env=env)
 
 
 def test_cli_writes_clean_articles_and_removed_spans(raw_dir, tmp_path, seeds, cleaned):
     out = tmp_path / "out"
-    result = arnews("clean", "--corpus", str(raw_dir), "--out", str(out), "--discover", str(out / "cand.csv"))
+    interim = tmp_path / "interim"
+    result = arnews("clean", "--corpus", str(raw_dir), "--out", str(out), "--discover", str(out / "cand.csv"),
+                    interim=interim)
     assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in (out / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     assert [r["doc_id"] for r in records] == seeds["doc_id"].tolist()
@@ -308,40 +367,23 @@ def test_cli_writes_clean_articles_and_removed_spans(raw_dir, tmp_path, seeds, c
     assert list(removed.columns) == clean.REMOVED_COLUMNS
     raw = seeds.set_index("doc_id")["text"]
     assert all(raw[r.doc_id][r.start:r.end] == r.text for r in removed.itertuples())
-    assert (out / "cand.csv").read_text(encoding="utf-8").startswith("line,count,outlets,example_doc,rule")
+    assert (out / "cand.csv").read_text(encoding="utf-8").startswith("line,count,outlets,example_doc,rule,guard")
+    assert [p.name for p in interim.iterdir()][0].startswith("raw-")  # cleaned once, in the clean store
     first = (out / "articles.jsonl").read_bytes(), (out / "removed.csv").read_bytes()
-    assert arnews("clean", "--corpus", str(raw_dir), "--out", str(out)).returncode == 0
+    assert arnews("clean", "--corpus", str(raw_dir), "--out", str(out), interim=interim).returncode == 0
     assert ((out / "articles.jsonl").read_bytes(), (out / "removed.csv").read_bytes()) == first
+    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl", "cand.csv", "removed.csv"]  # no temp left
 
 
-def _json_corpus(folder, files=4, per_file=30):
-    folder.mkdir()
-    for f in range(files):
-        records = [{"id": f"f{f}-{i:03d}", "source": "was", "date_extracted": f"2015-07-2{f} 10:00:00",
-                    "title": f"خبر {i}",  # news item i; the numbers keep every text distinct (no duplicates)
-                    "content": f"الخبر {f}-{i}: {PROSE[i % 5]}\n{'// انتهى //' if i % 3 else ''}"}
-                   for i in range(per_file)]
-        (folder / f"day{f}.json").write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
-    return folder
-
-
-def test_outputs_are_identical_whatever_the_number_of_processes(tmp_path, monkeypatch):
-    articles = corpus.load(_json_corpus(tmp_path / "corpus"))
-    monkeypatch.setattr(clean, "PARALLEL_MIN_CHARS", 0)
-    monkeypatch.setattr(clean, "CHUNK_ARTICLES", 25)  # 5 chunks
-    outputs = []
-    for jobs in (1, 2):
-        out = tmp_path / f"out{jobs}"
-        removed = clean.write_clean(articles, out, jobs=jobs, progress=False)
-        assert len(removed) == 80
-        outputs.append(((out / "articles.jsonl").read_bytes(), (out / "removed.csv").read_bytes()))
-    assert outputs[0] == outputs[1]
-    records = [json.loads(line) for line in outputs[0][0].decode().splitlines()]
-    assert len(records) == 120 and records[0]["published"] == "2015-07-20T10:00:00"
-    assert [r["doc_id"] for r in records] == articles["doc_id"].tolist()
-    parallel, spans = clean.clean_corpus(articles, jobs=2)
-    serial, serial_spans = clean.clean_corpus(articles)
-    assert parallel["text"].tolist() == serial["text"].tolist() and spans.equals(serial_spans)
+def test_outputs_replace_the_old_pair_and_keep_other_files(tmp_path, seeds):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.md").write_text("a researcher's notes", encoding="utf-8")
+    (out / "removed.csv").write_text("stale", encoding="utf-8")
+    clean_articles, removed = clean.clean_corpus(seeds)
+    clean.write_outputs(out, clean_articles, removed)
+    assert sorted(p.name for p in out.iterdir()) == ["articles.jsonl", "notes.md", "removed.csv"]
+    assert pd.read_csv(out / "removed.csv", keep_default_na=False)["doc_id"].tolist() == removed["doc_id"].tolist()
 
 
 def test_unreadable_files_are_skipped_with_a_message_or_stop_a_strict_run(tmp_path, raw_dir):
@@ -351,48 +393,53 @@ def test_unreadable_files_are_skipped_with_a_message_or_stop_a_strict_run(tmp_pa
     (folder / "broken.json").write_text('[{"content": "نص', encoding="utf-8")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\xff" * 8)  # not text
     out = tmp_path / "out"
-    result = arnews("clean", "--corpus", str(folder), "--out", str(out))
+    result = arnews("clean", "--corpus", str(folder), "--out", str(out), interim=tmp_path / "interim")
     assert result.returncode == 0, result.stderr
     assert "broken.json" in result.stderr and "image.txt" in result.stderr
     assert "Traceback" not in result.stderr
     assert len((out / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == 1
-    strict = arnews("clean", "--corpus", str(folder), "--out", str(tmp_path / "strict"), "--strict")
+    strict = arnews("clean", "--corpus", str(folder), "--out", str(tmp_path / "strict"), "--strict",
+                    interim=tmp_path / "interim2")
     assert strict.returncode != 0
     assert len(strict.stderr.strip().splitlines()) == 1 and "Traceback" not in strict.stderr
     assert not (tmp_path / "strict" / "articles.jsonl").exists()
 
 
-# --- the real corpus ---------------------------------------------------------------------------
+def test_a_researchers_own_rules_file_replaces_the_default(tmp_path):
+    entry = clean.candidate_rule("جميع الحقوق محفوظة لصحيفة المثال 2024", "copyright_notice",
+                                 "Copyright line (All rights reserved to Al-Mithal newspaper 2024).")
+    rules_file = tmp_path / "rules.yaml"
+    rules_file.write_text("rules:\n" + clean.rules_yaml([entry]), encoding="utf-8")  # as pasted by hand
+    rules = clean.load_rules(rules_file)
+    raw = "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا.\nجميع الحقوق محفوظة لصحيفة المثال 2025"  # another year
+    result = clean.clean_text(raw, rules=rules)
+    assert result.text == "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا."  # only the new rule applies
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text(raw, encoding="utf-8")
+    out = tmp_path / "out"
+    done = arnews("clean", "--corpus", str(corpus_dir), "--out", str(out), "--rules", str(rules_file),
+                  interim=tmp_path / "interim")
+    assert done.returncode == 0, done.stderr
+    assert pd.read_csv(out / "removed.csv")["rule"].tolist() == ["copyright_notice"]
+    duplicate = tmp_path / "dup.yaml"
+    duplicate.write_text(yaml.safe_dump({"rules": [entry, entry]}, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(InputError, match="duplicate rule names"):
+        clean.load_rules(duplicate)
 
 
-def test_saudinewsnet_day_loses_its_wire_boilerplate_and_nothing_else(saudinewsnet):
-    articles = corpus.load(saudinewsnet / "2015-08-11.zip")  # a day that carries all five
-    clean_articles, removed = clean.clean_corpus(articles)
-    assert clean.restore_corpus(clean_articles, removed).tolist() == articles["text"].tolist()
-    text = "\n".join(clean_articles["text"])
-    for marker in ("// انتهى //", "Next Previous", "...المزيد", "للتواصل مع الكاتب ارسل رسالة SMS",
-                   "رابط الخبر بصحيفة الوئام"):
-        assert marker in "\n".join(articles["text"]), marker
-        assert marker not in text, marker
-    assert removed["text"].str.len().sum() < 0.01 * articles["text"].str.len().sum()
+# --- what notebook 02 shows --------------------------------------------------------------------
 
 
-def test_the_before_after_view_escapes_article_text():
-    raw = 'وقال بوتين <script>alert("x")</script> إن روسيا ستدعم كوريا.\n[ad_1]'  # Putin said Russia will support Korea
+def test_the_before_after_view_escapes_article_text_and_shows_bidi_controls():
+    raw = 'وقال بوتين <script>alert("x")</script> إن روسيا \u202eستدعم كوريا.\n[ad_1]'  # Putin said Russia will support
     result = clean.clean_text(raw)
     shown = clean.marked_html(raw, result.spans)
     assert "<script>" not in shown and "&lt;script&gt;" in shown
     assert '<del style="color:#b03a2e" title="ad_marker">[ad_1]</del>' in shown
+    assert "\u202e" not in shown and "⟨U+202E⟩" in shown  # the override is a visible label, not an override
     assert "Nothing removed" in clean.describe_removed(pd.DataFrame({"text": ["نص"]}), clean.removed_frame())
-
-
-def test_discovery_names_the_rule_that_removes_a_line_in_its_article():
-    # an SMS-contact footer split over lines: its operator lines are removed by the footer's trailer rule
-    footer = "للتواصل مع الكاتب ارسل رسالة SMS\nتبدأ بالرمز (3) ثم مسافة ثم نص الرسالة إلى\n88591 - Stc"
-    articles = _synthetic_outlet(lambda i: footer, outlet="almadina")
-    found = clean.discover(articles, min_count=10).set_index("line")
-    assert found.loc["88591 - Stc", "rule"] == "sms_contact"
-    assert found.loc["للتواصل مع الكاتب ارسل رسالة SMS", "count"] == 12
+    assert clean.visible_controls("باب\u200fالجابية") == "باب⟨U+200F⟩الجابية"
 
 
 def test_tables_for_the_notebook_count_what_went(seeds):
@@ -407,62 +454,26 @@ def test_tables_for_the_notebook_count_what_went(seeds):
     assert clean.showcase_doc(seeds, removed) == "001_f6edb634fef66647"  # the most distinct rules
 
 
-def test_a_researchers_own_rules_file_replaces_the_default(tmp_path, raw_dir):
-    entry = clean.candidate_rule("جميع الحقوق محفوظة لصحيفة المثال 2024", "copyright_notice",
-                                 "Copyright line (All rights reserved to Al-Mithal newspaper 2024).")
-    rules_file = tmp_path / "rules.yaml"
-    rules_file.write_text("rules:\n" + clean.rules_yaml([entry]), encoding="utf-8")  # as pasted by hand
-    rules = clean.load_rules(rules_file)
-    raw = "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا.\nجميع الحقوق محفوظة لصحيفة المثال 2025"  # another year
-    result = clean.clean_text(raw, rules=rules)
-    assert result.text == "[ad_1]\nوقال بوتين إن روسيا ستدعم كوريا."  # only the new rule applies
-    corpus_dir = tmp_path / "corpus"
-    corpus_dir.mkdir()
-    (corpus_dir / "a.txt").write_text(raw, encoding="utf-8")
-    out = tmp_path / "out"
-    assert arnews("clean", "--corpus", str(corpus_dir), "--out", str(out), "--rules", str(rules_file)).returncode == 0
-    assert pd.read_csv(out / "removed.csv")["rule"].tolist() == ["copyright_notice"]
-    duplicate = tmp_path / "dup.yaml"
-    duplicate.write_text(yaml.safe_dump({"rules": [entry, entry]}, allow_unicode=True), encoding="utf-8")
-    with pytest.raises(InputError, match="duplicate rule names"):
-        clean.load_rules(duplicate)
-
-
-def test_the_inline_rules_are_looked_for_at_their_literal_prefixes():
-    prefixes = clean.default_rules().text_prefixes
-    # للتواصل (to contact [the writer], send an SMS) and رابط (link [to the story]) start the two trailers
-    assert {"[ad_", "للتواصل", "رابط", "Next", "Previous", "<", "&"} <= set(prefixes)
-    assert clean._match_prefixes([r"للتواصل(?:\s+مع\s+الكاتب)?\s+[أا]رسل"]) == ("للتواصل",)
-    assert clean._match_prefixes([r"(?:انتهى|يتبع)//"]) == ("انتهى//", "يتبع//")  # it ended / to be continued
-    assert clean._match_prefixes([r"\s*اقرأ أيضا"]) is None  # may start with anything: no prefixes
-    assert clean._match_prefixes([r"(?i)next"]) is None
-
-
-def test_cleaning_at_the_prefixes_equals_cleaning_everywhere(saudinewsnet):
-    # one day of SaudiNewsNet: 1,349 articles with ad markers, contact trailers and story links
-    articles = corpus.load_source(saudinewsnet / "2015-07-23.zip")
-    rules = clean.default_rules()
-    candidates = rules.candidate_positions(articles["text"].tolist())
-    assert candidates is not None and sum(map(len, candidates)) > 1000
-    for text, title, positions in zip(articles["text"], articles["title"], candidates, strict=True):
-        assert clean.clean_text(text, title, rules, positions) == clean.clean_text(text, title, rules)
-
-
-@settings(max_examples=50, deadline=None)
-@given(st.lists(st.sampled_from(["[ad_1]", "للتواصل أرسل SMS", "رابط الخبر بصحيفة عكاظ:", "&amp;", "<b>", "(",
-                                 "Next Previous", "\n", " ", "زار بوتين بيونغ يانغ", "ص", "ل"]), max_size=12))
-def test_prefix_positions_find_every_match_start(pieces):
-    # Putin visited Pyongyang, among boilerplate pieces: the candidates hold every start of a match
-    text = "".join(pieces)
-    rules = clean.default_rules()
-    [positions] = textsearch.prefix_positions([text], rules.text_prefixes)
-    assert positions == sorted(positions)
-    assert list(rules.text_matches(text, positions)) == list(rules.text_matches(text))
-
-
-def test_clean_texts_gives_the_text_column_of_clean_corpus(seeds, saudinewsnet):
-    day = corpus.load_source(saudinewsnet / "2015-07-23.zip")
-    for articles in (seeds, day):
-        expected = clean.clean_corpus(articles)[0]["text"].tolist()
-        assert clean.clean_texts(articles["text"].tolist(), articles["title"].tolist()) == expected
+def test_clean_texts_gives_the_text_column_of_clean_corpus(seeds):
+    expected = clean.clean_corpus(seeds)[0]["text"].tolist()
+    texts = clean.clean_texts(seeds["text"].tolist(), seeds["title"].tolist(), outlets=seeds["outlet"].tolist())
+    assert texts == expected
     assert clean.clean_texts(["[ad_1]\nزار بوتين بيونغ يانغ"]) == ["زار بوتين بيونغ يانغ"]  # Putin visited Pyongyang
+
+
+# --- the real corpus ---------------------------------------------------------------------------
+
+
+def test_saudinewsnet_day_loses_its_boilerplate_and_nothing_else(saudinewsnet):
+    articles = corpus.load(saudinewsnet / "2015-08-11.zip")  # a day that carries the outlets' boilerplate
+    clean_articles, removed = clean.clean_corpus(articles)
+    assert clean.restore_corpus(clean_articles, removed).tolist() == articles["text"].tolist()
+    raw, text = "\n".join(articles["text"]), "\n".join(clean_articles["text"])
+    for marker in ("// انتهى //", "Next Previous", "...المزيد", "للتواصل مع الكاتب ارسل رسالة SMS",
+                   "رابط الخبر بصحيفة الوئام", "شارك من خلال تويتر فيسبوك", "مقالات أخرى للكاتب", "\u200f"):
+        assert marker in raw, marker
+        assert marker not in text, marker
+    words = sum(len(t.split()) for t in clean_articles["text"]) / sum(len(t.split()) for t in articles["text"])
+    assert words > 0.98  # issue 17 asks for 90% of the words kept; boilerplate is about 1% of them
+    assert removed["text"].str.len().sum() < 0.02 * articles["text"].str.len().sum()
+

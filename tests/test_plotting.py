@@ -282,15 +282,26 @@ def test_heatmap_of_nothing_says_so():
 # --- savefig ------------------------------------------------------------------------------------------------
 
 
-def test_savefig_writes_png_at_150_dpi_and_closes(tmp_path):
+def test_savefig_writes_png_at_150_dpi_and_leaves_the_figure_for_the_notebook(tmp_path):
     fig = plotting.barh(["بيونغ يانغ", "موسكو"], [4, 2], title="المدن (cities)")
     path = plotting.savefig(fig, "delegations_cities", tmp_path)
     assert path == tmp_path / "figures" / "delegations_cities.png"
     with Image.open(path) as image:
         assert image.format == "PNG"
         assert round(image.info["dpi"][0]) >= 150
-    assert not plt.fignum_exists(fig.number)
+    # Still open: Jupyter shows it below the cell (a closed figure would be missing from notebook and report).
+    assert plt.fignum_exists(fig.number)
+    plt.close(fig)
     assert [p.name for p in path.parent.iterdir()] == ["delegations_cities.png"]  # no temp file left
+
+
+def test_shorten_cuts_long_titles_at_a_word():
+    # "Putin holds talks with Kim Jong Un at the Kumsusan guest house in Pyongyang"
+    title = "بوتين يجري مباحثات مع كيم جونغ أون في دار ضيافة كومسوسان في بيونغ يانغ"
+    short = plotting.shorten(title, 30)
+    assert len(short) <= 30 and short.endswith("…") and title.startswith(short[:-1])
+    assert title[len(short) - 1] == " "  # cut before a space: no half word
+    assert plotting.shorten("  قمة   بوتين  ", 30) == "قمة بوتين"
 
 
 def test_savefig_is_byte_stable(tmp_path):

@@ -1,4 +1,4 @@
-"""The compiled searches of the loader and the cleaner (arnews.textsearch) against what they replace."""
+"""The compiled search of the loader (arnews.textsearch) against what it replaces."""
 
 import json
 
@@ -25,11 +25,3 @@ def test_a_large_json_file_with_a_cr_escape_is_repaired(tmp_path):
     assert path.stat().st_size > 1_000_000
     frame = corpus.load(tmp_path)
     assert frame.set_index("doc_id").loc["cr", "text"] == "زار بوتين\nبيونغ يانغ"
-
-
-@settings(deadline=None)
-@given(st.lists(st.text(alphabet="اقرأيضا [ad_1]\n", max_size=30), max_size=8))
-def test_prefix_positions_are_where_the_prefixes_start(texts):
-    prefixes = ("[ad_", "اقرأ")
-    expected = [sorted(i for p in prefixes for i in range(len(t)) if t.startswith(p, i)) for t in texts]
-    assert textsearch.prefix_positions(texts, prefixes) == expected

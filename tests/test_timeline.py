@@ -4,16 +4,20 @@ Every sentence below is written for the test (other dates and people than the se
 English gloss; expected values are worked out by hand from the publication date given.
 """
 
+import datetime as dt
+import re
 import subprocess
 import sys
+from collections import Counter
 
 import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from arnews import clean, corpus, timeline
+from arnews import arabic, clean, corpus, timeline
 from arnews.errors import InputError
+from arnews.timeline import context, mentions
 
 
 def values(text, published):
@@ -179,8 +183,10 @@ def test_unresolvable_expressions_keep_an_empty_value():
     # no publication date: "today" cannot be resolved, a full date still can
     found = values("أعلن الوزير اليوم أن الاتفاق وقع في 3 مايو 2010.", None)
     assert ("اليوم", "", "") in found and ("3 مايو 2010", "2010-05-03", "YYYY-MM-DD") in found
-    # a week has none of the three precisions: "last week"
-    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-14") == [("الأسبوع الماضي", "", "")]
+    # "the two sides met last week": a week is its month when its days (Sunday to Saturday) lie in one month
+    # (3–9 March 2019), and has no value of the three precisions when it runs over two (24 February–2 March)
+    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-14") == [("الأسبوع الماضي", "2019-03", "YYYY-MM")]
+    assert values("التقى الطرفان الأسبوع الماضي.", "2019-03-04") == [("الأسبوع الماضي", "", "")]
     # "the city was founded 3,200 years ago": no four-digit ISO year
     assert values("تأسست المدينة قبل 3200 عام.", "2015-07-24") == [("قبل 3200 عام", "", "")]
     # a Hijri year outside the Umm al-Qura table
@@ -198,8 +204,10 @@ def test_unresolvable_expressions_keep_an_empty_value():
     ("كرم المجلس المدير العام السابق للشركة.", []),
     # the personal name عبد الأحد (Abd al-Ahad) holds no Sunday
     ("أفاد عبد الأحد اسطيفو بأن الاجتماع انتهى.", []),
-    # "since the month of Ramadan last year": شهر here is not "a month ago"
-    ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("العام الماضي", "2014")]),
+    # "since the month of Ramadan of last year": شهر here is not "a month ago"; the Ramadan of 2014 (1435)
+    ("ارتفعت الأسعار منذ شهر رمضان من العام الماضي.", [("شهر رمضان من العام الماضي", "2014-07")]),
+    # "in July of last year"
+    ("وقعت الحادثة في يوليو من العام الماضي.", [("يوليو من العام الماضي", "2014-07")]),
 ])
 def test_cases_met_in_saudinewsnet(sentence, expected):
     assert [(e.text, e.value) for e in timeline.tag(sentence, "2015-07-24")] == expected
@@ -501,7 +509,11 @@ PIECES = ["في", "منذ", "قبل", "بعد", "عام", "العام", "الم�
           "الاثنين", "يونيو", "حزيران", "جويلية", "مارس", "آب", "أيلول/سبتمبر", "(", ")", "شوال", "هـ", "م", "عاما",
           "عامين", "سنوات", "أربع", "خمسة", "وعشرين", "بالذكرى", "الخامسة", "والسبعين", "لإقامة", "من", "ساعتين",
           "نحو", "31", "13", "0", "1436", "2024", "٢٠٢٤", "١٩", "/", "-", ".", "،", "\n", "زيارة", "وقع", "اتفاق",
-          "بوتين", "كوريا الشمالية", "للعراق", "\u064e", "\u0640", "99/99/2024", "31/02/2015", "1436/13/40"]
+          "بوتين", "كوريا الشمالية", "للعراق", "\u064e", "\u0640", "99/99/2024", "31/02/2015", "1436/13/40",
+          "نفسه", "نفس", "ذاته", "الأسبوع", "الشهر", "شهر", "رمضان", "صفر", "الموافق", "السابع", "أول", "الحادي",
+          "والعشرين", "سيزور", "وقعت", "من المقرر", "يلتقي", "منذ", "بين", "معا", "«", "»", "الـ", "أو", "المالية",
+          "29 فبراير", "30 فبراير", "1 / 10 / 1436", "مطلع", "الجاري", "غدا", "البارحة", "للعام", "للشهر",
+          "لنفس", "للسنة"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -525,3 +537,244 @@ def test_streamed_run_equals_the_in_memory_timeline_on_saudinewsnet(saudinewsnet
     assert streamed.articles == in_memory.articles == len(articles)
     pd.testing.assert_frame_equal(streamed.expressions, in_memory.expressions)
     pd.testing.assert_frame_equal(streamed.events, in_memory.events)
+
+
+# --- long articles and bad publication dates (issue 18) -----------------------------------------------
+
+def dated_sentences(raw_dir):
+    """The sentences of the seed articles that hold a temporal expression (real news text)."""
+    cleaned, _ = clean.clean_corpus(corpus.load(raw_dir))
+    return [text[s:e] for text in cleaned["text"] for s, e in arabic.sentences(text) if timeline.tag(text[s:e])]
+
+
+def pair_work(monkeypatch, text):
+    """How much the event finder and the context rules do in one article: the (expression or trigger,
+    candidate) distances measured, and the characters read around the dates."""
+    calls = Counter()
+
+    def counted(name, function):
+        def wrapper(*args):
+            calls[name] += 1
+            return function(*args)
+        return wrapper
+
+    monkeypatch.setattr(mentions, "gap", counted("gap", mentions.gap))
+    monkeypatch.setattr(mentions, "_claim", counted("claim", mentions._claim))
+    words = context._Article.words
+
+    def counted_words(article, start, end):  # the text the context rules read around each date
+        calls["characters read / 100"] += (end - start) // 100
+        return words(article, start, end)
+
+    monkeypatch.setattr(context._Article, "words", counted_words)
+    found, events_found = timeline.analyse("long", text, "2024-06-20")
+    monkeypatch.undo()
+    return sum(calls.values()), len(found), len(events_found)
+
+
+@pytest.mark.parametrize("layout", ["sentences", "run-on"])
+def test_work_grows_linearly_with_the_length_of_an_article(raw_dir, monkeypatch, layout):
+    # an article of real dated sentences, 8 and 32 copies; "run-on": one paragraph with no sentence punctuation
+    # (every . ! ? and line break turned into a comma), where each date sees every other one of its "sentence"
+    unit = "\n".join(dated_sentences(raw_dir))
+    joiner = "\n"
+    if layout == "run-on":
+        unit, joiner = re.sub(r"[.!?؟\n]", "،", unit), "، "
+    small, small_found, small_events = pair_work(monkeypatch, joiner.join([unit] * 8))
+    large, large_found, large_events = pair_work(monkeypatch, joiner.join([unit] * 32))
+    assert large_found == 4 * small_found and large_events >= 3 * small_events > 0
+    assert large <= 4.5 * small  # linear: four times the text, about four times the work (quadratic: 16×)
+
+
+@pytest.mark.parametrize("published", ["-0044-03-15", "0000-01-01", "2015-13-40", "10000-01-01", "not a date",
+                                       dt.date(1, 1, 1), dt.date(9999, 12, 31), pd.Timestamp("-0044-03-15")])
+def test_a_publication_date_out_of_range_never_crashes(published):
+    # "the minister arrived yesterday, will leave next year, after a visit that began last Thursday; next month"
+    text = "وصل الوزير أمس إلى الرياض، وسيغادر العام المقبل بعد زيارة بدأت الخميس الماضي، ويعود الشهر المقبل."
+    found, _ = timeline.analyse("d", text, published)
+    assert [e.text for e in found] == ["أمس", "العام المقبل", "الخميس الماضي", "الشهر المقبل"]
+    for e in found:  # resolved against a real calendar date, or left empty
+        assert e.value == "" or dt.date.fromisoformat(e.value[:10] if len(e.value) == 10 else e.value[:4] + "-01-01")
+
+
+def test_a_negative_publication_year_in_the_metadata_runs_to_the_end(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text("وصل الوزير أمس إلى الرياض.", encoding="utf-8")  # the minister arrived yesterday
+    (folder / "metadata.csv").write_text("file,title,outlet,published,url\na.txt,t,o,-0044-03-15,https://x.org\n",
+                                         encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(folder),
+                             "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+    expressions = pd.read_csv(tmp_path / "out" / "expressions.csv", keep_default_na=False)
+    assert list(zip(expressions["text"], expressions["value"], strict=True)) == [("أمس", "")]
+
+
+# --- issue 17: what the context of a date decides -----------------------------------------------------
+# Sentences from SaudiNewsNet (M. Alhagri 2015, CC BY-NC-SA 4.0; shortened), published on the date given;
+# the expected values were checked against the events reported (e.g. the Suruç bombing of Monday 20 July).
+
+#: a bare الاثنين is Monday, in the week the tense of its verb points to
+BARE_MONDAY = [
+    # "Carter tried on Monday to allay Israel's concern" (published Wednesday): a past verb, the Monday before
+    ("وحاول كارتر الاثنين تبديد قلق اسرائيل من ان الاتفاق مع ايران قد يعني تغييرا في سياسة واشنطن.", "2015-07-22",
+     [("الاثنين", "2015-07-20")]),
+    # "India decided on Monday to block hundreds of websites" (published Tuesday)
+    ("قررت الهند الإثنين حجب مئات المواقع الإلكترونية ذات المحتوى الإباحي.", "2015-08-04", [("الإثنين", "2015-08-03")]),
+    # "de Mistura is scheduled to go to New York on Monday" (published Friday): من المقرر → the next Monday
+    ("ومن المقرر ان يتوجه دي ميستورا الى نيويورك الاثنين كي يرفع تقريراً عن مهمته.", "2015-07-24",
+     [("الاثنين", "2015-07-27")]),
+    # "Mogherini will visit Saudi Arabia on Monday, then Tehran on Tuesday" (Friday): ستزور governs both
+    ("وأكد بيان أن موغيريني ستزور السعودية الاثنين، ثم طهران الثلاثاء، لإجراء محادثات.", "2015-07-24",
+     [("الاثنين", "2015-07-27"), ("الثلاثاء", "2015-07-28")]),
+    # "the Malaysian aviation experts meet on Monday" (published that Monday): a present, the nearest Monday
+    ("يجتمع خبراء الطيران الماليزيون الاثنين مع نظرائهم الفرنسيين والقضاة.", "2015-08-03", [("الاثنين", "2015-08-03")]),
+    # "since Monday the PKK has doubled its attacks" (published Sunday): منذ → past
+    ("ومنذ الاثنين ضاعف حزب العمال الكردستاني هجماته على قوات الامن التركية.", "2015-07-26",
+     [("الاثنين", "2015-07-20")]),
+    # "as of Monday 25 Shawwal" — من after ابتداء opens a date
+    ("ودعت الراغبين الى الحضور لمقرها ابتداء من الاثنين 25 من شوال.", "2015-08-10",
+     [("الاثنين", "2015-08-10"), ("25 من شوال", "2015-08-10")]),
+]
+
+#: the tense of the governing verb picks the week of a weekday or the year of a date
+TENSE = [
+    # "the coalition air force launched raids on Saturday evening" (published Wednesday): four days back
+    ("هذا وشن طيران التحالف مساء السبت غارات مكثفة على مواقع الحوثيين.", "2015-07-22", [("مساء السبت", "2015-07-18")]),
+    # "the Taliban announced on Friday …" (published Tuesday)
+    ("وأعلنت طالبان الجمعة تعيين الملا أختر منصور زعيما جديدا لها.", "2015-08-04", [("الجمعة", "2015-07-31")]),
+    # "… the attack that targeted an army patrol on Friday evening" (published Tuesday): الذي + past verb
+    ("وجاءت ردا على الهجوم الذي استهدف دورية للجيش مساء الجمعة بولاية عين الدفلى.", "2015-07-21",
+     [("مساء الجمعة", "2015-07-17")]),
+    # "Saudi foreign minister Adel al-Jubeir will visit Moscow on Tuesday" (published Saturday): the next Tuesday
+    ("أعلنت وزارة الخارجية الروسية اليوم السبت، أن وزير الخارجية السعودي عادل الجبير سيزور موسكو الثلاثاء.",
+     "2015-08-08", [("اليوم السبت", "2015-08-08"), ("الثلاثاء", "2015-08-11")]),
+    # "the streets were decorated before his arrival early on Wednesday morning" (published Tuesday): the
+    # Wednesday of a verbal noun after قبل, not of the past verb: the coming one
+    ("وزينت شوارع بيونغ يانغ بالأعلام الروسية قبل وصوله في الساعات الأولى من صباح الأربعاء.", "2024-06-18",
+     [("صباح الأربعاء", "2024-06-19")]),
+    # "Civil Defence was notified at 16:18 on Monday afternoon …, and teams were sent" (published Saturday):
+    # تبلغ is a past (form V) as تم shows
+    ("تبلغ مركز التحكم بالدفاع المدني عند الساعة ١٦:١٨ من عصر الإثنين عن حادث حريق، فتم توجيه فرق الدفاع المدني.",
+     "2015-08-08", [("عصر الإثنين", "2015-08-03")]),
+    # "Emirates operates 42 extra flights … until 23 July" (published 21 July): a present → the nearest 23 July
+    ("وتشغل طيران الإمارات 42 رحلة إضافية بين دبي وجدة، حتى 23 يوليو (تموز).", "2015-07-21",
+     [("23 يوليو (تموز)", "2015-07-23")]),
+]
+
+#: a weekday followed by its date is that date
+WEEKDAY_WITH_DATE = [
+    # "until Thursday, i.e. 28/10/1436 AH": the weekday is the date that follows it
+    ("وذلك حتى يوم الخميس الموافق 28 / 10 / 1436 هـ.", "2015-08-09",
+     [("يوم الخميس", "2015-08-13"), ("28 / 10 / 1436 هـ", "2015-08-13")]),
+    # "Arabia will start its flights as of Thursday 20 August"
+    ("فيما ستبدأ العربية بتسيير رحلاتها اعتبارا من يوم الخميس الموافق 20 أغسطس.", "2015-08-07",
+     [("يوم الخميس", "2015-08-20"), ("20 أغسطس", "2015-08-20")]),
+    # "the campaign runs from Monday 9/11/1436 AH to Sunday 15/11/1436 AH"
+    ("وتقام الحملة في الفترة من الاثنين 9/11/1436ه الى الاحد 15/11/1436ه.", "2015-08-11",
+     [("الاثنين", "2015-08-24"), ("9/11/1436ه", "2015-08-24"), ("الاحد", "2015-08-30"), ("15/11/1436ه", "2015-08-30")]),
+]
+
+#: a year written in the phrase wins over the publication year
+EXPLICIT_YEAR = [
+    # "OFID was founded on 28 January in the year 1976"
+    ("تم إنشاء «أوفيد» في 28 يناير في عام 1976 من قبل الدول الأعضاء في أوبك.", "2015-08-06",
+     [("28 يناير في عام 1976", "1976-01-28")]),
+    # "since the 20th of October of the year 2014 and until dawn yesterday, the 20th of July 2015"
+    ("منذ الـ20 من أكتوبر من العام 2014، وحتى فجر أمس الـ20 من يوليو من عام 2015.", "2015-07-21",
+     [("الـ20 من أكتوبر من العام 2014", "2014-10-20"), ("أمس", "2015-07-20"),
+      ("الـ20 من يوليو من عام 2015", "2015-07-20")]),
+    # "in a battle that lasted a whole day (18 April - Nisan 1988)": the two month names joined by a dash
+    ("في معركة دامت يوما كاملا (18 أبريل - نيسان 1988).", "2015-08-09", [("18 أبريل - نيسان 1988", "1988-04-18")]),
+    # "to elect a new FIFA president on 26 February (Shubat) 2016": the two names side by side
+    ("لانتخاب رئيس جديد للفيفا في 26 فبراير شباط 2016 في زوريخ.", "2015-07-24",
+     [("26 فبراير شباط 2016", "2016-02-26")]),
+    # "11 extra flights between 24 July and 15 August 2015": the first end takes the year of the second
+    ("كما ستشغل 11 رحلة إضافية إلى جدة في الفترة الواقعة بين 24 يوليو و15 أغسطس (آب) 2015.", "2015-07-21",
+     [("24 يوليو", "2015-07-24"), ("15 أغسطس (آب) 2015", "2015-08-15")]),
+    # "Gulf Cup 23 was to be held between 22 December next and the fourth of January 2016"
+    ("وكان من المقرر أن تقام خليجي 23 في الفترة بين 22 ديسمبر المقبل والرابع من يناير 2016.", "2015-08-04",
+     [("22 ديسمبر المقبل", "2015-12-22"), ("الرابع من يناير 2016", "2016-01-04")]),
+]
+
+#: Hijri dates and months without a year
+HIJRI_WITHOUT_YEAR = [
+    # "state employees received their salaries since 20 Ramadan" (no Hijri year: the current one, 1436)
+    ("حيث إن موظفي الدولة قد استلموا رواتبهم منذ ٢٠ رمضان.", "2015-07-21", [("٢٠ رمضان", "2015-07-07")]),
+    # "the shows will run from 27 Shawwal (this month) to the sixth of the coming Dhu al-Qa'dah"
+    ("كما تشتمل عروض المهرجان التي ستمتد من 27 شوال الجاري إلى السادس من شهر ذي القعدة القادم على أعمال مسرحية.",
+     "2015-08-06", [("27 شوال الجاري", "2015-08-12"), ("السادس من شهر ذي القعدة القادم", "2015-08-21")]),
+    # "Nafaa distributed 2,500 baskets during the past blessed month of Ramadan" → Ramadan 1436, by its 15th day
+    ("وزعت جمعية نفع الخيرية بجدة خلال شهر رمضان المبارك الماضي 2500 سلة رمضانية.", "2015-07-31",
+     [("شهر رمضان المبارك الماضي", "2015-07")]),
+]
+
+#: years, parts of the year and days around publication
+YEARS_AND_DAYS = [
+    # "operating profit for the period ended of the fiscal year 2015"
+    ("كما بلغت الأرباح التشغيلية للفترة المنتهية من السنة المالية 2015م 3,850 مليون ريال.", "2015-08-03",
+     [("السنة المالية 2015م", "2015")]),
+    # "the reaction after the diesel price rise, at the start of the year"
+    ("وأشارت المصادر إلى أن ردة الفعل بعد رفع أسعار الديزل، مطلع العام، جعلت الحكومة تتريث.", "2015-07-24",
+     [("مطلع العام", "2015")]),
+    # "the budget for next year" (للعام: ل + العام without its alef) and "of last month"
+    ("وأقر المجلس الميزانية للعام المقبل وحساب للشهر الماضي.", "2015-08-06",
+     [("للعام المقبل", "2016"), ("للشهر الماضي", "2015-07")]),
+    # "an Emirati relief ship reached Aden the day before yesterday" (البارحة الأولى, not yesterday)
+    ("وصلت سفينة إغاثة إماراتية إلى ميناء عدن البارحة الأولى.", "2015-07-31", [("البارحة الأولى", "2015-07-29")]),
+    # "tomorrow, Monday" in an article dated (crawled) on Tuesday: the Monday nearest the day after
+    ("وتعقد اللجنة التنفيذية للفيفا اجتماعا لها في زيوريخ غدا الاثنين.", "2015-07-21", [("غدا الاثنين", "2015-07-20")]),
+    # "the revenue … at the end of the first week of this month": an ordinal of a noun is no day
+    ("ولم تبلغ ايراداته سوى 918 دولار في نهاية الاسبوع الاول من الشهر الجاري.", "2015-07-21",
+     [("الشهر الجاري", "2015-07")]),
+]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    *BARE_MONDAY, *TENSE, *WEEKDAY_WITH_DATE, *EXPLICIT_YEAR, *HIJRI_WITHOUT_YEAR, *YEARS_AND_DAYS])
+def test_dates_decided_by_their_context(sentence, published, expected):
+    assert [(e.text, e.value) for e in timeline.tag(sentence, published)] == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "الفارق بين الاثنين هو باختصار تعريف الجودة.",  # "the difference between the two is …"
+    "أم انه مزيج من الاثنين معا؟",  # "or is it a mix of the two together?"
+    "واضاف ان الاثنين الاخرين رفضا النقل لعدم حاجتهما.",  # "he added that the other two refused to be moved"
+    "ومددت يدي فتناولت مجلة «الاثنين» وكانت من أشهر المجلات.",  # "I took the magazine «Al-Ithnayn»"
+    "وقال الوزير إن الطرفين الاثنين اتفقا على التهدئة.",  # "the minister said the two sides agreed to calm"
+])
+def test_the_two_is_not_monday(sentence):
+    assert timeline.tag(sentence, "2015-08-03") == []
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    # "on 13 February 2011 Berri described … but on 21 October of the same year he describes …"
+    ("ففي 13 فبراير سنة 2011 وصف السيد نبيل بري الثورة المصرية بأنها «أرقى ما سمع»، لكنه في 21 أكتوبر (تشرين الأول) "
+     "من العام نفسه يصف الثورة السورية بأنها «مؤامرة».", "21 أكتوبر (تشرين الأول) من العام نفسه", "2011-10-21"),
+    # "Cassano was released in October 2010 …, to move to Milan in December of the same year"
+    ("وتم تسريح كاسانو في أكتوبر (تشرين الأول) 2010 بعد مشادة مع مالك النادي، لينتقل إلى ميلان في ديسمبر (كانون الأول) "
+     "من نفس العام.", "ديسمبر (كانون الأول) من نفس العام", "2010-12"),
+    # "the fall of oil prices in the second half of 2014 brought no growth … in the same year"
+    ("لم يقد تراجع أسعار النفط في النصف الثاني من عام 2014م إلى أي تحسن في نمو الاقتصاد العالمي في نفس العام.",
+     "نفس العام", "2014"),
+    # the year two sentences back: "In 2009 Hashemi co-founded … Mehdi Hashemi, aged 45, backed … Hashemi left the
+    # country in the same year"
+    ("وفي 2009، أصبح هاشمي أحد مؤسسي النظام العدو للمحافظين. ودعم مهدي هاشمي، البالغ من العمر 45 عاما، المرشح "
+     "الإصلاحي. وغادر هاشمي البلاد في العام نفسه بعد تلقيه تهديدات.", "العام نفسه", "2009"),
+    # with no year before it, «العام نفسه» stays unresolved
+    ("وغادر هاشمي البلاد في العام نفسه بعد تلقيه تهديدات.", "العام نفسه", ""),
+    # "the annual report of the same year", after «للسنة المالية 2014» (the fiscal year 2014)
+    ("وقد تمت المصادقة على البيانات المالية للمؤسسة للسنة المالية 2014، واعتماد التقرير السنوي لنفس العام.",
+     "نفس العام", "2014"),
+])
+def test_the_same_year_is_the_year_named_before(sentence, expression, value):
+    assert value_of(sentence, "2015-08-06", expression) == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "وتأمين المياه والوجبات لهذه البرادات على مدار اليوم.",  # "around the clock", not today
+    "لاقى هذا الإعلان أصداء عالمية واسعة لما يوليه من اهتمام.",  # يوليه "he gives it", not July
+    "ولم تتحرك لمكافحة هذا الفكر من خلال مساجدها سواء عبر خطب الجمعة.",  # Friday sermons in general
+])
+def test_words_that_look_like_dates(sentence):
+    assert timeline.tag(sentence, "2015-07-26") == []

@@ -3,69 +3,54 @@
 `python -m arnews build --corpus PATH --out DIR` runs notebooks/NN_*.ipynb with papermill, passing
 `corpus_path` and `out_dir` through each notebook's `parameters` cell, and writes:
 
-- DIR/reports/<notebook>.html — the executed notebook, outputs included;
-- DIR/reports/index.html — one line per notebook: title, one-sentence summary, link;
-- DIR/figures/*.png and DIR/data/processed/* — written by the notebooks themselves.
+- DIR/reports/<notebook>.html — the executed notebook as a reader needs it (see `arnews.report.tidy`): no
+  parameter cells, no stderr, no absolute path of the build machine; seed commentary only on the seed corpus;
+  a navigation bar (index, previous, next) and the build's provenance;
+- DIR/reports/index.html — the corpus (by name), its size, the build date, arnews version and commit, and one
+  line per notebook: title, one-sentence summary, link;
+- DIR/figures/*.png and DIR/data/processed/* — written by the notebooks themselves. Every figure a notebook
+  saves must also be shown in it: a report that misses one is not written.
 
-Reports are self-contained: no script, font or stylesheet is fetched from the network, and Arabic is laid
-out right to left in an embedded Arabic font (see templates/arnews.css). Article text is untrusted: a report
-in which a notebook output carries live HTML (a script, an event handler, a remote resource) is not written.
-A failing cell stops the build with the notebook, the cell, its failing line and the exception named, and a
-non-zero exit. Notebooks run one after the other: each already uses both cores where it matters, and the
-console then reads in order.
+Reports are self-contained (`arnews.report.page`). Article text is untrusted: a report in which a notebook
+output carries live HTML (a script, an event handler, a remote resource) is not written. A failing cell stops
+the build with the notebook, the cell, its failing line and the exception named, and a non-zero exit.
+Notebooks run one after the other: each already uses both cores where it matters, and the console then reads
+in order.
 """
 
 from __future__ import annotations
 
 import argparse
-import base64
-import functools
-import html
-import io
 import re
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from arnews import config, files
+from arnews import config, files, report
 from arnews.errors import InputError
+from arnews.report import FONT_FAMILY, FONT_WEIGHTS, Report, index_html, report_css, to_html
 
 if TYPE_CHECKING:  # nbformat costs ~0.8 s to import; every `python -m arnews <stage>` imports this module
     import nbformat
 
 CLI_HELP = "execute every notebook on a corpus and render the HTML reports"
 
+__all__ = ["CLI_HELP", "FONT_FAMILY", "FONT_WEIGHTS", "OUTPUT_FOLDERS", "BuildError", "Report", "add_arguments",
+           "build", "check_figures_shown", "check_inert", "check_outputs", "describe", "execute", "failure_message",
+           "index_html", "live_html", "notebook_paths", "report_css", "run", "to_html"]
+
 #: The numbered notebooks: the checkout's notebooks/ or the copy installed with the package (`arnews.config`).
 NOTEBOOKS = config.notebooks_dir()
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 KERNEL = "python3"
-
-#: Unicode blocks the embedded Arabic font covers: Arabic, Arabic Supplement, Arabic Extended-A,
-#: Arabic Presentation Forms-A and -B (messy corpora carry presentation forms), plus ZWNJ/ZWJ, which
-#: steer joining inside Arabic words.
-ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF),
-                 (0x200C, 0x200D))
-#: Static instances cut from the variable Noto Sans Arabic: body text and bold headings / table headers.
-FONT_WEIGHTS = (400, 700)
-FONT_FAMILY = "arnews Noto Sans Arabic"
 #: A report larger than this is slow to open and mail; the build warns (issue 8: ≤ 5 MB on saudinewsnet).
 REPORT_BUDGET = 5_000_000
 
 
 class BuildError(Exception):
     """A notebook failed or its report would be unsafe; the message names the notebook and the cell."""
-
-
-@dataclass(frozen=True)
-class Report:
-    notebook: str
-    title: str
-    summary: str
-    href: str
 
 
 def notebook_paths(folder: Path | None = None) -> list[Path]:
@@ -173,8 +158,8 @@ def _authored_index(notebook: Path, executed_index: int) -> int:
 def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.NotebookNode:
     """Run one notebook with papermill; raise BuildError naming the failing cell and line.
 
-    The notebook's own stderr (progress bars, skipped-file warnings) is mirrored on the console while it
-    runs; in the report, progress bars are collapsed to their final state.
+    The notebook's own stderr (progress bars, loader warnings) is mirrored on the console while it runs;
+    reports leave it out (`report.tidy`).
     """
     import nbformat
     import papermill
@@ -193,7 +178,7 @@ def execute(notebook: Path, corpus: Path, out: Path, workdir: Path) -> nbformat.
             progress_bar=False,
             log_output=False,
             stderr_file=sys.stderr,
-            coalesce_streams=True,
+            coalesce_streams=False,  # report.tidy joins consecutive streams only: labels stay in place
             config=_kernel_config(),
         )
     except PapermillExecutionError as err:
@@ -290,94 +275,54 @@ def check_inert(nb: nbformat.NotebookNode, notebook: str) -> None:
             )
 
 
-# --- rendering -------------------------------------------------------------------------------------------
+# --- figures: every one saved is shown ------------------------------------------------------------------------
 
 
-def _font_data(weight: int) -> bytes:
-    """Noto Sans Arabic at one weight, cut to the Arabic blocks, as WOFF (~50 KB instead of 830 KB)."""
-    import fontpkg
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
-    from fontTools.varLib import instancer
-
-    font = TTFont(fontpkg.path("Noto Sans Arabic"), recalcTimestamp=False)
-    font = instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100})
-    options = subset.Options()
-    options.layout_features = ["*"]  # keep every shaping feature: init/medi/fina, ligatures, mark placement
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[cp for start, end in ARABIC_BLOCKS for cp in range(start, end + 1)])
-    subsetter.subset(font)
-    font.flavor = "woff"
-    data = io.BytesIO()
-    font.save(data)
-    return data.getvalue()
+def _figure_stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.png")} if folder.is_dir() else {}
 
 
-def _unicode_range() -> str:
-    return ", ".join(f"U+{start:04X}-{end:04X}" for start, end in ARABIC_BLOCKS)
+_IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
 
-@functools.cache
-def report_css() -> str:
-    """The reports' CSS: the embedded Arabic font faces, then templates/arnews.css."""
-    faces = [
-        f'@font-face {{\n  font-family: "{FONT_FAMILY}";\n  font-weight: {weight};\n  font-style: normal;\n'
-        f"  unicode-range: {_unicode_range()};\n"
-        f'  src: url("data:font/woff;base64,{base64.b64encode(_font_data(weight)).decode()}") format("woff");\n}}'
-        for weight in FONT_WEIGHTS
-    ]
-    return "\n".join(faces) + "\n\n" + (TEMPLATES / "arnews.css").read_text(encoding="utf-8")
+def shown_images(nb: nbformat.NotebookNode) -> int:
+    """How many images the notebook's outputs display (what its report embeds)."""
+    return sum(any(kind in output.get("data", {}) for kind in _IMAGE_TYPES)
+               for cell in nb.cells for output in cell.get("outputs", []))
 
 
-def to_html(nb: nbformat.NotebookNode, title: str = "") -> str:
-    """Render an executed notebook to a self-contained, offline HTML page (templates/arnews)."""
-    from nbconvert import HTMLExporter
-
-    if title:
-        nb.metadata["title"] = title
-    exporter = HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)], template_name="arnews", embed_images=True
-    )
-    body, _ = exporter.from_notebook_node(nb, resources={"arnews_css": report_css()})
-    return body
+def check_figures_shown(nb: nbformat.NotebookNode, saved: list[str], notebook: str) -> None:
+    """Raise BuildError when a notebook saved more figures than it shows (a figure closed before display)."""
+    shown = shown_images(nb)
+    if shown < len(saved):
+        raise BuildError(
+            f"{notebook}: saved {len(saved)} figures ({', '.join(saved)}) but shows {shown}: keep each figure"
+            " open until the cell ends (plotting.savefig does) so that the notebook and its report show it")
 
 
-def _shown_path(path: Path) -> str:
-    """A path as the index shows it: relative to the repository when inside it (`data/raw`)."""
-    root = config.REPO_ROOT
-    return str(path.relative_to(root)) if root is not None and path.is_relative_to(root) else str(path)
+# --- building ------------------------------------------------------------------------------------------------
 
 
-def index_html(reports: list[Report], corpus: Path) -> str:
-    """The reports' table of contents, styled like the reports."""
-    rows = "\n".join(
-        f'<tr><td><a href="{html.escape(r.href)}">{html.escape(r.title)}</a></td><td>{html.escape(r.summary)}</td></tr>'
-        for r in reports
-    )
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>arnews reports</title>
-<style>
-{report_css()}
-</style>
-</head>
-<body>
-<main class="arnews-index">
-<h1>arnews reports</h1>
-<p>Corpus: <code>{html.escape(_shown_path(corpus))}</code></p>
-<table>
-<thead><tr><th>Report</th><th>What it answers</th></tr></thead>
-<tbody>
-{rows}
-</tbody>
-</table>
-</main>
-</body>
-</html>
-"""
+def _titles(notebooks: list[Path]) -> list[report.Link]:
+    """Each notebook's title and report file, read before running (for the previous / next links)."""
+    import nbformat
+
+    links = []
+    for notebook in notebooks:
+        try:
+            title = describe(nbformat.read(notebook, as_version=4))[0]
+        except (OSError, ValueError):
+            title = ""
+        links.append(report.Link(title or notebook.stem, f"{notebook.stem}.html"))
+    return links
+
+
+def _store_size(corpus: Path) -> int | None:
+    """Articles in the corpus's clean store (made by the notebooks), or None when there is none."""
+    from arnews import pipeline
+
+    store = pipeline.open_store(corpus)
+    return len(store.table) if store is not None else None
 
 
 #: The folders a build writes into under --out (the notebooks write their figures and tables there too).
@@ -410,7 +355,7 @@ def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = No
         The path of reports/index.html.
     Raises:
         InputError: the corpus path does not exist; UsageError: an output would write over an input.
-        BuildError: a cell failed, or a report would carry live HTML.
+        BuildError: a cell failed, a report would carry live HTML, or a saved figure is not shown.
     """
     corpus, out = Path(corpus).resolve(), Path(out).resolve()
     if not corpus.exists():
@@ -419,24 +364,35 @@ def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = No
     notebooks = notebooks if notebooks is not None else notebook_paths()
     for sub in OUTPUT_FOLDERS:
         (out / sub).mkdir(parents=True, exist_ok=True)
+    links = _titles(notebooks)
+    seed = report.is_seed_corpus(corpus)
+    articles = None
     reports = []
     with tempfile.TemporaryDirectory(prefix="arnews-build-") as workdir:
+        replacements = report.path_replacements(corpus, out, report.shown_corpus(corpus), extra=(Path(workdir),))
         for number, notebook in enumerate(notebooks, 1):
             print(f"[{number}/{len(notebooks)}] running {notebook.name} …", file=sys.stderr, flush=True)
             started = time.perf_counter()
+            before = _figure_stamps(out / "figures")
             executed = execute(notebook, corpus, out, Path(workdir))
             check_inert(executed, notebook.name)
-            title, summary = describe(executed)
-            page = out / "reports" / f"{notebook.stem}.html"
-            files.write_text(page, to_html(executed, title))
-            reports.append(Report(notebook.name, title or notebook.stem, summary, page.name))
+            saved = sorted(name for name, stamp in _figure_stamps(out / "figures").items() if before.get(name) != stamp)
+            shown = report.for_report(executed, replacements, seed_corpus=seed)
+            check_figures_shown(shown, saved, notebook.name)
+            articles = articles if articles is not None else _store_size(corpus)
+            title, summary = describe(shown)
+            nav = report.nav_html(links[number - 2] if number > 1 else None,
+                                  links[number] if number < len(links) else None)
+            page = out / "reports" / links[number - 1].href
+            files.write_text(page, to_html(shown, title, nav, report.provenance(corpus, articles)))
+            reports.append(Report(notebook.name, title or notebook.stem, summary, page.name, tuple(saved)))
             size = page.stat().st_size
             print(f"      done in {time.perf_counter() - started:.1f} s → {page} ({size / 1e6:.1f} MB)",
                   file=sys.stderr, flush=True)
             if size > REPORT_BUDGET:
                 print(f"      warning: {page.name} is over {REPORT_BUDGET / 1e6:.0f} MB: show top-N tables and"
                       " sampled rows, not whole tables", file=sys.stderr, flush=True)
-    return files.write_text(out / "reports" / "index.html", index_html(reports, corpus))
+    return files.write_text(out / "reports" / "index.html", index_html(reports, report.provenance(corpus, articles)))
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -220,6 +220,27 @@ def ar_labels(labels: Iterable, *, native: bool | None = None) -> list[str]:
     return [ar(label, native=native) for label in labels]
 
 
+def shorten(label, width: int = 32) -> str:
+    """A long label (a headline, an outlet's name) cut at a word boundary to at most `width` characters.
+
+    >>> shorten("بوتين يجري مباحثات مع كيم جونغ أون في دار ضيافة كومسوسان", 24)  # "Putin holds talks with Kim …"
+    'بوتين يجري مباحثات مع…'
+
+    Args:
+        label: any text; runs of whitespace become one space.
+        width: the longest result, "…" included.
+    Returns:
+        The label, or its first words followed by "…" (the first `width - 1` characters when one word is longer).
+    """
+    text = " ".join(str(label).split())
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    if " " in cut and not text[width - 1].isspace():
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
+
+
 # --- charts -----------------------------------------------------------------------------------------------
 
 
@@ -364,7 +385,11 @@ def heatmap(
 
 
 def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) -> Path:
-    """Save a figure as `out_dir/figures/<name>.png` atomically, then close it.
+    """Save a figure as `out_dir/figures/<name>.png` atomically, and leave it open for the notebook to show.
+
+    The figure is not closed: in a notebook, Jupyter shows every open figure below the cell that made it
+    (and then closes it), so the reader of the notebook and of its HTML report sees the chart that was
+    saved. A script that makes many figures closes each with `matplotlib.pyplot.close(fig)`.
 
     Args:
         fig: the matplotlib Figure.
@@ -374,8 +399,6 @@ def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) ->
     Returns:
         The path of the PNG.
     """
-    import matplotlib.pyplot as plt
-
     if not _FIGURE_NAME.match(name):
         raise ValueError(f"figure name {name!r}: use lowercase letters, digits, '_' or '-' (e.g. 'terms_top_entities')")
     if dpi < MIN_DPI:
@@ -383,5 +406,4 @@ def savefig(fig, name: str, out_dir: str | Path = ".", *, dpi: int = MIN_DPI) ->
     path = Path(out_dir) / "figures" / f"{name}.png"
     with files.atomic_path(path) as tmp:
         fig.savefig(tmp, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
     return path

@@ -32,7 +32,15 @@ from arnews.arabic.clitics import (
     readings,
     split,
 )
-from arnews.arabic.entities import EntityIndex, EntityMatch, entity_index, phrase_key, trie_pattern
+from arnews.arabic.entities import (
+    EntityIndex,
+    EntityMatch,
+    entity_index,
+    index_of,
+    phrase_key,
+    spelling_pattern,
+    trie_pattern,
+)
 from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets, fold_words, strip_marks
 from arnews.arabic.numbers import NumberWord, number_value, number_words
 from arnews.arabic.sentences import sentence_at, sentences
@@ -42,7 +50,7 @@ __all__ = [
     "FORMAT_CONTROLS", "LATIN_LETTERS", "TATWEEL",
     "PREFIX_RULES", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "decompositions", "is_definite", "readings",
     "split",
-    "EntityIndex", "EntityMatch", "entity_index", "phrase_key", "trie_pattern",
+    "EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "spelling_pattern", "trie_pattern",
     "FOLD_TABLE", "FoldedText", "fold", "fold_with_offsets", "fold_words", "strip_marks",
     "NumberWord", "number_value", "number_words",
     "sentence_at", "sentences",

@@ -72,6 +72,10 @@ def _build_table() -> tuple[dict[int, str], np.ndarray]:
 
 #: Code point → its fold (only those that change): the fold as data.
 FOLD_TABLE, _SINGLE = _build_table()
+#: Per BMP code point: does NFKC compose it with the character before it (see _COMPOSING)?
+_COMPOSES = np.zeros(0x10000, dtype=bool)
+for _first, _last in ((0x0300, 0x036F), (0x0653, 0x0655), (0x1100, 0x11FF), (0x3099, 0x309A)):
+    _COMPOSES[_first:_last + 1] = True
 
 
 def _astral(text: str) -> bool:
@@ -89,12 +93,40 @@ def fold(text: str) -> str:
     Returns:
         The folded text; line breaks and spaces are kept.
     """
+    if len(text) < _LONG_TEXT:
+        return _fold_by_table(text)
+    point = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    bmp = np.minimum(point, 0xFFFF)
+    # characters the one-pass table cannot fold alone: NFKC composes them, they become several characters, or
+    # they lie outside the BMP
+    special = _COMPOSES[bmp] | (_SINGLE[bmp] == -2) | (point > 0xFFFF)
+    if not special.any():
+        return fold_with_offsets(text, offsets=False).text
+    # the lines that hold one are folded one by one (NFKC never composes across a line break), the others at once
+    lines = text.split("\n")
+    breaks = np.flatnonzero(point == 10)
+    taken = np.unique(np.searchsorted(breaks, np.flatnonzero(special))).tolist()  # the lines holding one
+    for i in taken:
+        lines[i] = _fold_by_table(lines[i])
+    if len(taken) == len(lines):
+        return "\n".join(lines)
+    others = list(_others(len(lines), taken))
+    plain = fold_with_offsets("\n".join(lines[i] for i in others), offsets=False).text
+    for i, line in zip(others, plain.split("\n"), strict=True):
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def _fold_by_table(text: str) -> str:
+    """NFKC where needed, then the table, character by character (`str.translate`)."""
     if _COMPOSING.search(text):
         text = unicodedata.normalize("NFKC", text)
-    if len(text) < _LONG_TEXT:
-        return text.translate(FOLD_TABLE) if not _astral(text) else "".join(_fold_astral(text))
-    view = fold_with_offsets(text, offsets=False)
-    return view.text
+    return text.translate(FOLD_TABLE) if not _astral(text) else "".join(_fold_astral(text))
+
+
+def _others(count: int, taken: list[int]):
+    taken_set = set(taken)
+    return (i for i in range(count) if i not in taken_set)
 
 
 def _fold_astral(text: str):

@@ -55,8 +55,8 @@ def _label(title: str, doc_id: str, width: int = 80) -> str:
 def length_chart(articles: pd.DataFrame, top: int = 15, bars_up_to: int = 30):
     """Article lengths in characters, labelled with the titles (plotting.barh).
 
-    Up to `bars_up_to` articles: one bar per article. More: a histogram of all lengths beside the
-    `top` longest articles.
+    `articles` holds the text, or (a clean store's table) the raw length in a `chars` column. Up to
+    `bars_up_to` articles: one bar per article. More: a histogram of all lengths beside the `top` longest.
 
     Returns:
         The matplotlib Figure.
@@ -65,7 +65,7 @@ def length_chart(articles: pd.DataFrame, top: int = 15, bars_up_to: int = 30):
 
     from arnews import plotting
 
-    lengths = articles["text"].str.len()
+    lengths = articles["chars"] if "chars" in articles else articles["text"].str.len()
     labels = [_label(t, d) for t, d in zip(articles["title"], articles["doc_id"], strict=True)]
     if len(articles) <= bars_up_to:
         return plotting.barh(labels, lengths.tolist(), title="Article lengths", xlabel="characters")

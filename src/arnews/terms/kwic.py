@@ -47,10 +47,15 @@ def kwic(articles: pd.DataFrame | pipeline.CleanStore, analysis: Analysis, term:
 
 
 def kwic_html(lines: pd.DataFrame) -> str:
-    """KWIC lines as an HTML table with every piece of article text escaped."""
+    """KWIC lines as an HTML table in Arabic reading order, with every piece of article text escaped.
+
+    The table runs right to left: the article, then the context before the match (`left`, to the right of
+    the match, where an Arabic reader meets it first), the match, and the context after it (`right`, to its
+    left); each context is aligned towards the match.
+    """
     rows = "".join(
-        f"<tr><td>{html.escape(r.doc_id)}</td><td style='text-align:right'>{html.escape(r.right)}</td>"
-        f"<td><b>{html.escape(r.match)}</b></td><td style='text-align:left'>{html.escape(r.left)}</td></tr>"
+        f"<tr><td>{html.escape(r.doc_id)}</td><td style='text-align:left'>{html.escape(r.left)}</td>"
+        f"<td><b>{html.escape(r.match)}</b></td><td style='text-align:right'>{html.escape(r.right)}</td></tr>"
         for r in lines.itertuples()
     )
-    return f"<table dir='rtl'>{rows}</table>"
+    return f"<table dir='rtl' class='arnews-kwic'>{rows}</table>"

@@ -9,7 +9,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from arnews import lexicons
+from arnews import arabic, lexicons
 from arnews.terms import kernels
 from arnews.terms.engine import Analysis
 from arnews.terms.phrases import g2, npmi
@@ -137,6 +137,22 @@ def distinctive_terms(analysis: Analysis, by: str = "outlet", top: int = 8, min_
     return pd.DataFrame(rows, columns=columns)
 
 
+def _entities_in_terms(labels) -> dict[int, tuple[str, ...]]:
+    """Term id → the entities (canonical names) it mentions: an entity's own term, or the entities named inside
+    a phrase term («أمير منطقة الرياض», the emir of the Riyadh region, mentions الرياض)."""
+    names = {e.canonical for e in lexicons.entities()}
+    index = arabic.entity_index()
+    out = {}
+    for i, label in enumerate(labels):
+        if label in names:
+            out[i] = (label,)
+        elif " " in label:
+            found = tuple(dict.fromkeys(m.entity.canonical for m in index.find(label)))
+            if found:
+                out[i] = found
+    return out
+
+
 def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -> pd.DataFrame:
     """Entity × article mention counts (entities of entities.csv, every spelling and proclitic merged).
 
@@ -145,13 +161,13 @@ def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -
     Returns:
         DataFrame indexed by entity (canonical name), one column per doc_id; empty when no entity occurs.
     """
-    names = {e.canonical for e in lexicons.entities()}
-    entity_ids = [i for i, label in enumerate(analysis.labels) if label in names]
+    entities_of = _entities_in_terms(analysis.labels)
+    entity_ids = list(entities_of)
     per_doc = {}
     for d, doc in enumerate(analysis.doc_ids):
         seq = analysis.article_terms(d)
         found = seq[np.isin(seq, entity_ids)] if entity_ids else seq[:0]
-        per_doc[doc] = Counter(analysis.labels[t] for t in found.tolist())
+        per_doc[doc] = Counter(name for t in found.tolist() for name in entities_of[t])
     total: Counter = Counter()
     for c in per_doc.values():
         total.update(c)

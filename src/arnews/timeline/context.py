@@ -1,0 +1,432 @@
+"""What the words around an expression decide: the value of a date that names no year or week of its own.
+
+The tagger leaves these open (`readings.Pending`); `settle` decides them from the article, with the cues of
+data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_*):
+
+- a bare weekday («وقعت الهجمات السبت», "the attacks took place on Saturday") and a date or month without a
+  year («حتى 23 يوليو») take the tense of the verb that governs them: past → the latest such day on or
+  before publication, future (سـ، سوف، من المقرر) → the next one, present → the nearest;
+- «الاثنين» ("Monday", also "the two") is a day unless the words around it make it the numeral («بين
+  الاثنين», «الاثنين معا», «بالاثنين», «الطرفين الاثنين»);
+- «العام نفسه», «من العام ذاته», «نفس العام» take the year named before, in the same sentence or the
+  `same_sentences` − 1 before it (a month, a day likewise);
+- a weekday followed by its date («يوم الخميس الموافق 28 / 10 / 1436 هـ») is that date, and a date without
+  a year in a range with one that has it («بين 24 يوليو و15 أغسطس 2015») takes that year.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from arnews import arabic, lexicons
+from arnews.timeline import dates
+from arnews.timeline.grammar import alternation, grammar
+from arnews.timeline.readings import Expression, Pending
+
+__all__ = ["Cues", "cues", "settle", "tense"]
+
+#: How far (characters) the verb that governs a date is looked for, before and after it.
+VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
+#: How far (characters) back «العام نفسه» looks for the year it repeats (within `same_sentences` sentences).
+SAME_REACH = 2_000
+_WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The context cues of relative_time.yaml, folded."""
+
+    week_start: int
+    not_after: frozenset[str]
+    from_words: frozenset[str]
+    not_before: frozenset[str]
+    link: re.Pattern  # what may stand between a weekday and its date («، الموافق»)
+    range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
+    openers: frozenset[str]
+    event_openers: frozenset[str]
+    nouns: tuple[re.Pattern, ...]
+    pronouns: tuple[str, ...]
+    future_particles: frozenset[str]
+    future_prefix: str
+    future_cues: re.Pattern
+    past_particles: frozenset[str]
+    imperfect: tuple[str, ...]
+    past_markers: frozenset[str]
+    not_verbs: frozenset[str]
+    same_sentences: int
+
+
+@cache
+def cues() -> Cues:
+    rel = lexicons.read_yaml("relative_time.yaml")
+    fold = arabic.fold
+    context, verbs = rel["weekday_context"], rel["verb_tense"]
+    links = alternation(rel["date_links"])
+    return Cues(
+        week_start=int(rel.get("week_start", 6)),
+        not_after=frozenset(map(fold, context["not_after"])),
+        from_words=frozenset(map(fold, context["from_words"])),
+        not_before=frozenset(map(fold, context["not_before"])),
+        link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
+        range_link=re.compile(r"\s*(?:و|الي|حتي|لغاية|-|–)?\s*"),
+        openers=frozenset(map(fold, verbs["clause_openers"])),
+        event_openers=frozenset(map(fold, verbs["event_openers"])),
+        nouns=tuple(re.compile(p) for p in verbs["noun_patterns"]),
+        pronouns=tuple(sorted(map(fold, verbs["pronoun_suffixes"]), key=len, reverse=True)),
+        future_particles=frozenset(map(fold, verbs["future_particles"])),
+        future_prefix=fold(verbs["future_prefix"]),
+        future_cues=re.compile(rf"(?<![\w])(?:{alternation(verbs['future_cues'])})(?![\w])"),
+        past_particles=frozenset(map(fold, verbs["past_particles"])),
+        imperfect=tuple(map(fold, verbs["imperfect_prefixes"])),
+        past_markers=frozenset(map(fold, verbs["past_markers"])),
+        not_verbs=frozenset(map(fold, verbs["not_verbs"])),
+        same_sentences=int(rel.get("same_sentences", 3)),
+    )
+
+
+class _Article:
+    """The folded view of one article with its sentences and words, read where a date needs them."""
+
+    def __init__(self, view: arabic.FoldedText, sentences: list[tuple[int, int]] | None = None):
+        self.view = view
+        self.sentences = arabic.sentences(view.text) if sentences is None else sentences
+        self.starts = [s for s, _ in self.sentences]
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        return self.sentences[self.sentence_of(pos)] if self.sentences else (0, len(self.view.text))
+
+    def words(self, start: int, end: int) -> list[tuple[str, int, int]]:
+        """(folded word, view start, view end) of view[start:end]."""
+        return [(m.group(), m.start(), m.end()) for m in _WORD.finditer(self.view.text, start, end)]
+
+    def ends_with(self, start: int, end: int, letter: str) -> bool:
+        """Whether the original word of view[start:end] ends with `letter` (ة marks a noun, ى a past verb)."""
+        s, e = self.view.span(start, end)
+        return arabic.strip_marks(self.view.original[s:e]).endswith(letter)
+
+
+def _bare(word: str) -> str:
+    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), when what is left is a word."""
+    return word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
+
+
+def _is(word: str, words: frozenset[str]) -> bool:
+    """Whether `word`, or `word` without a glued و/ف (فتم، وقد، فيما), is one of `words`."""
+    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
+
+
+def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
+    """Whether a word may be the verb of its clause: not a function word, not definite, not a participle or a
+    plural noun (م…، …ة، …ات، …ون/…ين), not a number or a date word."""
+    text, start, end = word
+    bare = _bare(text)
+    g = grammar()
+    if len(bare) < 2 or len(bare) > 9 or _DIGIT.search(text) or not text.isalpha():
+        return False
+    if _is(text, c.not_verbs) or _is(text, c.openers):
+        return False
+    if arabic.is_definite(text) or any(bare in table for table in (g.weekdays, g.months, g.hijri_months, g.deictic)):
+        return False
+    names = arabic.entity_index()
+    if text in names.by_spelling or text in names.continuations or bare in names.continuations:
+        return False  # a name of the entity index (سيرجي شويجو: not سـ + a verb)
+    if article.ends_with(start, end, "ة"):
+        return False  # ة ends nouns only
+    if bare.startswith(c.imperfect[0]) or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect
+                                           and len(bare) >= 4):
+        return True  # يتوجه، سيزور: ي begins a verb, whatever its pattern
+    if _verbal_noun(text, c):
+        return False
+    if bare.startswith(c.imperfect):
+        return True
+    return not ((bare[0] == "م" and len(bare) >= 4) or bare.endswith(("ات", "ون", "ين")))
+
+
+def _verbal_noun(word: str, c: Cues) -> bool:
+    """Whether a word has the shape of a verbal noun (وصوله، تنفيذ، اجتماع), with or without و/ف and a pronoun."""
+    for form in {word, _bare(word)}:
+        stems = {form, *(form[:-len(p)] for p in c.pronouns if form.endswith(p) and len(form) - len(p) >= 3)}
+        if any(pattern.search(stem) for stem in stems for pattern in c.nouns
+               if not stem.startswith("ت") or pattern.pattern.startswith("^ت")):
+            return True
+    return False
+
+
+def _strong(before: list[tuple[str, int, int]], j: int, c: Cues) -> bool:
+    """Whether before[j] is a verb by its form or its particle, wherever it stands: سيزور, يلتقي, سوف/قد/لم/كان
+    + verb, كان, تم, قالوا."""
+    text = before[j][0]
+    bare = _bare(text)
+    previous = before[j - 1][0] if j > 0 else ""
+    return (_is(previous, c.future_particles) or _is(previous, c.past_particles) or _is(text, c.past_particles)
+            or _is(text, c.past_markers) or bare.startswith(c.imperfect[0])
+            or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect and len(bare) >= 4)
+            or (bare.endswith("وا") and len(bare) >= 4))
+
+
+def _scheduled(article: _Article, before: list[tuple[str, int, int]], c: Cues) -> str:
+    """"future" when a future cue («من المقرر», «من المتوقع») stands in the date's clause, "past" when كان
+    stands before it («كان من المقرر»: was planned), else ""."""
+    lo = before[0][1] if before else 0
+    for i in range(len(before) - 1, -1, -1):
+        if _is(before[i][0], c.openers) or _is(before[i][0], c.event_openers):
+            lo = before[i][2]
+            break
+    if not before:
+        return ""
+    found = list(c.future_cues.finditer(article.view.text, lo, before[-1][2]))
+    if not found:
+        return ""
+    ahead = article.words(max(lo, found[-1].start() - 12), found[-1].start())
+    return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
+
+
+def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str:
+    """The tense of the verb that governs the date at view[start:end]: "past", "future", "present" or "" (no
+    verb found).
+
+    The clause of the date runs back to the nearest clause opener (relative pronouns, أن/إن, حيث, بينما …) or
+    the sentence start; its verb is the one nearest the date among the words marked as verbs by their form or
+    particle (سيزور, يلتقي, قد/لم/سوف + verb, كان, تم) and the words that look like a verb at the start of the
+    clause or after و/ف (VSO: «وأعلنت الحكومة الاثنين»). A clause without a verb hands over to the one
+    before it; after منذ the date is past; after قبل/بعد (a verbal noun shifted in time: «قبل وصوله صباح
+    الأربعاء») only a marked verb counts. Without a verb before, the first one after the date.
+    """
+    c = c or cues()
+    s0, s1 = article.bounds(start)
+    before = article.words(max(s0, start - VERB_REACH_BEFORE), start)
+    if before and (c.future_cues.fullmatch(before[-1][0]) or c.future_cues.fullmatch(_bare(before[-1][0]))):
+        return "future"  # «المباراة المقررة الأربعاء»
+    scheduled = _scheduled(article, before, c)
+    if scheduled:
+        return scheduled  # «ومن المقرر انطلاقه في أغسطس»
+    segment_end = len(before)
+    for i in range(len(before) - 1, -2, -1):
+        word = before[i][0] if i >= 0 else ""
+        boundary = word[1:] if word[:1] in ("و", "ف") and word[1:] in c.openers | c.event_openers | {"منذ"} \
+            else word
+        if i >= 0 and boundary not in c.openers and boundary not in c.event_openers and boundary != "منذ":
+            continue
+        event = boundary in c.event_openers
+        for j in range(segment_end - 1, i, -1):  # the verb nearest the date in this clause
+            if not _verb_like(article, before[j], c):
+                continue
+            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in ("و", "ف"))):
+                return _tense_of(article, before[j], before[j - 1][0] if j > 0 else "", (s0, before[j][1]), c)
+        if boundary == "منذ":
+            return "past"  # «منذ الاثنين», «منذ إعادة فتح المطار الأربعاء»
+        if event:
+            return ""  # «قبل وصوله صباح الأربعاء»: the date of a verbal noun, not of the verb
+        segment_end = i
+    for word in article.words(end, min(s1, end + VERB_REACH_AFTER)):
+        if _verb_like(article, word, c):
+            return _tense_of(article, word, "", (s0, word[1]), c)
+    return ""
+
+
+def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, before: tuple[int, int],
+              c: Cues) -> str:
+    text, start, end = word
+    bare = _bare(text)
+    if _is(previous, c.future_particles):
+        return "future"
+    if _is(previous, c.past_particles):
+        return "present" if _is(previous, frozenset({"قد", "لقد"})) and bare.startswith(c.imperfect) else "past"
+    if bare.startswith(c.future_prefix) and len(bare) >= 4 and bare[1:2] in c.imperfect:
+        return "future"
+    if c.future_cues.fullmatch(bare) or c.future_cues.fullmatch(text):
+        return "future"
+    if not bare.startswith(c.imperfect) or _is(text, c.past_markers):
+        return "past"
+    lo = max(before[0], before[1] - VERB_REACH_BEFORE)
+    cues_before = list(c.future_cues.finditer(article.view.text, lo, before[1]))
+    if cues_before:  # «من المقرر أن يتوجه»; «كان من المقرر أن …» was planned: a past
+        cue = cues_before[-1]
+        ahead = article.words(max(lo, cue.start() - 12), cue.start())
+        return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
+    if bare.startswith("ت") and len(bare) == 4:  # تبلغ، تعرض: a past (form V) or a present
+        s0, s1 = article.bounds(start)
+        around = article.words(max(s0, start - VERB_REACH_BEFORE), min(s1, end + VERB_REACH_BEFORE))
+        if article.ends_with(start, end, "ى") or any(_is(w, c.past_markers) for w, _, _ in around):
+            return "past"
+    return "present"
+
+
+def _year_of(expr: Expression, hijri: bool) -> int:
+    """The year an expression names: Gregorian, or the Hijri year that holds its day (its month's 15th, its
+    year's 1 July)."""
+    parts = [int(p) for p in expr.value.split("-")]
+    if not hijri:
+        return parts[0]
+    from hijridate import Gregorian
+
+    month, day = (parts[1], parts[2] if len(parts) > 2 else 15) if len(parts) > 1 else (7, 1)
+    return Gregorian(parts[0], month, day).to_hijri().year
+
+
+_PRECISION = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+
+
+def _same(found: list[Expression], index: int, pending: Pending, article: _Article, c: Cues) -> tuple[str, str]:
+    """«العام نفسه»: the year (month, day) of the nearest expression before it that names one, within the
+    same sentence or the `same_sentences` − 1 before."""
+    expr = found[index]
+    first = article.sentence_of(expr.view_start) - (c.same_sentences - 1)
+    need = {"year": 4, "month": 7, "day": 10}.get(pending.unit)
+    if need is None:
+        return "", ""  # «الأسبوع نفسه»: a week has no value of the three precisions
+    for position in range(index - 1, -1, -1):
+        before = found[position]
+        if article.sentence_of(before.view_start) < first or expr.view_start - before.view_end > SAME_REACH:
+            break
+        if len(before.value) < need:
+            continue
+        if pending.month:  # «20 فبراير من العام نفسه», «مايو من العام نفسه», «25 رمضان في نفس العام»
+            year = _year_of(before, pending.hijri)
+            if pending.hijri:
+                return dates.hijri(year, pending.month, pending.day).isoformat(), "YYYY-MM-DD"
+            if pending.day:
+                return dt.date(year, pending.month, pending.day).isoformat(), "YYYY-MM-DD"
+            return f"{year:04d}-{pending.month:02d}", "YYYY-MM"
+        return before.value[:need], _PRECISION[pending.unit]
+    return "", ""
+
+
+def _value(found: list[Expression], index: int, pending: Pending, article: _Article, pub: dt.date | None,
+           c: Cues) -> tuple[str, str]:
+    """The value and precision of an expression left open by the tagger."""
+    if pending.kind == "same":
+        return _same(found, index, pending, article, c)
+    if pub is None:
+        return "", ""
+    expr = found[index]
+    if pending.kind == "weekday":
+        anchor = {"past": "past", "future": "future"}.get(tense(article, expr.view_start, expr.view_end, c), "none")
+        return dates.weekday_date(pub, pending.weekday, anchor, None).isoformat(), "YYYY-MM-DD"
+    if pending.shift is not None:
+        direction = dates.direction_of(pending.shift)
+    elif pending.hijri:  # a Hijri date without a year is of the current Hijri year («حتى 3 ذو القعدة»)
+        verb = tense(article, expr.view_start, expr.view_end, c)
+        direction = "future" if verb == "future" else "past" if verb == "past" and not pending.day else "current"
+    else:
+        direction = {"past": "past", "future": "future", "present": "nearest"}.get(
+            tense(article, expr.view_start, expr.view_end, c), "past")
+    if pending.kind == "day_month":
+        return dates.day_month(pub, pending.day, pending.month, direction).isoformat(), "YYYY-MM-DD"
+    if pending.kind == "month":
+        return dates.iso(dates.month_date(pub, pending.month, direction), "YYYY-MM"), "YYYY-MM"
+    if pending.kind == "hijri_day":
+        return dates.hijri_date(pub, pending.month, pending.day, direction).isoformat(), "YYYY-MM-DD"
+    return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
+
+
+def _the_two(article: _Article, expr: Expression, pending: Pending, c: Cues) -> bool:
+    """Whether a bare «الاثنين» is the numeral "the two": a clitic ب ل ك on it (بالاثنين), after a word that
+    takes a noun (بين، إن، من …, but «اعتبارا من الاثنين» is a date) or a definite dual (الطرفين الاثنين),
+    before معا، كلاهما … or a number word (الاثنين والعشرين)."""
+    if any(letter in pending.clitic for letter in "بلك"):
+        return True
+    text = article.view.text
+    if text[expr.view_start - 1:expr.view_start] in ("«", '"', "“") and \
+            (text[expr.view_end - 1] == "»" or text[expr.view_end:expr.view_end + 1] in ("»", '"', "”")):
+        return True  # a title in quotation marks: the magazine «الاثنين»
+    s0, s1 = article.bounds(expr.view_start)
+    before = article.words(max(s0, expr.view_start - 40), expr.view_start)
+    after = article.words(expr.view_end, min(s1, expr.view_end + 40))
+    if before:
+        previous = before[-1][0]
+        if previous in c.not_after and not (previous == "من" and len(before) > 1 and before[-2][0] in c.from_words):
+            return True
+        if arabic.is_definite(previous) and previous.endswith("ين") and len(previous) > 5:
+            return True
+    if after:
+        following = after[0][0]
+        numbers = arabic.number_words()
+        if following in c.not_before or following in numbers or (following[:1] == "و" and following[1:] in numbers):
+            return True
+    return False
+
+
+def _links(found: list[Expression], pendings: list[Pending | None], article: _Article, c: Cues) -> set[int]:
+    """Weekdays followed by their date take its value; a date without a year in a range with one that has it
+    takes that year. Returns the weekdays linked to a date."""
+    text = article.view.text
+    linked = set()
+    for i in range(len(found) - 1, -1, -1):
+        expr, following = found[i], found[i + 1] if i + 1 < len(found) else None
+        if following is None:
+            continue
+        gap = (expr.view_end, following.view_start)
+        if expr.family == "weekday" and following.precision == "YYYY-MM-DD" and \
+                following.family in ("full", "numeric", "hijri") and c.link.fullmatch(text, *gap):
+            found[i] = replace(expr, value=following.value, precision=following.precision)
+            linked.add(i)
+        elif c.range_link.fullmatch(text, *gap) and expr.family == following.family == "full":
+            first, second = (pendings[i], pendings[i + 1])
+            if first is not None and first.kind == "day_month" and second is None and following.value:
+                value = _in_range(first, following.value, before=True)
+                found[i] = replace(expr, value=value, precision="YYYY-MM-DD" if value else "")
+            elif second is not None and second.kind == "day_month" and first is None and expr.value:
+                value = _in_range(second, expr.value, before=False)
+                found[i + 1] = replace(following, value=value, precision="YYYY-MM-DD" if value else "")
+    return linked
+
+
+def _in_range(pending: Pending, other: str, before: bool) -> str:
+    """The date of a range end without a year, from the other end's date (the range runs forward in time)."""
+    other_date = dt.date.fromisoformat(other)
+    year = other_date.year
+    if before and (pending.month, pending.day) > (other_date.month, other_date.day):
+        year -= 1
+    if not before and (pending.month, pending.day) < (other_date.month, other_date.day):
+        year += 1
+    try:
+        return dt.date(year, pending.month, pending.day).isoformat()
+    except ValueError:
+        return ""
+
+
+def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None]], pub: dt.date | None,
+           sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
+    """The tagger's expressions with every open value decided from the article (see the module docstring);
+    a «الاثنين» that is "the two" is left out."""
+    if all(pending is None for _, pending in found):
+        return [expr for expr, _ in found]
+    c = cues()
+    article = _Article(view, sentences)
+    exprs = [expr for expr, _ in found]
+    pendings = [pending for _, pending in found]
+    for i, pending in enumerate(pendings):
+        if pending is not None:
+            try:
+                value, precision = _value(exprs, i, pending, article, pub, c)
+            except (ValueError, OverflowError):  # a date no calendar holds (30 February, a year past 9999)
+                value, precision = "", ""
+            exprs[i] = replace(exprs[i], value=value, precision=precision)
+    linked = _links(exprs, pendings, article, c)
+    keep = []
+    for i, (expr, pending) in enumerate(zip(exprs, pendings, strict=True)):
+        if pending is not None and pending.ambiguous and i not in linked and not _coordinated(exprs, i, article) \
+                and _the_two(article, expr, pending, c):
+            continue
+        keep.append(expr)
+    return keep
+
+
+def _coordinated(found: list[Expression], index: int, article: _Article) -> bool:
+    """Whether a weekday stands in a list of weekdays («يومي الأحد والاثنين», «الاثنين والثلاثاء»)."""
+    text = article.view.text
+    for other in (index - 1, index + 1):
+        if 0 <= other < len(found) and found[other].family == "weekday":
+            first, second = sorted((found[index], found[other]), key=lambda e: e.view_start)
+            if re.fullmatch(r"[\s،,]*و?", text[first.view_end:second.view_start]):
+                return True
+    return False

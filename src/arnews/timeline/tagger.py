@@ -1,0 +1,358 @@
+"""The temporal tagger: find the dated expressions of a clean text and resolve each against the publication date.
+
+`tag(text, published)` matches the grammar (`arnews.timeline.grammar`) on the folded view of the text and
+returns `Expression`s with offsets into the text as given, an ISO value and its precision.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+import pandas as pd
+
+from arnews import arabic
+from arnews.arabic.chars import codes
+from arnews.timeline import context, dates
+from arnews.timeline.grammar import Grammar, grammar, phrase, scan
+from arnews.timeline.readings import Expression, Pending
+
+__all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "tag", "tag_view"]
+
+EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
+
+
+#: Invisible format and bidi controls: the view drops them, and an expression never ends with one.
+_TRAILING_CONTROLS = frozenset(map(chr, codes(arabic.FORMAT_CONTROLS)))
+
+
+def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, int]:
+    """The original span of a view span, without the invisible controls that follow it («عام 1432\u200b»)."""
+    s, e = view.span(start, end)
+    while e > s and view.original[e - 1] in _TRAILING_CONTROLS:
+        e -= 1
+    return s, e
+
+
+_FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
+                 "r": "relative", "s": "same", "w": "weekday", "mm": "month", "hm": "hijri", "p": "period",
+                 "d": "deictic"}
+_SPAN_GROUPS = tuple(_FAMILY_NAMES)
+#: (family, value, precision, relative_to_event, what the context decides)
+Reading = tuple[str, str, str, bool, Pending | None]
+
+
+def _first_month(g: Grammar, text: str) -> tuple[int, str]:
+    """The month number of a "حزيران/يونيو"- or "فبراير شباط"-style group (the first name wins) and that name."""
+    words = re.split(r"\s*[/(-]\s*", text.strip())[0].split()
+    for size in range(len(words), 0, -1):  # names of one or two words: كانون الثاني, فبراير
+        key = " ".join(words[:size])
+        if key in g.months:
+            return g.months[key], key
+    return 0, " ".join(words)
+
+
+def _day(g: Grammar, digits: str | None, words: str | None) -> int:
+    """A day of the month written in digits (19, الـ20) or words (السابع, الحادي والعشرين, أول); 0: none."""
+    if digits:
+        return int(digits)
+    words = phrase(words or "")
+    if words in g.first_day:
+        return 1
+    value = arabic.number_value(words) or 0
+    return value if 1 <= value <= 31 else 0
+
+
+def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
+    """The reading of a match; None when the match is not a date."""
+    gd = m.groupdict()
+    for word_day in ("f_wday", "h_wday", "f_wpday"):
+        if gd.get(word_day) and _ordinal_of_a_noun(g, m.string, m.start(word_day)):
+            return None
+    family = _FAMILY_NAMES[next(k for k in _SPAN_GROUPS if gd.get(k) is not None)]
+    try:
+        return _resolve_groups(g, gd, pub)
+    except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
+        return (family, "", "", False, None)
+
+
+def _ordinal_of_a_noun(g: Grammar, view: str, start: int) -> bool:
+    """Whether an ordinal at view[start] qualifies the definite noun before it («الأسبوع الأول من الشهر»: the
+    first week) rather than naming a day; a weekday before it is a date's («يوم السبت السابع من ذي القعدة»)."""
+    before = view[max(0, start - 24):start].split()
+    return bool(before) and arabic.is_definite(before[-1]) and before[-1] not in g.weekdays and \
+        before[-1][1:] not in g.weekdays
+
+
+def _resolve_groups(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    for name, resolver in _RESOLVERS:
+        if gd[name] is not None:
+            return resolver(g, gd, pub)
+    return None
+
+
+def _hijri(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    if gd["h_month2"]:
+        day = dates.hijri(int(gd["h_year2"]), g.hijri_months[phrase(gd["h_month2"])], 15)
+        return "hijri", dates.iso(day, "YYYY-MM"), "YYYY-MM", False, None
+    name = phrase(gd["h_month"])
+    month, day = g.hijri_months[name], _day(g, gd["h_day"], gd["h_wday"])
+    if not day:
+        return None
+    if gd["h_year"]:
+        return "hijri", dates.hijri(int(gd["h_year"]), month, day).isoformat(), "YYYY-MM-DD", False, None
+    if gd["h_same"]:
+        return "hijri", "", "", False, Pending("same", month=month, day=day, unit="year", hijri=True)
+    if gd["h_rmod"]:  # «25 رمضان من العام الماضي»
+        if pub is None:
+            return "hijri", "", "", False, None
+        date = dates.hijri_in_year(pub.year + g.modifiers[phrase(gd["h_rmod"])], month, day)
+        return "hijri", date.isoformat(), "YYYY-MM-DD", False, None
+    shift = g.modifiers[phrase(gd["h_mod"])] if gd["h_mod"] else None
+    if name in g.ambiguous_hijri_months and shift is None:
+        return None  # «20 صفر» may be a count
+    return "hijri", "", "", False, Pending("hijri_day", month=month, day=day, shift=shift, hijri=True)
+
+
+def _hijri_month(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    month = g.hijri_months[phrase(gd["hm_month"])]
+    if gd["hm_year"]:
+        return "hijri", dates.iso(dates.hijri(int(gd["hm_year"]), month, 15), "YYYY-MM"), "YYYY-MM", False, None
+    if gd["hm_rmod"]:  # «شهر رمضان من العام الماضي»
+        if pub is None:
+            return "hijri", "", "", False, None
+        date = dates.hijri_in_year(pub.year + g.modifiers[phrase(gd["hm_rmod"])], month, None)
+        return "hijri", dates.iso(date, "YYYY-MM"), "YYYY-MM", False, None
+    if not gd["hm_shahr"] and not gd["hm_mod"]:
+        return None  # رمضان alone is also a name
+    shift = g.modifiers[phrase(gd["hm_mod"])] if gd["hm_mod"] else None
+    return "hijri", "", "", False, Pending("hijri_month", month=month, shift=shift, hijri=True)
+
+
+def _numeric(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    a, b, c = int(gd["n_a"]), int(gd["n_b"]), int(gd["n_c"])
+    year, month, day = (a, b, c) if len(gd["n_a"]) == 4 else (c, b, a) if len(gd["n_c"]) == 4 else (0, 0, 0)
+    if not year:
+        return None
+    hijri = 1300 <= year < 1500 or (gd["n_era"] and arabic.fold(gd["n_era"]) in g.hijri_era)
+    if not hijri and not 1800 <= year <= 2100:
+        return None
+    date = dates.hijri(year, month, day) if hijri else dt.date(year, month, day)
+    return ("hijri" if hijri else "numeric"), date.isoformat(), "YYYY-MM-DD", False, None
+
+
+def _full(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    if gd["f_pday"] or gd["f_wpday"]:  # 30 من الشهر الحالي
+        day = _day(g, gd["f_pday"], gd["f_wpday"])
+        if not day:
+            return None
+        if pub is None:
+            return "full", "", "", False, None
+        first = dates.add_months(pub, g.modifiers[phrase(gd["f_pmod"])])
+        return "full", first.replace(day=day).isoformat(), "YYYY-MM-DD", False, None
+    month, _ = _first_month(g, gd["f_month"])
+    day = _day(g, gd["f_day0"] or gd["f_day"], gd["f_wday"])  # «13 أو 20 أيلول»: the first day named
+    if not day:
+        return None
+    if gd["f_year"]:
+        return "full", dt.date(int(gd["f_year"]), month, day).isoformat(), "YYYY-MM-DD", False, None
+    if gd["f_same"]:
+        return "full", "", "", False, Pending("same", month=month, day=day, unit="year")
+    if gd["f_rmod"]:  # «15 يوليو من العام الماضي»
+        if pub is None:
+            return "full", "", "", False, None
+        return "full", dt.date(pub.year + g.modifiers[phrase(gd["f_rmod"])], month, day).isoformat(), \
+            "YYYY-MM-DD", False, None
+    if gd["f_mod"]:
+        if pub is None:
+            return "full", "", "", False, None
+        direction = dates.direction_of(g.modifiers[phrase(gd["f_mod"])])
+        return "full", dates.day_month(pub, day, month, direction).isoformat(), "YYYY-MM-DD", False, None
+    return "full", "", "", False, Pending("day_month", month=month, day=day)
+
+
+def _month_year(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    month, _ = _first_month(g, gd["my_month"])
+    return "month_year", f"{int(gd['my_year']):04d}-{month:02d}", "YYYY-MM", False, None
+
+
+def _year(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    year = int(gd["y_year"])
+    if (gd["y_era"] and arabic.fold(gd["y_era"]) in g.hijri_era) or year < 1500:
+        year = dates.hijri(year, 6, 1).year  # the Gregorian year holding the middle of that Hijri year
+    return "year", f"{year:04d}", "YYYY", False, None
+
+
+def _bare_year(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    return "year", gd["yb"][:4], "YYYY", False, None
+
+
+def _same(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    unit = g.periods[phrase(gd["s_noun"] or gd["s_noun2"])]
+    return "same", "", "", False, Pending("same", unit=unit)
+
+
+def _weekday(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    key = phrase(gd["w_day"])
+    pre = phrase(gd["w_pre"]) if gd["w_pre"] else ""
+    shift = g.modifiers.get(phrase(gd["w_mod"])) if gd["w_mod"] else None
+    anchor = g.weekday_anchor.get(pre, "none")
+    if anchor == "none" and shift is None:  # the tense of its verb decides; «الاثنين» may be "the two"
+        return "weekday", "", "", False, Pending("weekday", weekday=g.weekdays[key], clitic=gd["w_clitic"],
+                                                 ambiguous=key in g.ambiguous_weekdays and not pre)
+    if pub is None:
+        return "weekday", "", "", False, None
+    day = dates.weekday_date(pub, g.weekdays[key], anchor, shift)
+    return "weekday", day.isoformat(), "YYYY-MM-DD", False, None
+
+
+def _month(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
+    month, name = _first_month(g, gd["mm_month"])
+    shift = g.modifiers.get(phrase(gd["mm_mod"])) if gd["mm_mod"] else None
+    if name in g.ambiguous_months and shift is None and \
+            not (gd["mm_prep"] or gd["mm_shahr"] or gd["mm_same"] or gd["mm_rmod"]):
+        return None
+    if gd["mm_same"]:
+        return "month", "", "", False, Pending("same", month=month, unit="year")
+    if gd["mm_rmod"]:  # «يوليو من العام الماضي»
+        if pub is None:
+            return "month", "", "", False, None
+        return "month", f"{pub.year + g.modifiers[phrase(gd['mm_rmod'])]:04d}-{month:02d}", "YYYY-MM", False, None
+    if shift is None:
+        return "month", "", "", False, Pending("month", month=month)
+    if pub is None:
+        return "month", "", "", False, None
+    month_date = dates.month_date(pub, month, dates.direction_of(shift))
+    return "month", dates.iso(month_date, "YYYY-MM"), "YYYY-MM", False, None
+
+
+def _period(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    unit = g.periods[phrase(gd["p_noun1"] or gd["p_noun"] or gd["p_noun2"])]
+    shift = g.modifiers[phrase(gd["p_mod"])] if gd["p_mod"] else 0  # هذا العام, مطلع العام: the current one
+    if pub is None:
+        return "period", "", "", False, None
+    if unit == "week":  # a week has a value when it lies in one month
+        month = dates.week_month(pub, shift, context.cues().week_start)
+        return ("period", dates.iso(month, "YYYY-MM"), "YYYY-MM", False, None) if month else \
+            ("period", "", "", False, None)
+    if unit == "year":
+        return "period", dates.year_text(pub.year + shift), "YYYY", False, None
+    return "period", dates.iso(dates.add_months(pub, shift), "YYYY-MM"), "YYYY-MM", False, None
+
+
+def _deictic(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    if pub is None:
+        return "deictic", "", "", False, None
+    return "deictic", (pub + dt.timedelta(days=g.deictic[phrase(gd["d"])])).isoformat(), "YYYY-MM-DD", False, None
+
+
+def _relative(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
+    """منذ/قبل/بعد + a counted unit. "بعد N U من <event>" dates the earlier event: publication − N."""
+    if gd["r_dual"]:
+        unit, count = g.units[phrase(gd["r_dual"])]
+    elif gd["r_one"]:
+        unit, count = g.units[phrase(gd["r_one"])][0], 1
+    else:
+        unit, count = g.units[phrase(gd["r_unit"])][0], arabic.number_value(gd["r_num"])
+    from_event = bool(gd["r_from"])
+    if pub is None or not count:
+        return "relative", "", "", from_event, None
+    sign = -1 if from_event else g.directions[phrase(gd["r_dir"])]
+    n = sign * count * int(g.unit_info[unit]["factor"])
+    if unit in ("year", "decade"):
+        return "relative", dates.year_text(pub.year + n), "YYYY", from_event, None
+    if unit == "month":
+        return "relative", dates.iso(dates.add_months(pub, n), "YYYY-MM"), "YYYY-MM", from_event, None
+    days = n * (7 if unit == "week" else 1)
+    return "relative", (pub + dt.timedelta(days=days)).isoformat(), "YYYY-MM-DD", from_event, None
+
+
+_RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year), ("y", _year), ("yb", _bare_year),
+              ("r", _relative), ("s", _same), ("w", _weekday), ("mm", _month), ("hm", _hijri_month), ("p", _period),
+              ("d", _deictic))
+
+
+#: How far before an anchor an expression may start (words, characters): two words before a weekday or a
+#: period ("صباح اليوم الأربعاء"), three before a month ("السابع من شهر يوليو"), five before a unit ("منذ ما يقرب
+#: من 24 عاما", "بعد خمسة وعشرين عاما").
+_BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 3, 5, 48
+#: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
+_WORD = re.compile(r"(?<!\S)[(\[«\"'“”]*(?=\S)")
+
+
+def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.Match, Reading]]:
+    """Non-overlapping grammar matches that are dates, leftmost first, found from the anchors, with their readings.
+
+    Near each anchor the pattern is tried at the words before it, the furthest first; a match that is no date
+    («الأسبوع الأول من»: an ordinal of a noun, not a day) gives way to a later start.
+    """
+    last_end = 0
+    for p, anchor in scan(g.anchors, view):
+        if p < last_end:
+            continue
+        lo = max(last_end, p - _BACK_CHARS)
+        unit = anchor.group("unit") is not None
+        if unit and not g.direction.search(view, lo, p):
+            continue  # a unit only makes a point after منذ/قبل/بعد (a year number is an anchor of its own)
+        back = _BACK_UNIT_WORDS if unit else _BACK_MONTH_WORDS if anchor.group("month") else _BACK_WORDS
+        starts = [w.end() for w in _WORD.finditer(view, lo, p)][-back:]
+        for start in (*starts, p):
+            m = g.pattern.match(view, start)
+            if m and m.end() > p and (reading := _resolve(g, m, pub)) is not None:
+                last_end = m.end()
+                yield m, reading
+                break
+
+
+def tag_view(view: arabic.FoldedText, pub: dt.date | None,
+             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
+    """The expressions of a text given as its folded view (`arabic.fold_with_offsets`), resolved against `pub`;
+    `sentences`: the view's sentences (`arabic.sentences`), when the caller has them."""
+    g = grammar()
+    text = view.original
+    found: list[tuple[Expression, Pending | None]] = []
+    for m, (family, value, precision, from_event, pending) in _readings(g, view.text, pub):
+        name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
+        vs, ve = m.span(name)
+        if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
+            vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
+        if name == "y" and m.group("y_more"):
+            ve = m.start("y_more")
+        start, end = original_span(view, vs, ve)
+        found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
+        if name == "y" and m.group("y_more"):
+            found.extend((e, None) for e in _more_years(view, m))
+    return context.settle(view, found, pub, sentences)
+
+
+def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
+    """The further years of "عامي 2001 و2007" as expressions of their own."""
+    base = m.start("y_more")
+    for year in re.finditer(r"\d{4}", m.group("y_more")):
+        vs, ve = base + year.start(), base + year.end()
+        start, end = original_span(view, vs, ve)
+        yield Expression(start, end, view.original[start:end], year.group(), "YYYY", "year", vs, ve)
+
+
+def tag(text: str, published=None) -> list[Expression]:
+    """Find and resolve the temporal expressions of one (clean) article text.
+
+    Args:
+        text: the article text, e.g. "أجرى الرئيس الروسي، اليوم الأربعاء، مباحثات في بيونغ يانغ"
+            (the Russian president held talks in Pyongyang today, Wednesday).
+        published: the publication date (date, datetime, Timestamp, ISO string) or None/NaT; a value that is
+            no calendar date (a negative year) counts as none.
+    Returns:
+        Expressions in text order; e.g. "اليوم الأربعاء" published 2024-06-19 → value "2024-06-19",
+        precision "YYYY-MM-DD". Without a publication date, relative expressions keep an empty value.
+    """
+    return tag_view(arabic.fold_with_offsets(text), dates.as_date(published))
+
+
+def expressions(articles: pd.DataFrame) -> pd.DataFrame:
+    """Tag every article (clean text, `published`) → DataFrame[doc_id,start,end,text,value,precision]."""
+    rows = [(doc, e.start, e.end, e.text, e.value, e.precision)
+            for doc, text, pub in zip(articles["doc_id"], articles["text"], articles["published"], strict=True)
+            for e in tag(text, pub)]
+    return pd.DataFrame(rows, columns=EXPRESSION_COLUMNS)
