@@ -7,7 +7,7 @@ import pytest
 
 from arnews import clean, corpus, pipeline
 from arnews.errors import InputError
-from corpus_samples import ARTICLE_A, ARTICLE_B, write
+from corpus_samples import ARTICLE_A, ARTICLE_B, ARTICLE_C, write
 
 AD = "[ad_1]"  # the auto-publishing plugin's advert marker (seed article 001)
 
@@ -78,3 +78,37 @@ def test_a_corpus_of_more_articles_than_a_shard_is_split_in_order(tmp_path, monk
     assert len(store.shards) == 3
     assert store.articles()["doc_id"].tolist() == ["0", "1", "2", "3", "4"]
     shutil.rmtree(tmp_path / "interim")
+
+
+def test_shards_cleaned_one_by_one_equal_the_corpus_cleaned_at_once(tmp_path, monkeypatch):
+    # The store cleans a shard at a time, with each outlet's repeated lines learned from the whole corpus: six
+    # shards of two articles learn the closing line that all twelve articles repeat, as one pass over all does.
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 2)
+    closing = "لمتابعة آخر الأخبار زوروا صفحتنا كل يوم"  # "to follow the latest news visit our page every day"
+    for i in range(12):
+        write(tmp_path / "c" / f"{i:02d}.txt", f"{ARTICLE_A}\nالخبر رقم {i}\n{closing}")  # "story number i"
+    store = pipeline.clean_store(tmp_path / "c", interim=tmp_path / "interim", progress=False)
+    articles, removed = clean.clean_corpus(corpus.load(tmp_path / "c"))
+    assert len(store.shards) == 6
+    assert store.articles()["text"].tolist() == articles["text"].tolist()
+    assert all(closing not in text for text in store.articles()["text"])
+    columns = ["doc_id", "start", "end", "rule"]
+    assert store.removed()[columns].values.tolist() == removed[columns].values.tolist()
+    assert store.removed()["rule"].str.startswith("learned").sum() == 12
+    assert store.table["clean_chars"].tolist() == articles["text"].str.len().tolist()
+
+
+def test_the_shard_texts_are_the_shard_articles_in_utf8(tmp_path, monkeypatch):
+    # read_texts gives the term engine a shard's clean texts as one UTF-8 string (each text followed by NUL but
+    # the last) with their doc_ids, outlets, lengths and sizes: the same articles read_shard gives as a table.
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 2)
+    write(tmp_path / "c" / "a.txt", ARTICLE_A)
+    write(tmp_path / "c" / "b.txt", ARTICLE_B + "\n\n" + "٢٠٢٤ 😀")  # an astral character is 4 bytes, 1 char
+    write(tmp_path / "c" / "c.txt", ARTICLE_C)
+    store = pipeline.clean_store(tmp_path / "c", interim=tmp_path / "interim", progress=False)
+    for path in store.shards:
+        table, texts = pipeline.read_shard(path), pipeline.read_texts(path)
+        decoded = texts.data.decode("utf-8").split("\0")
+        assert decoded == table["text"].tolist()
+        assert texts.lengths == [len(t) for t in decoded] and texts.sizes == [len(t.encode()) for t in decoded]
+        assert texts.doc_ids == table["doc_id"].tolist() and texts.outlets == table["outlet"].tolist()

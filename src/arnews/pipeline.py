@@ -31,6 +31,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -224,9 +225,9 @@ def clean_store(corpus_path: str | Path, *, interim: str | Path | None = None, f
     interim = Path(interim or default_interim())
     files.check_outputs([*corpus.inputs(corpus_path), lexicons.path("."), *([rules] if rules else [])],
                         folders=[interim])
-    ruleset = clean.load_rules(rules)  # a broken rules file stops here, before any work
     store = open_store(corpus_path, interim=interim, fields=fields, rules=rules)
-    if store is None:
+    if store is None:  # (a store's key holds the rules file's digest: its rules compiled when it was made)
+        ruleset = clean.load_rules(rules)  # a broken rules file stops here, before any work
         store = _make_store(corpus_path, interim, fields, rules, ruleset, strict, progress)
     if strict and store.report.problems:
         raise corpus.strict_error(store.report.problems[0])
@@ -236,18 +237,17 @@ def clean_store(corpus_path: str | Path, *, interim: str | Path | None = None, f
 def _make_store(corpus_path: Path, interim: Path, fields, rules, ruleset, strict, progress) -> CleanStore:
     key, listed = store_key(corpus_path, fields, rules)
     articles, report = corpus.load_with_report(corpus_path, fields, strict=strict, progress=progress)
-    clean_articles, removed = clean.clean_corpus(articles, ruleset, progress=progress)
     interim.mkdir(parents=True, exist_ok=True)
     final = interim / _folder_name(corpus_path, key)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=interim))
     try:
         tmp.chmod(0o777 & ~_umask())  # mkdtemp makes a private folder; a store is as readable as any output
-        shard_names = _write_shards(clean_articles, tmp)
+        shard_names, clean_chars, removed = _clean_into_shards(articles, ruleset, tmp, progress)
         table = corpus.article_table(articles).drop(columns="chars", errors="ignore")
         table["published"] = [r["published"] or "" for r in clean.article_records(articles)]
         table["shard"] = [i // SHARD_ARTICLES for i in range(len(articles))]
         table["chars"] = articles["text"].str.len().to_numpy()
-        table["clean_chars"] = clean_articles["text"].str.len().to_numpy()
+        table["clean_chars"] = clean_chars
         table["raw_sha256"] = [hashlib.sha256(t.encode()).hexdigest() for t in articles["text"]]
         files.write_csv(table, tmp / "articles.csv", raw=True)  # read back by CleanStore: values kept as they are
         files.write_csv(removed, tmp / "removed.csv", raw=True)
@@ -280,30 +280,51 @@ def _relative(file: str, base: Path) -> str:
         return Path(file).name
 
 
-def _write_shards(clean_articles: pd.DataFrame, folder: Path) -> list[str]:
+def _clean_into_shards(articles: pd.DataFrame, ruleset, folder: Path, progress: bool
+                       ) -> tuple[list[str], list[int], pd.DataFrame]:
+    """Clean the articles a shard at a time (with the lines learned from all of them: the same result as one
+    `clean.clean_corpus` call), writing each shard as soon as it is clean: only one shard's clean texts are
+    held beside the raw corpus, never a clean copy of it all.
+
+    Returns:
+        (names, clean_chars, removed): the shard files, each article's clean length, the removed spans.
+    """
+    from tqdm import tqdm
+
     (folder / "shards").mkdir()
-    records = clean.article_records(clean_articles)
+    names: list[str] = []
+    clean_chars: list[int] = []
+    removed = []
+    learned = clean.learn_lines(articles, ruleset)  # each outlet's repeated lines, from the whole corpus
+    starts = range(0, max(1, len(articles)), SHARD_ARTICLES)
+    for start in tqdm(starts, desc="clean", unit="part", delay=3, disable=not progress or None, file=sys.stderr):
+        part, spans = clean.clean_corpus(articles.iloc[start:start + SHARD_ARTICLES], ruleset, progress=False,
+                                         learned=learned)
+        names.append(_write_shard(part, folder, start // SHARD_ARTICLES))
+        clean_chars += part["text"].str.len().tolist()
+        removed.append(spans)
+    return names, clean_chars, pd.concat(removed, ignore_index=True)
+
+
+def _write_shard(clean_articles: pd.DataFrame, folder: Path, number: int) -> str:
+    """Write one shard (its .jsonl and .text files); returns its name."""
+    name = f"shards/{number:04d}.jsonl"
     urls = clean_articles["url"].tolist() if "url" in clean_articles else [""] * len(clean_articles)
-    names = []
-    for shard in range(0, max(1, len(clean_articles)), SHARD_ARTICLES):
-        name = f"shards/{shard // SHARD_ARTICLES:04d}.jsonl"
-        texts, doc_ids, outlets = [], [], []
-        with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
-            for position in range(shard, min(shard + SHARD_ARTICLES, len(clean_articles))):
-                record = next(records)
-                record["url"] = urls[position]
-                texts.append(record["text"] if isinstance(record["text"], str) else "")
-                doc_ids.append(str(record["doc_id"]))
-                outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
-                out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
-        encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
-        with open((folder / name).with_suffix(".text"), "wb") as out:
-            header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts)),
-                      "sizes": list(map(len, encoded))}
-            out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
-            out.write(b"\0".join(encoded))
-        names.append(name)
-    return names
+    texts, doc_ids, outlets = [], [], []
+    with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
+        for record, url in zip(clean.article_records(clean_articles), urls, strict=True):
+            record["url"] = url
+            texts.append(record["text"] if isinstance(record["text"], str) else "")
+            doc_ids.append(str(record["doc_id"]))
+            outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
+            out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
+    encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
+    with open((folder / name).with_suffix(".text"), "wb") as out:
+        header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts)),
+                  "sizes": list(map(len, encoded))}
+        out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
+        out.write(b"\0".join(encoded))
+    return name
 
 
 def _replace_folder(new: Path, final: Path) -> None:
