@@ -34,7 +34,7 @@ __all__ = [
     "with_gaps",
     "documents_per_term", "count_pairs", "merge_pairs", "warm",
     "ROLE_LINK", "ROLE_HEAD", "ROLE_NAME", "ROLE_LETTER", "ROLE_AMBIGUOUS", "ROLE_TATWEEL", "join_groups",
-    "first_occurrences",
+    "merge_groups", "first_occurrences",
 ]
 
 #: Character classes of the token grammar (see `terms.tokens.TOKEN_RE`).
@@ -534,6 +534,49 @@ def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bo
 
 
 @njit(cache=True, nogil=True)
+def merge_groups(ids, linked, bounds, starts, ends, group_start, group_end, group_ids
+                 ):  # pragma: no cover - compiled
+    """Each group of tokens (from `join_groups`, ascending, none overlapping) made one token with id
+    `group_ids[g]`, spanning its tokens, linked as its last token is.
+
+    Returns:
+        (ids, linked, bounds, starts, ends) of the merged tokens (ids as int32).
+    """
+    n = ids.size
+    for g in range(group_start.size):
+        n -= group_end[g] - group_start[g] - 1
+    out_ids = np.empty(n, np.int32)
+    out_linked = np.empty(n, np.bool_)
+    out_starts = np.empty(n, np.int64)
+    out_ends = np.empty(n, np.int64)
+    out_bounds = np.empty(bounds.size, np.int64)
+    k = 0
+    g = 0
+    d = 0
+    t = 0
+    while t < ids.size:
+        while d < bounds.size and bounds[d] <= t:
+            out_bounds[d] = k
+            d += 1
+        out_starts[k] = starts[t]
+        if g < group_start.size and group_start[g] == t:
+            last = group_end[g] - 1
+            out_ids[k] = group_ids[g]
+            g += 1
+        else:
+            last = t
+            out_ids[k] = ids[t]
+        out_linked[k] = linked[last]
+        out_ends[k] = ends[last]
+        k += 1
+        t = last + 1
+    while d < bounds.size:
+        out_bounds[d] = k
+        d += 1
+    return out_ids, out_linked, out_bounds, out_starts, out_ends
+
+
+@njit(cache=True, nogil=True)
 def first_occurrences(ids, n_ids):  # pragma: no cover - compiled
     """The ids in the order of their first occurrence, and every id renumbered in that order (an id that
     never occurs gets none).
@@ -952,8 +995,9 @@ def warm() -> None:
     index.find(hashes, lengths)
     _rehash(index.table, np.full((2 * len(index.table), 4), _NO_ID, np.int64))
     small = np.zeros(ids.size, np.int32)
-    join_groups(ids, spaced, small, small, small, np.zeros(2, np.int64), np.zeros(2, np.int64), small, data, starts,
-                ends, lengths)
+    group_start, group_end, _, _, _ = join_groups(ids, spaced, small, small, small, np.zeros(2, np.int64),
+                                                  np.zeros(2, np.int64), small, data, starts, ends, lengths)
+    merge_groups(ids, spaced, bounds, starts, ends, group_start, group_end, ids[:group_start.size])
     codes, starts, ends = encode(["بوتين", "كيم"])
     hash_spans(codes, starts, ends, NO_PREFIX)
     rule = np.array([[0x648]], np.uint32)

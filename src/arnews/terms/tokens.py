@@ -382,7 +382,8 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
         starts, ends = before[starts] - first_character, before[ends] - first_character
     elif not spans:
         starts = ends = np.zeros(0, np.int64)
-    return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32), bounds, linked, starts, ends)
+    return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32, copy=False), bounds, linked, starts,
+                      ends)
 
 
 def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:
@@ -428,18 +429,7 @@ def _join(vocabulary: Vocabulary, data, ids, linked, bounds, starts, ends, token
     if first_seen.size:
         vocabulary.add(strings(first_seen), hashes[first_seen], lengths[first_seen], folded(first_seen))
     assert len(vocabulary) == known + first_seen.size
-    ids = ids.copy()
-    ids[group_start] = group_ids
-    ends = ends.copy()
-    ends[group_start] = ends[group_end - 1]
-    linked = linked.copy()
-    linked[group_start] = linked[group_end - 1]
-    inside = np.zeros(ids.size + 1, np.int64)  # +1 after a group's first token, −1 after its last
-    np.add.at(inside, group_start + 1, 1)
-    np.add.at(inside, group_end, -1)
-    keep = np.cumsum(inside[:-1]) == 0
-    kept_before = np.concatenate([[0], np.cumsum(keep)])
-    return ids[keep], linked[keep], kept_before[bounds], starts[keep], ends[keep]
+    return kernels.merge_groups(ids, linked, bounds, starts, ends, group_start, group_end, group_ids)
 
 
 def tokenize(text: str) -> list[str]:
