@@ -43,6 +43,7 @@ RAW_CSV_VARIABLE = "ARNEWS_RAW_CSV"
 #: First characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 _FORMULA_START = re.compile(r"[=+\-@\t\r]")
+_LINE_FORMULA_START = re.compile(r"^[=+\-@\t\r]", re.MULTILINE)  # the same at any line's start
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
@@ -255,6 +256,9 @@ def _neutralised(frame: pd.DataFrame) -> pd.DataFrame:
         column = frame.iloc[:, position]
         if column.dtype.kind in "OT":
             values = column.tolist()
+            texts = [v for v in values if v.__class__ is str]
+            if not _LINE_FORMULA_START.search("\n".join(texts)):  # no line starts so: no value does
+                continue
             if any(v.__class__ is str and _FORMULA_START.match(v) for v in values):
                 changed[position] = [neutralise_formula(v) if v.__class__ is str else v for v in values]
     if not changed:

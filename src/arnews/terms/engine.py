@@ -164,7 +164,7 @@ def term_table(analysis: Analysis) -> pd.DataFrame:
     counts = analysis.term_counts()
     docs = analysis.documents()
     present = np.flatnonzero(counts > 0)
-    labels = [analysis.labels[i] for i in present.tolist()]
+    labels = list(map(analysis.labels.__getitem__, present.tolist()))
     alphabetical = np.empty(present.size, dtype=np.int64)
     alphabetical[sorted(range(len(labels)), key=labels.__getitem__)] = np.arange(present.size)
     order = np.lexsort((alphabetical, -counts[present]))
@@ -238,13 +238,14 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
     shards.reverse()
     while shards:
         shard = shards.pop()
-        np.take(to_corpus[shard.vocabulary], shard.ids, out=ids[offset:offset + shard.ids.size])
+        np.take(to_corpus[shard.vocabulary], shard.ids, out=ids[offset:offset + shard.ids.size], mode="clip")
         linked[offset:offset + shard.ids.size] = shard.linked
         bounds.append(shard.bounds[1:] + offset)
         offset += shard.ids.size
     order, surface_ids = kernels.first_occurrences(ids, source.size)
     source = source[order].tolist()
-    return [everything[i] for i in source], [folded[i] for i in source], surface_ids, linked, np.concatenate(bounds)
+    return list(map(everything.__getitem__, source)), list(map(folded.__getitem__, source)), surface_ids, linked, \
+        np.concatenate(bounds)
 
 
 def _analysis(shards: list[_Shard], report) -> Analysis:
@@ -259,7 +260,7 @@ def _analysis(shards: list[_Shard], report) -> Analysis:
     distinct = distinct.tolist()
     form_totals = np.bincount(form_of_surface, weights=totals, minlength=len(distinct)).astype(np.int64)
     joined = frozenset(f for s, f in zip(surfaces, forms, strict=True) if " " in s)
-    term_map = TermMap(dict(zip(distinct, form_totals.tolist(), strict=True)), joined=joined)
+    term_map = TermMap(forms=distinct, totals=form_totals, joined=joined)
     key, names = term_map.resolve_ids()
     own = key == np.arange(len(distinct))
     surface_label = term_map.set_labels(surfaces, form_of_surface, distinct, totals, own)
@@ -270,9 +271,10 @@ def _analysis(shards: list[_Shard], report) -> Analysis:
     spelling = np.full(term_keys.size, -1, dtype=np.int64)  # per term, the surface that is its label
     words = term_keys < len(distinct)
     spelling[words] = surface_label[term_keys[words]]
-    entity_label = term_map.entity_labels.get  # an entity is shown by its canonical name
-    labels = [entity_label(names[k]) or (surfaces[i] if i >= 0 else names[k])
-              for k, i in zip(term_keys.tolist(), spelling.tolist(), strict=True)]
+    labels = [surfaces[i] if i >= 0 else names[k] for k, i in zip(term_keys.tolist(), spelling.tolist(), strict=True)]
+    entities = np.fromiter(term_map.entity_ids, dtype=np.int64, count=len(term_map.entity_ids))
+    for k, at in zip(entities.tolist(), np.searchsorted(term_keys, entities).tolist(), strict=True):
+        labels[at] = term_map.entity_ids[k]  # an entity is shown by its canonical name
     terms = term_of_surface[surface_ids] if surface_ids.size else np.zeros(0, np.int32)
     conjunction = phrases.coordinates(distinct, key, names, term_keys)[form_of_surface] if len(surfaces) \
         else np.zeros(0, bool)

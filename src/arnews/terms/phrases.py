@@ -186,7 +186,7 @@ def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: 
             that is its own term has its own index); term_keys: the keys that are terms.
     """
     keys = key.tolist()
-    conjunctions = [i for i, f in enumerate(forms) if f[:1] in clitics.CONJUNCTIONS and keys[i] >= 0]
+    conjunctions = [i for i, f in enumerate(forms) if f.startswith(clitics.CONJUNCTIONS) and keys[i] >= 0]
     own = {i for i in conjunctions if keys[i] == i}
     if own:  # is the rest a term of its own?
         term_names = {names[k] for k in term_keys.tolist()}
@@ -212,11 +212,12 @@ def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int,
             if len(words) >= 3 and particles.get(words[1]) == "link":
                 chain[i] = True
                 first_words.setdefault(words[0], []).append(i)
-    for i, key in enumerate(keys):
-        if key in first_words:
-            chained[i] += counts[first_words[key]].sum()
-    nisba[[i for i, key in enumerate(keys) if key.startswith(clitics.ARTICLE) and key.endswith("ي") and len(key) >= 5
-           and " " not in key]] = True
+        elif key.endswith("ي") and key.startswith(clitics.ARTICLE) and len(key) >= 5:
+            nisba[i] = True
+    index = dict(zip(keys, range(len(keys))))
+    for word, chains in first_words.items():
+        if word in index:
+            chained[index[word]] += counts[chains].sum()
     given = (chained >= min_count) & (chained >= share * (chained + counts))
     return given, given | chain | nisba
 

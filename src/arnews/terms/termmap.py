@@ -121,10 +121,12 @@ class TermMap:
 
     def __init__(self, counts: dict[str, int] | None = None, *, forms: list[str] | None = None,
                  totals: np.ndarray | None = None, joined: frozenset[str] = frozenset()):
-        if counts is None:
-            counts = dict(zip(forms or [], (totals if totals is not None else np.zeros(0, np.int64)).tolist(),
-                              strict=True))
-        self.counts = counts
+        if counts is None:  # the dict is made when first read (`term`); `resolve_ids` reads the columns
+            self._columns = (list(forms or []), np.asarray(totals if totals is not None else [], dtype=np.int64))
+            self._counts = None
+        else:
+            self._columns = None
+            self._counts = counts
         self.joined = joined
         self.entities = arabic.entity_index().by_spelling
         self.stop = lexicon.stopwords()
@@ -132,9 +134,18 @@ class TermMap:
         self.protected = lexicon.protected_words()
         self._terms: dict[str, str | None] = {}
         self._resolved: tuple[list[str], np.ndarray, list[str]] | None = None
+        self.entity_ids: dict[int, str] = {}  # `resolve_ids`: the key id of each entity met → its canonical name
         self.entity_labels: dict[str, str] = {}  # an entity's key → its canonical name
         self._labels: dict[str, str] = {}
         self._chosen_labels: list[tuple] = []  # what `set_labels` chose, put in `_labels` when first read
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Occurrences of each folded form of the corpus."""
+        if self._counts is None:
+            forms, totals = self._columns
+            self._counts = dict(zip(forms, totals.tolist(), strict=True))
+        return self._counts
 
     # --- the specification -------------------------------------------------------------------------------
 
@@ -198,8 +209,11 @@ class TermMap:
     def resolve_ids(self) -> tuple[np.ndarray, list[str]]:
         """The term key of every form of the counts at once, compiled (the same decisions as `term`): (key,
         names), the key of form i being names[key[i]] (−1: none). names starts with the forms of the counts."""
-        forms = list(self.counts)
-        counts = np.fromiter(self.counts.values(), dtype=np.int64, count=len(forms))
+        if self._columns is not None:
+            forms, counts = self._columns
+        else:
+            forms = list(self.counts)
+            counts = np.fromiter(self.counts.values(), dtype=np.int64, count=len(forms))
         n = len(forms)
         codes, starts, ends = kernels.encode(forms)
         hashes = kernels.hash_spans(codes, starts, ends, kernels.NO_PREFIX)
@@ -249,6 +263,7 @@ class TermMap:
         for f in np.flatnonzero(decision == kernels.ENTITY).tolist():
             key[f] = spelling_key[int(value[f])]
             self._entity(names[value[f]])  # its label
+            self.entity_ids[int(key[f])] = self.entities[names[value[f]]].canonical
         kernels.follow_stems(decision, value, bounds, stems, key, flags)
         self._resolved = (forms, key, names)  # `term` reads them when first asked
         return key, names
