@@ -7,6 +7,8 @@ Every pipeline runs in a fresh process on the same corpus, end to end, and write
   terms, finds phrases, counts occurrences and articles, writes term,count,docs.
 - **arnews terms (cold)**: the same with an empty interim folder: loads and cleans the raw corpus into a clean
   store first (`pipeline.clean_store`), then the above.
+- **arnews terms --jobs 2 (store made)**: the first, with two worker processes scanning the shards (the default
+  is one: `terms.engine.DEFAULT_JOBS`).
 - **arnews terms (baseline)**: today's `arnews terms` before this engine (a checkout given by --baseline, run
   with its own code): streams the raw corpus (load, clean, tokenize, count) in worker processes.
 - **CAMeL-like chain (raw corpus)**: load and clean the raw corpus (`corpus.load`, `clean.clean_corpus`), then
@@ -230,6 +232,8 @@ def run(corpus_path: Path = DEFAULT_CORPUS, baseline: Path | None = None, result
              lambda: {"ARNEWS_INTERIM": str(warm)}, TIMINGS),
             ("arnews terms (cold)", lambda c, o: _arnews(sys.executable, c, o),
              lambda: {"ARNEWS_INTERIM": str(tmp / f"cold{next(cold_runs)}")}, TIMINGS),
+            ("arnews terms --jobs 2 (store made)", lambda c, o: [*_arnews(sys.executable, c, o), "--jobs", "2"],
+             lambda: {"ARNEWS_INTERIM": str(warm)}, TIMINGS),
         ]
         if baseline is not None:
             python = baseline / ".venv" / "bin" / "python"
@@ -266,7 +270,8 @@ def run(corpus_path: Path = DEFAULT_CORPUS, baseline: Path | None = None, result
         "",
         "What each pipeline reads and does (benchmarks/terms_bench.py): arnews terms (store made) reads the clean "
         "store and counts terms (tokens, names, clitics, phrases, stopwords; counts and articles); (cold) makes "
-        "the clean store from the raw corpus first (load and clean), then the same; (baseline) is `arnews terms` "
+        "the clean store from the raw corpus first (load and clean), then the same; --jobs 2 scans the shards in "
+        "two worker processes (the default is this process alone); (baseline) is `arnews terms` "
         "before this engine, streaming the raw corpus through load, clean and count; the CAMeL-like chain (NFKC, "
         "dediacritize, alef normalization, simple_word_tokenize, Counter) reads either the raw corpus (load and "
         "clean included) or the clean store, and counts tokens only; the naive pandas pipeline reads the store.",

@@ -27,7 +27,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", required=True, metavar="FILE.csv", help="where to write term,count,docs")
     parser.add_argument("--top", type=int, default=None, metavar="N", help="keep only the N most frequent terms")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
-                        help="worker processes (default: the number of CPU cores); the output does not depend on it")
+                        help="worker processes that scan the corpus (default: 1, this process; more pay only on many "
+                        "cores); the output does not depend on it")
     add_strict_argument(parser)
 
 

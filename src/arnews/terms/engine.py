@@ -27,9 +27,15 @@ from arnews import pipeline, runner
 from arnews.terms import kernels, phrases, tokens
 from arnews.terms.termmap import TermMap
 
-__all__ = ["COLUMNS", "Analysis", "TermCounts", "analyse", "count_terms", "term_table"]
+__all__ = ["COLUMNS", "DEFAULT_JOBS", "Analysis", "TermCounts", "analyse", "count_terms", "term_table"]
 
 COLUMNS = ["term", "count", "docs"]
+#: Worker processes that scan the shards, unless told: one, this process. The scan is about a third of the
+#: engine's work (the term map, phrases and counts need the whole corpus and run here after it), and workers
+#: pay for it twice over: each folds the many words all shards share, and every token comes back through a
+#: pipe. On SaudiNewsNet with two cores, two workers took a quarter more CPU time for no gain in wall time
+#: (docs/DEVELOPING.md, speed); `jobs` or `arnews terms --jobs N` spreads the scan where cores are many.
+DEFAULT_JOBS = 1
 
 
 @dataclass
@@ -172,14 +178,15 @@ def term_table(analysis: Analysis) -> pd.DataFrame:
                          "docs": docs[present][order]}, columns=COLUMNS)
 
 
-def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: int = 0,
+def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: int = DEFAULT_JOBS,
             progress: bool = False) -> Analysis:
     """Tokenize a corpus's clean articles and map every token to its term, with the corpus as the word list.
 
     Args:
         articles: a clean store (`pipeline.clean_store`), a corpus path (its clean store is made or reused),
             or clean articles as a table (doc_id, outlet, text), e.g. a selection of `store.articles()`.
-        jobs: worker processes for a store's shards (0: one per core; 1: this process).
+        jobs: worker processes that scan a store's shards (0: one per core; 1, the default: this process,
+            see `DEFAULT_JOBS`).
         progress: a progress bar on stderr.
     Returns:
         Analysis with per-article term sequences; `term_table(analysis)` is the CLI's table.
@@ -318,7 +325,7 @@ def count_terms(path: str | Path | pipeline.CleanStore, *, jobs: int | None = No
 
     Args:
         path: a clean store, or a corpus folder or file (its clean store is made or reused).
-        jobs: worker processes (default: one per core); the table does not depend on it.
+        jobs: worker processes for the scan (default `DEFAULT_JOBS`); the table does not depend on it.
         strict: a problem in the corpus is an InputError (see `pipeline.clean_store`).
         fields: column → source field overrides for the loader.
         progress: progress bars on stderr (default: for a corpus larger than 20 MB).
@@ -329,7 +336,7 @@ def count_terms(path: str | Path | pipeline.CleanStore, *, jobs: int | None = No
         if progress is None:
             progress = _size(Path(path)) > 20_000_000
         store = pipeline.clean_store(path, strict=strict, fields=fields, progress=bool(progress))
-    analysis = analyse(store, jobs=jobs or 0, progress=bool(progress))
+    analysis = analyse(store, jobs=jobs or DEFAULT_JOBS, progress=bool(progress))
     skipped = [f"{p.file}: {p.reason}" for p in store.report.problems if p.action == "skipped" and not p.record]
     return TermCounts(term_table(analysis), analysis.term_map, len(analysis.doc_ids), analysis.chars, skipped,
                       store.report, analysis)
