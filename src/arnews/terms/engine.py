@@ -33,8 +33,8 @@ COLUMNS = ["term", "count", "docs"]
 #: Worker processes that scan the shards, unless told: one, this process. The scan is about a third of the
 #: engine's work (the term map, phrases and counts need the whole corpus and run here after it), and workers
 #: pay for it twice over: each folds the many words all shards share, and every token comes back through a
-#: pipe. On SaudiNewsNet with two cores, two workers took a quarter more CPU time for no gain in wall time
-#: (docs/DEVELOPING.md, speed); `jobs` or `arnews terms --jobs N` spreads the scan where cores are many.
+#: pipe. On two cores they cost more CPU time than they save wall time (docs/DEVELOPING.md, speed); `jobs` or
+#: `arnews terms --jobs N` spreads the scan where cores are many.
 DEFAULT_JOBS = 1
 
 

@@ -1,12 +1,11 @@
-"""The compiled inner loops of the term engine (numba): the only production path of tokenizing, of the term
-map's decisions and of counting.
+"""The compiled inner loops of the term engine (numba): the only production path of tokenizing, of the name
+joins, of the term map's decisions, of phrase merging and of counting.
 
 Each kernel has a readable Python specification that the tests hold it to: the token grammar is
-`terms.tokens.TOKEN_RE` (and `reference_tokenize` for the entity and name joins), the term map's decisions
-are `terms.termmap.TermMap.term`. The kernels exist for speed alone: on SaudiNewsNet (96 MB of text)
-`TOKEN_RE.findall` takes 1.1 CPU-s just to make its 8.6 million strings, `split` with the form ids 0.45 CPU-s
-(see README, speed), and the corpus text never becomes millions of Python strings this way — only each
-distinct surface form does, once per shard.
+`terms.tokens.TOKEN_RE` (and `tokens.Joiner` for the joins of names, acronyms and name chains), the term map's
+decisions are `terms.termmap.TermMap.term`, phrase merging is a greedy loop (tests/test_terms_engine.py). The
+kernels exist for speed alone; the figures that justify each are in docs/DEVELOPING.md (speed). The corpus text
+never becomes millions of Python strings this way: only each distinct surface form does, once per process.
 
 A form is identified by its length and two independent 63-bit hashes of its code points (FNV-1a and a
 multiply-rotate hash): two different forms would have to agree on 126 bits of hash and on their length to be
