@@ -36,7 +36,7 @@ def _terms(checkout: Path, corpus: Path, out: Path, interim: Path, jobs: int | N
 
 
 def _first_difference(a: bytes, b: bytes) -> str:
-    for number, (x, y) in enumerate(zip(a.split(b"\n"), b.split(b"\n")), start=1):
+    for number, (x, y) in enumerate(zip(a.split(b"\n"), b.split(b"\n"), strict=False), start=1):
         if x != y:
             return f"line {number}: {x.decode(errors='replace')!r} ≠ {y.decode(errors='replace')!r}"
     return f"one file is longer ({len(a)} and {len(b)} bytes)"
@@ -64,7 +64,8 @@ def compare(baseline: Path, corpora: list[Path], this: Path = ROOT) -> bool:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--baseline", type=Path, required=True, help="a checkout of arnews (its src/, and .venv)")
-    parser.add_argument("--corpus", type=Path, action="append", help="corpora to compare (default: seeds, SaudiNewsNet)")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="corpora to compare (default: seeds, SaudiNewsNet)")
     args = parser.parse_args(argv)
     corpora = args.corpus or [SEEDS, DEFAULT_CORPUS]
     return 0 if compare(args.baseline, corpora) else 1

@@ -1,12 +1,14 @@
 """The term engine: one pass over a corpus's clean store gives both the per-article term sequences (for the
 notebook's analyses) and the table of terms (term, count, docs) that `arnews terms` writes.
 
-1. Each shard of the clean store (`pipeline.clean_store`; never loaded or cleaned here) is tokenized in a
-   worker (`runner.map_ordered`, any start method): the compiled grammar, the lexicon joins, its distinct
-   surface forms folded once (`tokens.scan`).
-2. This process merges the shards in their order (so ids, and every output, are the same whatever the number
-   of workers), maps the corpus's distinct folded forms to terms (`TermMap`, compiled), proposes multi-word
-   terms from the corpus's own collocations (`phrases`), and counts each term's occurrences and articles.
+1. Each shard of the clean store (`pipeline.clean_store`; never loaded or cleaned here) is read as UTF-8
+   (`pipeline.read_texts`) and tokenized (`tokens.scan_utf8`: the compiled grammar, the lexicon joins), in this
+   process or in workers (`runner.map_ordered`, any start method; `DEFAULT_JOBS`). Each process keeps one
+   vocabulary, folds each distinct surface once, and reports only the surfaces new since its last shard.
+2. This process merges the vocabularies, numbering the surfaces in the order they first occur in the corpus
+   (so ids, and every output, are the same whatever the number of workers), maps the corpus's distinct folded
+   forms to terms (`TermMap`, compiled), proposes multi-word terms from the corpus's own collocations
+   (`phrases`), and counts each term's occurrences and articles.
 
 Memory holds the vocabulary and one int32 per token, never the corpus text.
 """
@@ -43,7 +45,7 @@ class _Shard:
     """What a worker reports for a shard: its tokens as ids into the worker's vocabulary, and the part of that
     vocabulary it has not reported before (`tokens.Vocabulary.since`)."""
 
-    vocabulary: str              # which worker's vocabulary (`_vocabulary`)
+    vocabulary: str              # which process's vocabulary (`_VOCABULARIES`)
     sequence: int                # the how-manieth shard of that vocabulary
     surfaces: list[str]          # the surfaces new since the vocabulary's previous shard, their forms and hashes
     forms: list[str]
@@ -61,6 +63,7 @@ _VOCABULARIES: dict[str, tuple[tokens.Vocabulary, list[int]]] = {}
 
 
 def _scan(texts: pipeline.ShardTexts, run: str) -> _Shard:
+    """Tokenize one shard's texts with this process's vocabulary of the run."""
     if run not in _VOCABULARIES:
         _VOCABULARIES.clear()  # a worker serves one run
         _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
@@ -291,7 +294,7 @@ def _analysis(shards: list[_Shard], report) -> Analysis:
                                                           surfaces)
     labels += chosen.labels
     if len(set(labels)) < len(labels):  # two terms shown alike (a phrase and a name): one term
-        first = dict(zip(reversed(labels), range(len(labels) - 1, -1, -1)))  # each label → its first id
+        first = dict(zip(reversed(labels), range(len(labels) - 1, -1, -1), strict=True))  # each label → its first id
         same = np.fromiter(map(first.__getitem__, labels), dtype=np.int32, count=len(labels))
         terms = np.append(same, np.int32(-1))[terms]  # a gap (−1) reads the −1 at the end: it stays a gap
     return Analysis(doc_ids, outlets, term_map, labels, terms, bounds_all, linked_all, surfaces, forms,

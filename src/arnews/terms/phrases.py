@@ -214,7 +214,7 @@ def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int,
                 first_words.setdefault(words[0], []).append(i)
         elif key.endswith("ي") and key.startswith(clitics.ARTICLE) and len(key) >= 5:
             nisba[i] = True
-    index = dict(zip(keys, range(len(keys))))
+    index = dict(zip(keys, range(len(keys)), strict=True))
     for word, chains in first_words.items():
         if word in index:
             chained[index[word]] += counts[chains].sum()

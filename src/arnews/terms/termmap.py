@@ -247,7 +247,8 @@ class TermMap:
         flags[:n][(ends > starts) & (first >= ord("0")) & (first <= ord("9"))] |= _FLAG_PROCLITIC  # a folded
         # number starts with an ASCII digit: dropped alike
         definite = np.zeros(len(index), dtype=np.int64)  # per form, its occurrences with the article (ال + form)
-        with_article = index.find(kernels.hash_spans(codes, starts, ends, _ARTICLE_CODES), ends - starts + _ARTICLE_CODES.size)
+        with_article = index.find(kernels.hash_spans(codes, starts, ends, _ARTICLE_CODES),
+                                  ends - starts + _ARTICLE_CODES.size)
         known = (with_article >= 0) & (with_article < n)
         definite[:n][known] = counts[with_article[known]]
         decision, value = kernels.choose_terms(

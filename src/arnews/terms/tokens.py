@@ -408,7 +408,7 @@ def _join(vocabulary: Vocabulary, data, ids, linked, bounds, starts, ends, token
         return ids, linked, bounds, starts, ends
 
     def strings(new: np.ndarray) -> list[str]:
-        surfaces, forms = vocabulary.surfaces, vocabulary.forms
+        surfaces = vocabulary.surfaces
         out = []
         for a, b in zip(group_start[new].tolist(), group_end[new].tolist(), strict=True):
             out.append(" ".join([surfaces[k] for k in ids[a:b].tolist()]))
