@@ -47,7 +47,7 @@ def decompose(codes, starts, ends, rule_prefix, rule_prefix_length, rule_replace
                     if not same_codes(codes, s, rule_prefix[r], size):
                         continue
                     length = rule_replacement_length[r] + e - s - size
-                    first, second = _seed(length)
+                    first, second = _seed()
                     for j in range(rule_replacement_length[r]):
                         first, second = _mix(first, second, rule_replacement[r, j])
                     for j in range(s + size, e):

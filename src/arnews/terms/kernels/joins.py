@@ -143,7 +143,7 @@ def join_groups(ids, linked, roles, first_code, word_code, first_bounds, rest_bo
         length = group_end[g] - group_start[g] - 1
         for t in range(group_start[g], group_end[g]):
             length += token_lengths[t]
-        first, second = _seed(length)
+        first, second = _seed()
         for t in range(group_start[g], group_end[g]):
             if t > group_start[g]:
                 first, second = _mix(first, second, 32)

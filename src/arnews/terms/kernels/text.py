@@ -46,9 +46,9 @@ def _class_of(code, classes):  # pragma: no cover - compiled
 
 
 @njit(cache=True, nogil=True, inline="always")
-def _seed(length):  # pragma: no cover - compiled
-    """Start the two hashes of a form of `length` code points."""
-    return np.uint64(14695981039346656037), np.uint64(length)
+def _seed():  # pragma: no cover - compiled
+    """Start the two hashes of a form (its length is compared apart: `HashIndex`)."""
+    return np.uint64(14695981039346656037), np.uint64(0x2545F4914F6CDD1D)
 
 
 @njit(cache=True, nogil=True, inline="always")
@@ -124,12 +124,15 @@ def _split(data, doc_starts, classes, spaces, most):  # pragma: no cover - compi
             s = i
             i = after
             length = 1
+            first, second = _seed()
+            first, second = _mix(first, second, code)  # hashed as it is read
             if kind == LETTER:  # a letter, then letters and marks
                 while i < end:
                     code, after = _decode(data, i)
                     k = _class_of(code, classes)
                     if k != LETTER and k != MARK:
                         break
+                    first, second = _mix(first, second, code)
                     i = after
                     length += 1
             elif kind == LATIN:
@@ -137,6 +140,7 @@ def _split(data, doc_starts, classes, spaces, most):  # pragma: no cover - compi
                     code, after = _decode(data, i)
                     if _class_of(code, classes) != LATIN:
                         break
+                    first, second = _mix(first, second, code)
                     i = after
                     length += 1
             else:  # digits, and groups of digits after a separator
@@ -144,18 +148,16 @@ def _split(data, doc_starts, classes, spaces, most):  # pragma: no cover - compi
                     code, after = _decode(data, i)
                     k = _class_of(code, classes)
                     if k == DIGIT:
+                        first, second = _mix(first, second, code)
                         i = after
                         length += 1
                     elif k == SEPARATOR and after < end and _class_of(_decode(data, after)[0], classes) == DIGIT:
-                        i = _decode(data, after)[1]
+                        digit, i = _decode(data, after)
+                        first, second = _mix(first, second, code)
+                        first, second = _mix(first, second, digit)
                         length += 2
                     else:
                         break
-            first, second = _seed(length)
-            j = s
-            while j < i:
-                code, j = _decode(data, j)
-                first, second = _mix(first, second, code)
             if n == most:  # more tokens than room: `split` reads the text again with room for all
                 return starts[:n], ends[:n], lengths[:n], hashes[:n], np.zeros(n, np.bool_), bounds
             starts[n] = s
@@ -287,7 +289,7 @@ def hash_spans(codes, starts, ends, prefix):  # pragma: no cover - compiled
     """
     hashes = np.empty((starts.size, 2), np.int64)
     for i in range(starts.size):
-        first, second = _seed(ends[i] - starts[i] + prefix.size)
+        first, second = _seed()
         for j in range(prefix.size):
             first, second = _mix(first, second, prefix[j])
         for j in range(starts[i], ends[i]):
