@@ -1,7 +1,7 @@
 """Check that a change leaves `arnews terms` byte-identical: the terms.csv of this checkout against another's.
 
 Runs `arnews terms` of both checkouts on the seeds and on SaudiNewsNet (each from an empty clean store, so both
-load and clean the corpus with their own code), with the default number of jobs and with --jobs 1, and
+load and clean the corpus with their own code), with the default number of jobs and with --jobs 2, and
 compares the files byte for byte. Prints one line per corpus and exits 1 at the first difference (naming the
 first differing row).
 
@@ -43,14 +43,14 @@ def _first_difference(a: bytes, b: bytes) -> str:
 
 
 def compare(baseline: Path, corpora: list[Path], this: Path = ROOT) -> bool:
-    """Whether this checkout's terms.csv equals the baseline's on every corpus (default jobs and one job)."""
+    """Whether this checkout's terms.csv equals the baseline's on every corpus (default jobs and two)."""
     same = True
     with tempfile.TemporaryDirectory(prefix="arnews-terms-check-") as tmp:
         tmp = Path(tmp)
         for corpus in corpora:
             expected = tmp / f"{corpus.name}.baseline.csv"
             _terms(baseline, corpus, expected, tmp / "baseline-interim", None)
-            for jobs in (None, 1):
+            for jobs in (None, 2):
                 got = tmp / f"{corpus.name}.{jobs or 'default'}.csv"
                 _terms(this, corpus, got, tmp / f"interim-{jobs or 'default'}", jobs)
                 a, b = expected.read_bytes(), got.read_bytes()
