@@ -156,3 +156,22 @@ def test_the_engine_gives_the_specification_on_a_saudinewsnet_day(no_phrases, sa
     texts = store.articles()["text"].tolist()
     expected, _ = _oracle(texts)
     assert engine.analyse(store, jobs=2).sequences == expected
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"])
+def test_workers_report_each_surface_once_and_give_one_process_analysis(raw_dir, tmp_path, monkeypatch, method):
+    # The seed articles in five shards: two workers scan several shards each, reporting only the surfaces new to
+    # them; the corpus's vocabulary (numbered by first occurrence), sequences and table are one process's.
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 1)
+    monkeypatch.setenv("ARNEWS_START_METHOD", method)
+    store = pipeline.clean_store(raw_dir, interim=tmp_path, progress=False)
+    assert len(store.shards) == 5
+    one, two = engine.analyse(store, jobs=1), engine.analyse(store, jobs=2)
+    assert two.surfaces == one.surfaces and two.forms == one.forms
+    assert two.sequences == one.sequences and two.terms.tolist() == one.terms.tolist()
+    assert engine.term_table(two).equals(engine.term_table(one))
+    texts = [pipeline.read_texts(path) for path in store.shards]
+    first, second = engine._scan(texts[0], "a run"), engine._scan(texts[1], "a run")
+    assert second.sequence == first.sequence + 1 and "بوتين" in first.surfaces  # Putin
+    assert not set(first.surfaces) & set(second.surfaces)  # «بوتين» again in article 001: not sent again
+    engine._VOCABULARIES.clear()
