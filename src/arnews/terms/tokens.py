@@ -268,7 +268,8 @@ class TokenBatch:
         ids: the surface id of every token, texts one after the other.
         bounds: the token index where each text starts (and the total at the end).
         linked: per token, whether only spaces separate it from the next token of the same text.
-        starts, ends: per token, its span in its text (character offsets).
+        starts, ends: per token, its span in its text (character offsets; empty when `scan_utf8` was told
+            spans=False).
     """
 
     surfaces: list[str]
