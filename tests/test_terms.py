@@ -425,3 +425,15 @@ def test_the_top_200_of_saudinewsnet_is_the_judged_list_and_at_most_2_percent_ju
     table = terms.count_terms(saudinewsnet, progress=False).table.head(200)
     assert table["term"].tolist() == judged["term"].tolist()  # the judgement is of this very table
     assert (judged["junk"] == "yes").sum() <= 4
+
+
+def test_web_and_email_addresses_are_no_terms():
+    # SaudiNewsNet (SPA, Al-Weeam): "registration through the following link: http://goo.gl/forms/vEJZZZCNnD",
+    # "or visit the society's website www.hrafia.com", "by e-mail musaned@mol.gov.sa"; the pieces of an address
+    # (www, gov, sa, a shortened link's id) were among the most distinctive terms of two outlets
+    analysis = _analyse(["ودعت اللجنة الراغبين التسجيل عبر الرابط التالي: http://goo.gl/forms/vEJZZZCNnD .",
+                         "أو الدخول على موقع الجمعية الرسمي www.hrafia.com أو مراسلة musaned@mol.gov.sa"])
+    counts = analysis.counts()
+    pieces = {"http", "goo", "gl", "forms", "vejzzzcnnd", "www", "hrafia", "com", "musaned", "mol", "gov", "sa"}
+    assert not pieces & {term.casefold() for term in counts}
+    assert counts["موقع"] == 1  # the prose around them still counts (website)

@@ -25,7 +25,8 @@ ENTITIES = ["بيونغ يانغ", "بيونج يانج", "كيم جونغ أو�
             "الولايات المتحدة"]
 NAMES = ["محمد بن نايف", "سلمان بن عبدالعزيز آل سعود", "عبد الله", "أبو ظبي", "بن دغر", "آل الشيخ"]
 OTHER = ["بي بي سي", "سي إن إن", "سي", "الـ 10%", "٢٠٢٤", "1,500.25", "٣٫٥", "ABC", "News", "ﷺ", "ﻻ", "هـ",
-         "مُحَمَّدٌ", "الإمبريـــالية", "تقدّمًا", "إلى", "فى", "ب1ب1"]
+         "مُحَمَّدٌ", "الإمبريـــالية", "تقدّمًا", "إلى", "فى", "ب1ب1", "www.gdp.gov.sa", "http://goo.gl/forms/vEJ",
+         "musaned@mol.gov.sa", "U.S.", "Google.", "iOS/Android", "3.5", "moe.gov.sa/بيان"]
 SEPARATORS = [" ", " ", " ", "  ", "، ", ". ", "\n", " «", "» ", ": ", "\u200f "]
 
 
@@ -42,6 +43,16 @@ def arabic_like(draw) -> str:
 
 
 CORPUS = st.lists(arabic_like(), min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="abcZ.@:/-_ 3\nبي\u200f", max_size=40))
+def test_the_compiled_address_finder_is_the_specification(text):
+    # spans in UTF-8 bytes (the kernel) and in characters (the specification) name the same runs
+    data = text.encode("utf-8")
+    starts, ends = kernels.web_addresses(np.frombuffer(data, dtype=np.uint8))
+    found = [data[a:b].decode("utf-8") for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
+    assert found == [text[a:b] for a, b in tokens.web_address_spans(text)]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -2,8 +2,10 @@
 
 1. **Grammar** (`TOKEN_RE`, the specification): runs of Arabic letters (with their diacritics, tatweel and
    zero-width joiners), runs of digits (with the groups after a decimal or thousands mark: 1,500.25 · ٣٫٥) and
-   runs of Latin letters are three token kinds; everything else separates tokens. The production path runs the
-   same grammar compiled (`kernels.split`); the tests hold the two equal.
+   runs of Latin letters are three token kinds; everything else separates tokens. Web and e-mail addresses are
+   no words: their pieces (www, gov, sa, the id of a shortened link) are never tokens (`web_address_spans`).
+   The production path runs the same grammar compiled (`kernels.web_addresses`, `kernels.split`); the tests
+   hold the two equal.
 2. **Joins** (`Joiner`), on the folded tokens, where only spaces (no punctuation, no line break) separate them:
    - a spelling of data/lexicons/entities.csv, with a proclitic on its first word («وبيونغ يانغ»);
    - an acronym spelled in letter names (letter_names.csv): «بي بي سي» (BBC), «سي إن إن» (CNN) — two or
@@ -34,7 +36,7 @@ from arnews.terms import kernels, lexicon
 
 __all__ = [
     "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
-    "reference_tokens", "scan", "scan_utf8", "token_kind", "token_spans", "tokenize",
+    "reference_tokens", "scan", "scan_utf8", "token_kind", "token_spans", "tokenize", "web_address_spans",
 ]
 
 #: What may follow the first letter inside an Arabic word besides letters: the core's marks (diacritics,
@@ -48,6 +50,12 @@ TOKEN_RE = re.compile(f"{_ARABIC_WORD}|{_NUMBER}|{_LATIN_WORD}")
 _KIND_RE = re.compile(f"(?P<arabic>[{arabic.ARABIC_LETTERS}])|(?P<number>[{arabic.DIGITS}])"
                       f"|(?P<latin>[{arabic.LATIN_LETTERS}])")
 _GAP = re.compile(r"[^\S\n]+")
+#: A web or e-mail address: a run of printable ASCII holding '.', '@' or ':' right before a Latin letter or '/',
+#: with at least two Latin letters («www.gdp.gov.sa», «http://goo.gl/forms/…», «musaned@mol.gov.sa»); «3.5»,
+#: «Google.» at a sentence's end and «iOS/Android» are not.
+_ASCII_RUN = re.compile(r"[!-~]+")
+_ADDRESS_JOINT = re.compile(r"[.@:][A-Za-z/]")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
 _LETTER_NAME = 1 << 8  # a form that is a letter name (ROLE_LETTER also needs the spelling as written)
 
 
@@ -231,9 +239,22 @@ def joiner() -> Joiner:
     return Joiner()
 
 
+def web_address_spans(text: str) -> list[tuple[int, int]]:
+    """Where the web and e-mail addresses of `text` are (specification of `kernels.web_addresses`).
+
+    Example: web_address_spans("التسجيل عبر الرابط http://goo.gl/forms/vEJZZZCNnD .") → [(19, 49)]
+    (registration through the link …).
+    """
+    return [m.span() for m in _ASCII_RUN.finditer(text)
+            if _ADDRESS_JOINT.search(m.group()) and len(_LATIN_LETTER.findall(m.group())) >= 2]
+
+
 def reference_tokens(text: str) -> list[tuple[str, str]]:
-    """The specification of the tokenizer: TOKEN_RE, then the joins over every position; each token as
-    (surface, folded form), a joined token's surface being its written words separated by single spaces."""
+    """The specification of the tokenizer: TOKEN_RE outside web addresses, then the joins over every position;
+    each token as (surface, folded form), a joined token's surface being its written words separated by
+    single spaces."""
+    for start, end in web_address_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
     matches = list(TOKEN_RE.finditer(text))
     surfaces = [m.group() for m in matches]
     forms = arabic.fold_words(surfaces)
@@ -363,6 +384,11 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
     """
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
     codes = np.frombuffer(data, dtype=np.uint8)
+    web_starts, web_ends = kernels.web_addresses(codes)
+    if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there
+        codes = codes.copy()
+        for start, end in zip(web_starts.tolist(), web_ends.tolist(), strict=True):
+            codes[start:end] = 0x20
     doc_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(np.asarray(sizes, dtype=np.int64) + 1, out=doc_starts[1:])
     if sizes:

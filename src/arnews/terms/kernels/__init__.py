@@ -59,6 +59,7 @@ from arnews.terms.kernels.text import (
     hash_spans,
     hash_words,
     split,
+    web_addresses,
 )
 
 __all__ = [
@@ -66,7 +67,8 @@ __all__ = [
     "ROLE_AMBIGUOUS", "ROLE_HEAD", "ROLE_LETTER", "ROLE_LINK", "ROLE_NAME", "ROLE_TATWEEL", "SEPARATOR", "SHORT",
     "STEM", "HashIndex", "char_tables", "choose_terms", "count_pairs", "decompose", "documents_per_term", "encode",
     "first_occurrences", "follow_stems", "hash_spans", "hash_words", "join_groups", "linked_pairs", "merge_groups",
-    "merge_pairs", "occurrences", "pair_table", "split", "take_forward", "warm", "with_gaps", "without_gaps",
+    "merge_pairs", "occurrences", "pair_table", "split", "take_forward", "warm", "web_addresses", "with_gaps",
+    "without_gaps",
 ]
 
 
@@ -76,6 +78,7 @@ def warm() -> None:
     classes, spaces = char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z")
     data = np.frombuffer("بوتين 2024\0كيم".encode(), dtype=np.uint8)
     starts, ends, lengths, hashes, spaced, bounds = split(data, np.array([0, 15, data.size]), classes, spaces)
+    web_addresses(data)
     index = HashIndex()
     ids, _ = index.ids(hashes, lengths)
     index.find(hashes, lengths)

@@ -11,7 +11,7 @@ from numba import njit
 
 __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "NO_PREFIX", "HashIndex",
-    "char_tables", "encode", "hash_spans", "hash_words", "split",
+    "char_tables", "encode", "hash_spans", "hash_words", "split", "web_addresses",
 ]
 
 #: Character classes of the token grammar (see `terms.tokens.TOKEN_RE`).
@@ -296,6 +296,38 @@ def hash_spans(codes, starts, ends, prefix):  # pragma: no cover - compiled
             first, second = _mix(first, second, codes[j])
         hashes[i, 0], hashes[i, 1] = _digest(first, second)
     return hashes
+
+
+@njit(cache=True, nogil=True)
+def web_addresses(codes):  # pragma: no cover - compiled
+    """(starts, ends) of the web and e-mail addresses in UTF-8 bytes: each run of printable ASCII (0x21–0x7E)
+    that holds '.', '@' or ':' right before a Latin letter or '/', and at least two Latin letters. The
+    specification is `terms.tokens.web_address_spans`."""
+    starts = [np.int64(0)]
+    ends = [np.int64(0)]
+    starts.pop()
+    ends.pop()
+    n = codes.size
+    i = 0
+    while i < n:
+        if codes[i] < 0x21 or codes[i] > 0x7E:
+            i += 1
+            continue
+        j, letters, joint = i, 0, False
+        while j < n and 0x21 <= codes[j] <= 0x7E:
+            lower = codes[j] | 0x20
+            if 0x61 <= lower <= 0x7A:
+                letters += 1
+            if (codes[j] == 0x2E or codes[j] == 0x40 or codes[j] == 0x3A) and j + 1 < n:
+                after = codes[j + 1] | 0x20
+                if 0x61 <= after <= 0x7A or codes[j + 1] == 0x2F:
+                    joint = True
+            j += 1
+        if joint and letters >= 2:
+            starts.append(np.int64(i))
+            ends.append(np.int64(j))
+        i = j
+    return np.array(starts, np.int64), np.array(ends, np.int64)
 
 
 #: No prefix for `hash_spans`.
