@@ -18,52 +18,14 @@ per outlet), tables (a corpus), views (what notebook 02 shows), cli.
 
 from arnews.clean.cli import CLI_HELP, OUTPUT_FILES, add_arguments, run, write_outputs
 from arnews.clean.engine import Cleaned, Span, clean_text, cut, restore
-from arnews.clean.learn import (
-    CANDIDATE_COLUMNS,
-    LEARNED_COLUMNS,
-    LearnedLines,
-    LineCounts,
-    candidate_rule,
-    count_lines,
-    discover,
-    discovery_min_count,
-    learn_lines,
-    line_key,
-    outlet_names,
-    rules_yaml,
-)
-from arnews.clean.rules import (
-    KINDS,
-    LINE_KINDS,
-    RULES_FILE,
-    TEXT_KINDS,
-    Guard,
-    LearnSettings,
-    Rule,
-    RuleSet,
-    Shape,
-    default_rules,
-    load_rules,
-    rules_at,
-    with_rules,
-)
-from arnews.clean.tables import (
-    ARTICLE_FIELDS,
-    REMOVED_COLUMNS,
-    article_records,
-    clean_corpus,
-    clean_texts,
-    removed_frame,
-    restore_corpus,
-)
-from arnews.clean.views import (
-    describe_removed,
-    marked_html,
-    removed_by_rule,
-    showcase_doc,
-    visible_controls,
-    word_counts,
-)
+from arnews.clean.learn import CANDIDATE_COLUMNS, LEARNED_COLUMNS, LearnedLines, LineCounts, candidate_rule, count_lines
+from arnews.clean.learn import discover, discovery_min_count, learn_lines, line_key, outlet_names, rules_yaml
+from arnews.clean.rules import KINDS, LINE_KINDS, RULES_FILE, TEXT_KINDS, Guard, LearnSettings, Rule, RuleSet, Shape
+from arnews.clean.rules import default_rules, load_rules, rules_at, with_rules
+from arnews.clean.tables import ARTICLE_FIELDS, REMOVED_COLUMNS, article_records, clean_corpus, clean_texts
+from arnews.clean.tables import removed_frame, restore_corpus
+from arnews.clean.views import describe_removed, marked_html, removed_by_rule, showcase_doc, visible_controls
+from arnews.clean.views import word_counts
 
 __all__ = [
     "ARTICLE_FIELDS", "CANDIDATE_COLUMNS", "CLI_HELP", "KINDS", "LEARNED_COLUMNS", "LINE_KINDS", "OUTPUT_FILES",

@@ -28,28 +28,13 @@ Modules: options (limits), report (problems), decoding, records and formats (JSO
 
 from arnews.corpus.cli import CLI_HELP, add_arguments, run
 from arnews.corpus.decoding import Decoded, NotText, decode
-from arnews.corpus.duplicates import (
-    NEAR_DUP_MAX_SHARED,
-    NEAR_DUP_MIN_LINE,
-    NEAR_DUP_SHARE,
-    duplicates_across_sources,
-    exact_duplicates,
-    find_near_duplicates,
-    text_key,
-)
+from arnews.corpus.duplicates import NEAR_DUP_MAX_SHARED, NEAR_DUP_MIN_LINE, NEAR_DUP_SHARE, duplicates_across_sources
+from arnews.corpus.duplicates import exact_duplicates, find_near_duplicates, text_key
 from arnews.corpus.listing import inputs, sources
 from arnews.corpus.loading import SourceArticles, load, load_source, load_with_report, read_source
 from arnews.corpus.metadata import metadata_for, metadata_path, metadata_with_report
-from arnews.corpus.options import (
-    COLUMNS,
-    MAX_RATIO,
-    MAX_UNZIPPED,
-    MAX_ZIP_DEPTH,
-    METADATA_NAME,
-    SUPPORTED,
-    YEARS,
-    LoadOptions,
-)
+from arnews.corpus.options import COLUMNS, MAX_RATIO, MAX_UNZIPPED, MAX_ZIP_DEPTH, METADATA_NAME, SUPPORTED, YEARS
+from arnews.corpus.options import LoadOptions
 from arnews.corpus.records import CONTROL_ESCAPES as _CONTROL_ESCAPES  # noqa: F401 (arnews.textsearch's tests)
 from arnews.corpus.records import FIELD_ALIASES_LEXICON, MAPPED_COLUMNS, field_aliases
 from arnews.corpus.report import LATE_KINDS, LOG_PER_KIND, LoadReport, Problem, StrictOrder, report_of, strict_error

@@ -8,48 +8,17 @@ which the build shows only on the seed corpus). One module per notebook: `load`,
 inside English sentences).
 """
 
-from arnews.narrative.clean import (
-    describe_candidates,
-    describe_lossless,
-    describe_rules,
-    describe_showcase,
-    describe_words,
-    raw_digests,
-)
-from arnews.narrative.delegations import (
-    MIN_SECTOR_MEMBERS,
-    describe_appearances,
-    describe_lists,
-    describe_meeting,
-    describe_sectors,
-    meeting_article,
-    sector_scope,
-    worth_a_sector_chart,
-)
+from arnews.narrative.clean import describe_candidates, describe_lossless, describe_rules, describe_showcase
+from arnews.narrative.clean import describe_words, raw_digests
+from arnews.narrative.delegations import MIN_SECTOR_MEMBERS, describe_appearances, describe_lists, describe_meeting
+from arnews.narrative.delegations import describe_sectors, meeting_article, sector_scope, worth_a_sector_chart
 from arnews.narrative.load import describe_corpus, describe_dates, describe_lengths, describe_outlets, describe_problems
-from arnews.narrative.terms import (
-    MentionView,
-    describe_collocations,
-    describe_counts,
-    describe_distinctive,
-    describe_kwic,
-    describe_mentions,
-    describe_per_article,
-    describe_top_terms,
-    kwic_terms,
-    mention_figure,
-    mention_view,
-    pair_table,
-    ranked_terms,
-)
+from arnews.narrative.terms import MentionView, describe_collocations, describe_counts, describe_distinctive
+from arnews.narrative.terms import describe_kwic, describe_mentions, describe_per_article, describe_top_terms
+from arnews.narrative.terms import kwic_terms, mention_figure, mention_view, pair_table, ranked_terms
 from arnews.narrative.text import FSI, PDI, Prose, WholeTable, arabic, isolate, literal, no_chart, relative_to
-from arnews.narrative.timeline import (
-    describe_durations,
-    describe_events,
-    describe_expressions,
-    describe_neighbours,
-    describe_timeline,
-)
+from arnews.narrative.timeline import describe_durations, describe_events, describe_expressions, describe_neighbours
+from arnews.narrative.timeline import describe_timeline
 
 __all__ = [
     "FSI", "MIN_SECTOR_MEMBERS", "PDI", "WholeTable", "MentionView", "Prose", "arabic", "describe_appearances",

@@ -63,9 +63,9 @@ def describe_top_terms(table: pd.DataFrame, n: int) -> Prose:
 
 def describe_per_article(per_article: pd.DataFrame) -> Prose:
     """Whether the articles shown share a leading term or each has its own."""
-    if per_article.empty:
+    leads = per_article.loc[per_article["rank"] == 1, "term"] if len(per_article) else pd.Series(dtype=str)
+    if leads.empty:
         return Prose("No article has a countable word.")
-    leads = per_article[per_article["rank"] == 1]["term"]
     counts = leads.value_counts()
     articles = len(leads)
     if counts.iloc[0] >= 2:

@@ -23,23 +23,10 @@ from arnews.terms.cli import CLI_HELP, add_arguments, run
 from arnews.terms.engine import COLUMNS, Analysis, TermCounts, analyse, count_terms, term_table
 from arnews.terms.kwic import kwic, kwic_html
 from arnews.terms.lexicon import protected_words, stopwords
-from arnews.terms.stats import (
-    collocations,
-    distinctive_terms,
-    log_odds,
-    mention_heatmap,
-    mention_matrix,
-    top_terms_per_article,
-)
+from arnews.terms.stats import collocations, distinctive_terms, log_odds, mention_heatmap, mention_matrix
+from arnews.terms.stats import top_terms_per_article
 from arnews.terms.termmap import TermMap
-from arnews.terms.tokens import (
-    TOKEN_RE,
-    reference_tokenize,
-    reference_tokens,
-    token_kind,
-    token_spans,
-    tokenize,
-)
+from arnews.terms.tokens import TOKEN_RE, reference_tokenize, reference_tokens, token_kind, token_spans, tokenize
 
 __all__ = [
     "CLI_HELP", "COLUMNS", "TOKEN_RE", "Analysis", "TermCounts", "TermMap", "add_arguments", "analyse",
