@@ -17,6 +17,8 @@ from arnews.errors import InputError
 
 #: The lexicon folder, chosen once at import: `$ARNEWS_LEXICONS`, the checkout's data/lexicons or the packaged
 #: copy (`arnews.config.lexicons_dir`).
+__all__ = ["LEXICONS", "VARIANT_SEPARATOR", "Entity", "entities", "path", "read_csv", "read_yaml", "split_variants"]
+
 LEXICONS = config.lexicons_dir()
 #: Separator between spellings in the `variants` column of entities.csv.
 VARIANT_SEPARATOR = "|"

@@ -53,6 +53,12 @@ from matplotlib.textpath import TextPath
 
 from arnews import files
 
+__all__ = [
+    "FALLBACK_FAMILY", "FALLBACK_PATH", "FONT_FAMILY", "FONT_PATH", "MIN_DPI", "NATIVE_SHAPING", "REPLACEMENT", "ar",
+    "ar_labels", "barh", "heatmap", "missing_glyphs", "probe_native_shaping", "register_font_file", "rtl_axes",
+    "savefig", "shorten",
+]
+
 #: The family name every figure uses first: the pip font's file, registered under a name no system font has.
 FONT_FAMILY = "arnews Noto Sans Arabic"
 #: matplotlib's bundled DejaVu Sans, registered likewise; used per glyph for what Noto lacks (e.g. U+FFFD).
