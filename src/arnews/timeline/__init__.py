@@ -78,7 +78,8 @@ from arnews.timeline.mentions import (
 )
 from arnews.timeline.plot import plot_timeline
 from arnews.timeline.stage import PARALLEL_MIN_BYTES, TimelineResult, run_corpus, timeline, write
-from arnews.timeline.tagger import EXPRESSION_COLUMNS, Expression, expressions, tag
+from arnews.timeline.reference_day import Cue, Reference
+from arnews.timeline.tagger import EXPRESSION_COLUMNS, Expression, expressions, reference, reference_date, tag
 from arnews.timeline.triggers import EventGrammar, EventType, event_grammar
 from arnews.timeline.views import (
     duration_claims,
@@ -98,7 +99,8 @@ __all__ = [
     "analyse", "event_mentions",
     "plot_timeline",
     "PARALLEL_MIN_BYTES", "TimelineResult", "run_corpus", "timeline", "write",
-    "EXPRESSION_COLUMNS", "Expression", "expressions", "tag",
+    "Cue", "Reference",
+    "EXPRESSION_COLUMNS", "Expression", "expressions", "reference", "reference_date", "tag",
     "EventGrammar", "EventType", "event_grammar",
     "duration_claims", "event_durations", "event_table", "expression_summary", "neighbouring_events", "top_events",
 ]

@@ -205,8 +205,9 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # العام نفسه ; نفس العام ; الشهر ذاته ; اليوم نفسه: the year, month or day named before
         rf"{b}{_CLITIC}{not_general}(?P<s>(?P<s_noun>{same_noun}){e}\s+(?:{same_after}){e}"
         rf"|(?:{same_before})\s+(?P<s_noun2>{same_noun}){e})",
-        # اليوم الأربعاء ; أمس (الثلاثاء) ; مساء أمس، الجمعة ; يوم الأربعاء ; الخميس المقبل
-        rf"{b}{not_name}(?P<w_clitic>{_CLITIC})(?P<w>(?:(?P<w_pre>{wprefix})\s*[،,]?\s*[(«]?\s*)?(?P<w_day>{weekday}){e}"
+        # اليوم الأربعاء ; أمس (الثلاثاء) ; مساء أمس، الجمعة ; يوم الأربعاء ; الخميس المقبل (a prefix is no deictic
+        # day after the words of today_not_preceded_by: «صحيفة اليوم (الجمعة 23 فبراير 2007)», the paper Al-Yaum)
+        rf"{b}{not_name}(?P<w_clitic>{_CLITIC})(?P<w>(?:{not_today_name}(?P<w_pre>{wprefix})\s*[،,]?\s*[(«]?\s*)?(?P<w_day>{weekday}){e}"
         rf"(?:\s*[)»])?(?:\s+(?P<w_mod>{modifier}){e})?)",
         # سبتمبر الماضي ; في يوليو ; مايو من العام نفسه
         rf"{b}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
