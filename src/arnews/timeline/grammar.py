@@ -15,8 +15,8 @@ from functools import cache
 
 from arnews import arabic, lexicons
 
-__all__ = ["AFTER_BOUNDARY", "WORD_END", "WORD_START", "Grammar", "alternation", "forms", "grammar", "phrase",
-           "scan"]
+__all__ = ["AFTER_BOUNDARY", "FAMILY_GROUPS", "WORD_END", "WORD_START", "Grammar", "alternation", "family_group",
+           "forms", "grammar", "phrase", "scan"]
 
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
@@ -26,11 +26,20 @@ AFTER_BOUNDARY = r"[^\w]"
 _DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
 _YEAR = r"(?<!\d)(?:1[3-9]\d\d|20\d\d)(?!\d)"
 _CLITIC = arabic.PROCLITIC_NO_ARTICLE
+#: The named group that spans the expression in each family alternative of the pattern: h Hijri dates, n numeric
+#: dates, f full dates, my month + year, y and yb years, r counted offsets, s «العام نفسه», w weekdays, mm months,
+#: hm Hijri months, p periods, d deictic days.
+FAMILY_GROUPS = ("h", "n", "f", "my", "y", "yb", "r", "s", "w", "mm", "hm", "p", "d")
 
 
 def phrase(text: str) -> str:
     """The lookup key of a folded phrase: inner white space as one space."""
     return " ".join(text.split())
+
+
+def family_group(m: re.Match) -> str:
+    """The family group (one of FAMILY_GROUPS) of a match of `Grammar.pattern`."""
+    return next(k for k in FAMILY_GROUPS if m.group(k) is not None)
 
 
 def alternation(words: Iterable[str], after_lam: bool = False) -> str:

@@ -17,11 +17,15 @@ days counted from the writing day, so the tagger resolves them against the refer
   that weekday on or before publication, at most `weekday_window` days back (a weekday only places the
   writing day within a week).
 
-Conservative: a cue inside a quotation («…», “…”) speaks for the day of the statement, and a cue after
-another day named in its sentence (a weekday without اليوم/أمس/غدا, a date: «وقال بيان صادر يوم الخميس إن غدا
-الجمعة …») speaks for that day: neither counts. The dateline wins over the other cues; otherwise the stated
-dates and the weekdays must all name the same day, else (conflicting cues) the publication date is kept. A
-reference day after publication is never taken (a page cannot be fetched before it is written).
+Conservative: only the article's own voice counts. A cue inside a quotation («…», “…”) speaks for the day of
+the statement, and a cue in speech reported from another day named before it in its sentence («وقال بيان صادر
+يوم الخميس إن غدا الجمعة …», a statement issued on Thursday said that tomorrow, Friday …) for that day: neither
+counts. A deictic day with a date and no weekday to confirm it («اليوم 20 يوليو») counts only within the
+window («اليوم 15 من شهر يونيو» may be "the day 15 June"). The dateline wins over the other cues; otherwise the
+stated dates and the weekdays must all name the same day, else (conflicting cues, as in an article pieced
+together from reports of two days) the publication date is kept. A reference day after publication is never
+taken (a page is not fetched before it is written); without a publication date, a dateline or a stated date
+still gives one.
 """
 
 from __future__ import annotations
@@ -35,7 +39,8 @@ from functools import cache
 
 from arnews import arabic, lexicons
 from arnews.timeline import dates
-from arnews.timeline.grammar import Grammar, phrase
+from arnews.timeline.context import cues as context_cues
+from arnews.timeline.grammar import Grammar, family_group, phrase
 
 __all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules"]
 
@@ -64,8 +69,8 @@ class ReferenceRules:
 
 @cache
 def rules() -> ReferenceRules:
-    from arnews.timeline.context import cues  # the link between a weekday and its date is the context's
-
+    """The cues of relative_time.yaml `reference_date` (cached); a weekday and its date are joined as the
+    context joins them (`date_links`)."""
     section = lexicons.read_yaml("relative_time.yaml")["reference_date"]
     return ReferenceRules(
         weekday_window=int(section["weekday_window"]),
@@ -75,7 +80,7 @@ def rules() -> ReferenceRules:
         dateline_ends="".join(section["dateline_ends"]),
         not_place_words=frozenset(map(arabic.fold, section["dateline_not_before"])),
         speech_openers=frozenset(map(arabic.fold, section["speech_openers"])),
-        link=cues().link,
+        link=context_cues().link,
     )
 
 
@@ -116,8 +121,8 @@ def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Matc
     their readings against `pub`, in text order); `sentences`: the view's sentences, when the caller has them."""
     r = rules()
     view = folded.text
-    found = [(m, reading, _name(m)) for m, reading in matches]
-    dateline = _dateline(g, view, found, pub, r)
+    found = [(m, reading, family_group(m)) for m, reading in matches]
+    dateline = _dateline(view, found, pub, r)
     if dateline is not None:
         return Reference(dateline[0], pub, "dateline", (_located(folded, "dateline", *dateline),))
     deictic = [i for i, (_, _, name) in enumerate(found) if name in ("w", "d")]
@@ -128,21 +133,18 @@ def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Matc
     sentences = arabic.sentences(view) if sentences is None else sentences
     cues = []
     for i in deictic:
-        m, _, name = found[i]
-        if _quoted(quotes, quote_starts, m.start(name)) or _other_day_before(g, view, found, i, sentences, r):
-            continue
         cue = _cue(g, view, found, i, pub, r)
-        if cue is not None:
-            cues.append(_located(folded, *cue))
+        if cue is None or _quoted(quotes, quote_starts, cue[2]) or _reported_from_another_day(g, view, found, i,
+                                                                                             sentences, r):
+            continue
+        cues.append(_located(folded, *cue))
     days = {c.date for c in cues}
-    if not cues or (pub is None and any(c.kind == "weekday" for c in cues)):
-        return Reference(pub, pub, "published", tuple(cues))
-    day = min(days, key=lambda d: d or dt.date.min)
-    if len(days) > 1 or day is None or (pub is not None and day > pub):
+    if not cues:
+        return Reference(pub, pub, "published")
+    if len(days) > 1 or None in days or (pub is not None and max(days) > pub):
         return Reference(pub, pub, "conflict", tuple(cues))
-    if day == pub:
-        return Reference(pub, pub, "published", tuple(cues))
-    kind = "stated" if any(c.kind == "stated" for c in cues) else "weekday"
+    day = days.pop()
+    kind = "published" if day == pub else "stated" if any(c.kind == "stated" for c in cues) else "weekday"
     return Reference(day, pub, kind, tuple(cues))
 
 
@@ -150,12 +152,6 @@ def _located(folded: arabic.FoldedText, kind: str, day: dt.date | None, start: i
     """A cue found at view[start:end], with its offsets and words in the text as given."""
     s, e = folded.span(start, end)
     return Cue(kind, day, s, e, folded.original[s:e])
-
-
-def _name(m: re.Match) -> str:
-    """The family group a grammar match belongs to (h, n, f, …, w, d)."""
-    return next(k for k in ("h", "n", "f", "my", "y", "yb", "r", "s", "w", "mm", "hm", "p", "d")
-                if m.group(k) is not None)
 
 
 def _deixis(g: Grammar, m: re.Match, name: str) -> int | None:
@@ -174,7 +170,7 @@ def _deixis(g: Grammar, m: re.Match, name: str) -> int | None:
     return None
 
 
-def _day_value(g: Grammar, reading: tuple, base: dt.date | None) -> dt.date | None:
+def _day_value(reading: tuple, base: dt.date | None) -> dt.date | None:
     """The day a date match names: its own value, or for a day and month without a year (Gregorian or Hijri)
     the latest one on or before `base`."""
     _, value, precision, _, pending = reading
@@ -206,7 +202,7 @@ def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
         nxt, reading, next_name = found[i + 1]
         if next_name in _DATE_GROUPS and r.link.fullmatch(view, end, nxt.start(next_name)):
             base = pub + dt.timedelta(days=offset) if pub else None
-            day = _day_value(g, reading, base)
+            day = _day_value(reading, base)
             if day is None or (weekday is not None and day.weekday() != weekday):
                 return None
             written = day - dt.timedelta(days=offset)
@@ -222,12 +218,13 @@ def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
 
 
 def _quoted(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether `pos` lies inside one of the quoted passages `quotes` (`arabic.quotations`; starts: theirs)."""
     k = bisect.bisect_right(starts, pos) - 1
     return k >= 0 and quotes[k][0] < pos < quotes[k][1]
 
 
-def _other_day_before(g: Grammar, view: str, found: list, i: int, sentences: list[tuple[int, int]],
-                      r: ReferenceRules) -> bool:
+def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sentences: list[tuple[int, int]],
+                               r: ReferenceRules) -> bool:
     """Whether `found[i]` stands in speech reported from another day named before it in its sentence, so that
     it may count from that day: a date, a weekday without a deictic prefix or a deictic day of another offset,
     then a word that opens reported speech (إن، أن، بأن …) or a colon before the cue («وقال بيان صادر يوم الخميس
@@ -239,12 +236,11 @@ def _other_day_before(g: Grammar, view: str, found: list, i: int, sentences: lis
     k = arabic.sentence_at(sentences, start)
     first = sentences[k][0] if k >= 0 else 0
     for j in range(i - 1, -1, -1):
-        other, reading, other_name = found[j]
+        other, (_, _, precision, _, pending), other_name = found[j]
         if other.start(other_name) < first:
             break
-        another = (other_name in _DATE_GROUPS and (reading[2] == "YYYY-MM-DD" or
-                                                   (reading[4] is not None and reading[4].day))) or \
-            (other_name in ("w", "d") and _deixis(g, other, other_name) != offset)
+        a_date = other_name in _DATE_GROUPS and (precision == "YYYY-MM-DD" or (pending is not None and pending.day))
+        another = a_date or (other_name in ("w", "d") and _deixis(g, other, other_name) != offset)
         if another and _reported(view, other.end(other_name), start, r):
             return True
     return False
@@ -257,8 +253,7 @@ def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:
                              for w in _WORD.findall(gap))
 
 
-def _dateline(g: Grammar, view: str, found: list, pub: dt.date | None,
-              r: ReferenceRules) -> tuple[dt.date, int, int] | None:
+def _dateline(view: str, found: list, pub: dt.date | None, r: ReferenceRules) -> tuple[dt.date, int, int] | None:
     """The dateline date: the article's first expression is a date on one of its first lines, after at most a
     place name and before at most an agency name, then the line ends or a dash (see the module docstring)."""
     if not found or found[0][2] not in _DATE_GROUPS:
@@ -266,16 +261,16 @@ def _dateline(g: Grammar, view: str, found: list, pub: dt.date | None,
     m, reading, name = found[0]
     start, end = m.span(name)
     line_start = view.rfind("\n", 0, start) + 1
-    if view.count("\n", 0, line_start) - _blank_lines(view, line_start) >= r.dateline_lines:
-        return None
+    if sum(1 for line in view[:line_start].split("\n") if line.strip()) >= r.dateline_lines:
+        return None  # not on one of the first lines that hold words
     before = _WORD.findall(view, line_start, start)
     if len(before) > r.dateline_words_before or any(not w.isalpha() or w in r.not_place_words for w in before):
         return None
-    day = _day_value(g, reading, pub)
+    day = _day_value(reading, pub)
     if day is None:
         return None
     if len(found) > 1 and found[1][2] in _DATE_GROUPS and r.link.fullmatch(view, end, found[1][0].start(found[1][2])):
-        second = _day_value(g, found[1][1], pub)  # «25 شوال 1436 هـ الموافق 10 اغسطس 2015 م»
+        second = _day_value(found[1][1], pub)  # «25 شوال 1436 هـ الموافق 10 اغسطس 2015 م»
         if second is None or abs((second - day).days) > 1:
             return None
         end = found[1][0].end(found[1][2])
@@ -287,7 +282,3 @@ def _dateline(g: Grammar, view: str, found: list, pub: dt.date | None,
         return None
     return day, start, end
 
-
-def _blank_lines(view: str, end: int) -> int:
-    """How many of the lines before `end` hold no word (the text may open with empty lines)."""
-    return sum(1 for line in view[:end].split("\n")[:-1] if not line.strip())

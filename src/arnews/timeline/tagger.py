@@ -17,12 +17,12 @@ import pandas as pd
 from arnews import arabic
 from arnews.arabic.chars import codes
 from arnews.timeline import context, dates, reference_day
-from arnews.timeline.grammar import Grammar, grammar, phrase, scan
+from arnews.timeline.grammar import Grammar, family_group, grammar, phrase, scan
 from arnews.timeline.readings import Expression, Pending
 from arnews.timeline.reference_day import Reference
 
-__all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "read_view", "reference", "reference_date",
-           "tag", "tag_view"]
+__all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "read_view", "reference",
+           "reference_date", "tag", "tag_view"]
 
 EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
 
@@ -42,7 +42,6 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
 _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
                  "r": "relative", "s": "same", "w": "weekday", "mm": "month", "hm": "hijri", "p": "period",
                  "d": "deictic"}
-_SPAN_GROUPS = tuple(_FAMILY_NAMES)
 #: (family, value, precision, relative_to_event, what the context decides)
 Reading = tuple[str, str, str, bool, Pending | None]
 
@@ -74,7 +73,7 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
     for word_day in ("f_wday", "h_wday", "f_wpday"):
         if gd.get(word_day) and _ordinal_of_a_noun(g, m.string, m.start(word_day)):
             return None
-    family = _FAMILY_NAMES[next(k for k in _SPAN_GROUPS if gd.get(k) is not None)]
+    family = _FAMILY_NAMES[family_group(m)]
     try:
         return _resolve_groups(g, gd, pub)
     except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
@@ -324,7 +323,7 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
     found: list[tuple[Expression, Pending | None]] = []
     for m, (family, value, precision, from_event, pending) in matches:
-        name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
+        name = family_group(m)
         vs, ve = m.span(name)
         if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
             vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
