@@ -57,9 +57,10 @@ on every core; the output does not depend on the number of workers.
 
 The package, by capability: `grammar` (the patterns, compiled from the lexicons), `dates` (date arithmetic),
 `readings` (what the tagger hands on), `tagger` (find and resolve), `reference_day` (the article's own day),
-`context` (what the words around a date decide), `durations`, `triggers` (event triggers, people and places), `article` (one article's sentences,
-triggers and entities by position), `mentions` (a date and its happening, per article), `events` (grouped
-across articles), `stage` (a whole clean store), `views` (tables for the reader), `plot` (the figure), `cli`.
+`context` (what the words around a date decide), `durations`, `triggers` (event triggers, people and places),
+`article` (one article's sentences, triggers and entities by position), `mentions` (a date and its happening,
+per article), `events` (grouped across articles), `stage` (a whole clean store), `views` (tables for the
+reader), `plot` (the figure), `cli`.
 Text is read through the Arabic core (`arnews.arabic`).
 """
 
