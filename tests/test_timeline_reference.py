@@ -184,6 +184,14 @@ def test_a_day_that_is_not_today_dates_nothing(text, published):
     assert all(e.family != "deictic" for e in timeline.tag(text, published))
 
 
+def test_that_day_with_a_conjunction_is_today():
+    # «وذلك اليوم الخميس» ("and that [is] today, Thursday"), the wire's way of dating an event: و + ذلك is no
+    # demonstrative of the past, and the article was written on Thursday 23 July, crawled the next day
+    text = "يفتتح أمير المنطقة المعرض وذلك اليوم الخميس في مركز المعارض بالرياض."
+    assert reference_of(text, "2015-07-24") == ("weekday", "2015-07-23")
+    assert [e.value for e in timeline.tag(text, "2015-07-24") if e.family == "weekday"] == ["2015-07-23"]
+
+
 def test_the_publication_date_can_still_be_the_reference():
     # infer_reference=False: every relative value counts from the crawl date, as before reference days
     text = "حدد رئيس الوزراء البريطاني ديفيد كاميرون، اليوم (الاثنين)، ملامح استراتيجية.\nوقال كاميرون، أمس، انه يريد."
