@@ -21,7 +21,8 @@ article; the tagger runs on the article's clean text (as `arnews timeline` does)
 when a tagged expression overlaps it. Accuracy: of the items found, the share whose tagged value equals
 the gold value (a week across two months: both empty; a found `not_a_date` item is wrong); recall: the
 share of the items found, `not_a_date` items left out. By case type, for the random and targeted parts,
-and for items whose reference day is or is not the published day.
+and for items whose reference day is or is not the published day. The articles' reference days
+(`timeline.reference`) are compared with the day the reader found (articles.jsonl `reference_date`).
 """
 
 from __future__ import annotations
@@ -242,15 +243,39 @@ def score_timeline(items: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def score_reference_days(gold_dir: Path = GOLD / "timeline") -> pd.DataFrame:
+    """The articles' reference days (`timeline.reference`, on the clean text) against the days the reader found
+    (articles.jsonl `reference_date`, else the published date; an unknown day counts against every inference)."""
+    articles = read_articles(gold_dir / "articles.jsonl")
+    counts = {"articles": 0, "gold ≠ published": 0, "inferred ≠ published": 0, "moved right": 0, "moved wrong": 0,
+              "right": 0, "gold ≠ published, found": 0}
+    for row in articles.itertuples(index=False):
+        published = row.published.date().isoformat()
+        gold = row.reference_date if isinstance(getattr(row, "reference_date", None), str) else published
+        ref = timeline.reference(clean.clean_text(row.text, row.title).text, row.published)
+        inferred = ref.date.isoformat() if ref.date else ""
+        counts["articles"] += 1
+        counts["gold ≠ published"] += gold != published
+        counts["inferred ≠ published"] += ref.shifted
+        counts["moved right"] += ref.shifted and inferred == gold
+        counts["moved wrong"] += ref.shifted and inferred != gold
+        counts["right"] += inferred == gold
+        counts["gold ≠ published, found"] += gold != published and inferred == gold
+    return pd.DataFrame([{"measure": k, "value": v} for k, v in counts.items()])
+
+
 def timeline_section() -> None:
     items = judge_timeline()
     table = score_timeline(items)
+    days = score_reference_days()
     failing = items[items["judgement"] != "right"].groupby("case", sort=True).head(EXAMPLES_PER_KIND)
     listed = failing[["case", "doc_id", "expression", "gold_value", "tagger_value", "judgement"]]
     preamble = ["# Timeline against the hand-judged gold (tests/data/timeline)", "",
                 "recall: found / items (not_a_date excluded); "
                 "accuracy: right / found (a found not_a_date is wrong).", "",
-                "Examples of misses and wrong values:", "", *markdown_table(listed), "", "By case type:", ""]
+                "Examples of misses and wrong values:", "", *markdown_table(listed), "",
+                "Reference days of the articles (timeline.reference against the reader's day):", "",
+                *markdown_table(days), "", "By case type:", ""]
     write_results(RESULTS, "gold_timeline", preamble, table)
 
 

@@ -139,6 +139,15 @@ def test_sentences_split_at_points_and_lines_but_not_inside_numbers_or_abbreviat
     assert got == ["وصل بوتين.", "وقال د. لافروف إن الصفقة 3.5 مليار!", "وأضاف «نحن مستعدون.»", "ثم غادر"]
 
 
+def test_quotations_span_guillemets_curly_and_straight_quotes_within_a_paragraph():
+    # "the minister said: «we start «the stage» tomorrow». He added "yes" and 5" inches / «no closing. sentence /
+    # a line “a quote” more": nested guillemets stay one passage, an unpaired straight quote (inches) is none, an
+    # unclosed « ends with its paragraph
+    text = 'وقال الوزير: «سنبدأ «المرحلة» غدا». وأضاف "نعم" و5" بوصة\n«بلا إغلاق. جملة\nسطر “اقتباس” آخر'
+    assert [text[s:e] for s, e in arabic.quotations(text)] == \
+        ["«سنبدأ «المرحلة» غدا»", '"نعم"', "«بلا إغلاق. جملة", "“اقتباس”"]
+
+
 def test_sentence_at_finds_the_sentence_of_an_offset():
     text = "الجملة الأولى. الجملة الثانية."  # first sentence. second sentence.
     spans = arabic.sentences(text)

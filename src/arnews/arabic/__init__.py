@@ -4,7 +4,7 @@
 - folding (`fold`): the one definition of "the same word" (NFKC, no marks, bare alef, ي for ى,
   ASCII digits, Latin lower case), with an offset map back to the original text;
 - proclitics (`clitics`): و ف + ب ك ل + ال as one table, their decompositions and regex pieces;
-- sentences (`sentences`): sentence spans with offsets;
+- sentences (`sentences`): sentence spans with offsets, and the spans of quoted passages (`quotations`);
 - number words (`numbers`): «خمسة وعشرين» = 25;
 - the entity index (`entities`): every spelling of data/lexicons/entities.csv, looked up and found in text.
 
@@ -43,7 +43,7 @@ from arnews.arabic.entities import (
 )
 from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets, fold_words, strip_marks
 from arnews.arabic.numbers import NumberWord, number_value, number_words
-from arnews.arabic.sentences import sentence_at, sentences
+from arnews.arabic.sentences import QUOTE_PAIRS, quotations, sentence_at, sentences
 
 __all__ = [
     "ALEF_VARIANTS", "ARABIC_LETTERS", "ARABIC_MARKS", "BIDI_CONTROLS", "DIACRITICS", "DIGITS",
@@ -53,5 +53,5 @@ __all__ = [
     "EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "spelling_pattern", "trie_pattern",
     "FOLD_TABLE", "FoldedText", "fold", "fold_with_offsets", "fold_words", "strip_marks",
     "NumberWord", "number_value", "number_words",
-    "sentence_at", "sentences",
+    "QUOTE_PAIRS", "quotations", "sentence_at", "sentences",
 ]

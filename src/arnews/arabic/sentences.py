@@ -4,6 +4,8 @@ A sentence ends at a line break, or at a run of . ! ? ؟ … followed by a space
 dots are not a boundary: the point between two digits (3.5 مليار), the point after a one-letter
 abbreviation («د. عبدالله» Dr Abdullah, «أ. د.» Prof. Dr.) and an ellipsis inside a quote directly followed
 by a word. The closing quote or bracket right after the point belongs to the sentence it closes.
+
+`quotations(text)` gives the spans of quoted passages («…», “…”, "…"), which may hold several sentences.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 
 from arnews.arabic.chars import ARABIC_LETTERS, LATIN_LETTERS
 
-__all__ = ["sentences", "sentence_at"]
+__all__ = ["QUOTE_PAIRS", "quotations", "sentences", "sentence_at"]
 
 #: A candidate end: a run of terminal punctuation, then the closing quotes and brackets that belong to it.
 _END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
@@ -20,6 +22,11 @@ _END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
 #: or a point («د.», «أ.د.», «U.S.»).
 _ABBREVIATION = re.compile(f"(?:^|[\\s.(«\"])[{ARABIC_LETTERS}{LATIN_LETTERS}]$")
 _LINE = re.compile(r"[^\n]+")
+#: Opening quote → closing quote. A straight double quote opens and closes; a passage does not run over a
+#: paragraph (a line break): an opening quote left open closes at the end of its paragraph, except the straight
+#: one, which also marks inches and is left alone when unpaired.
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_QUOTE_MARK = re.compile("[" + re.escape("".join(QUOTE_PAIRS)) + "]")
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -69,3 +76,39 @@ def sentence_at(spans: list[tuple[int, int]], offset: int) -> int:
         else:
             hi = mid
     return lo - 1
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage of `text`, the quotation marks included, outermost only.
+
+    Example: in «وقال الوزير: «سنبدأ غدا». وأضاف» (the minister said: "we start tomorrow". He added) the one
+    passage is «سنبدأ غدا» with its marks. A passage opened by « or “ and not closed ends with its paragraph.
+    """
+    out: list[tuple[int, int]] = []
+    for paragraph in _LINE.finditer(text):
+        pos, end = paragraph.start(), paragraph.end()
+        while (m := _QUOTE_MARK.search(text, pos, end)) is not None:
+            opening = m.group()
+            close = _closing(text, m.end(), end, opening)
+            if close is None:
+                if opening == '"':  # an unpaired straight quote: inches, a typo
+                    pos = m.end()
+                    continue
+                close = end
+            out.append((m.start(), close))
+            pos = close
+    return out
+
+
+def _closing(text: str, start: int, end: int, opening: str) -> int | None:
+    """The end (after the mark) of the quote opened before `start`, nested quotes of the same kind skipped."""
+    closing, depth = QUOTE_PAIRS[opening], 0
+    for i in range(start, end):
+        ch = text[i]
+        if ch == closing and (depth == 0 or opening == closing):
+            return i + 1
+        if ch == closing:
+            depth -= 1
+        elif ch == opening:
+            depth += 1
+    return None

@@ -1,7 +1,7 @@
 """Timeline: Arabic temporal expressions resolved to dates, and the dated events of a corpus.
 
 `tag(text, published)` finds the temporal expressions of one clean article text and resolves each
-against the article's publication date to an ISO value with its precision (`YYYY`, `YYYY-MM`,
+against the article's own day (its reference day, below) to an ISO value with its precision (`YYYY`, `YYYY-MM`,
 `YYYY-MM-DD`); an expression that cannot be resolved (no publication date, "الأسبوع الماضي", a Hijri
 date outside the Umm al-Qura table) keeps an empty value. Families:
 
@@ -20,6 +20,15 @@ date outside the Umm al-Qura table) keeps an empty value. Families:
 Points and durations: an expression is a *point* when it names a date (all the above). A counted
 stretch of time without منذ/قبل/بعد ("استمر ساعتين", "نحو 11 ساعة", "يومين") is a *duration*: it is
 not a timeline point; `durations(text)` lists durations with an ISO 8601 value (PT2H, P2D).
+
+The article's own day: relative expressions count from the day the article was written for, its reference
+day (`reference(text, published)` tells which and why, `reference_date` gives the day): the publication date,
+unless the text shows another day in its own voice: a dateline («بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م
+واس»), a deictic day with its date («يوم غد الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م») or with a weekday
+that is not the publication day's («اليوم الأربعاء» in an article dated Thursday: written on the Wednesday, at
+most a week before). Quotations, speech reported from another day and conflicting cues leave the publication
+date (`reference_day`; SaudiNewsNet's dates are crawl dates, and 4% of its articles say they were written
+earlier). Below, "publication" means that reference day.
 
 Resolution against the publication date: "اليوم الأربعاء" is the publication day if it is a Wednesday,
 else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; "الخميس
@@ -47,10 +56,11 @@ clean text) and DIR/events.csv (date,precision,label,label_en,doc_ids,evidence,t
 on every core; the output does not depend on the number of workers.
 
 The package, by capability: `grammar` (the patterns, compiled from the lexicons), `dates` (date arithmetic),
-`readings` (what the tagger hands on), `tagger` (find and resolve), `context` (what the words around a date
-decide), `durations`, `triggers` (event triggers, people and places), `article` (one article's sentences,
-triggers and entities by position), `mentions` (a date and its happening, per article), `events` (grouped
-across articles), `stage` (a whole clean store), `views` (tables for the reader), `plot` (the figure), `cli`.
+`readings` (what the tagger hands on), `tagger` (find and resolve), `reference_day` (the article's own day),
+`context` (what the words around a date decide), `durations`, `triggers` (event triggers, people and places),
+`article` (one article's sentences, triggers and entities by position), `mentions` (a date and its happening,
+per article), `events` (grouped across articles), `stage` (a whole clean store), `views` (tables for the
+reader), `plot` (the figure), `cli`.
 Text is read through the Arabic core (`arnews.arabic`).
 """
 
@@ -77,8 +87,9 @@ from arnews.timeline.mentions import (
     event_mentions,
 )
 from arnews.timeline.plot import plot_timeline
+from arnews.timeline.reference_day import Cue, Reference
 from arnews.timeline.stage import PARALLEL_MIN_BYTES, TimelineResult, run_corpus, timeline, write
-from arnews.timeline.tagger import EXPRESSION_COLUMNS, Expression, expressions, tag
+from arnews.timeline.tagger import EXPRESSION_COLUMNS, Expression, expressions, reference, reference_date, tag
 from arnews.timeline.triggers import EventGrammar, EventType, event_grammar
 from arnews.timeline.views import (
     duration_claims,
@@ -98,7 +109,8 @@ __all__ = [
     "analyse", "event_mentions",
     "plot_timeline",
     "PARALLEL_MIN_BYTES", "TimelineResult", "run_corpus", "timeline", "write",
-    "EXPRESSION_COLUMNS", "Expression", "expressions", "tag",
+    "Cue", "Reference",
+    "EXPRESSION_COLUMNS", "Expression", "expressions", "reference", "reference_date", "tag",
     "EventGrammar", "EventType", "event_grammar",
     "duration_claims", "event_durations", "event_table", "expression_summary", "neighbouring_events", "top_events",
 ]

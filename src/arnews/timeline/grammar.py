@@ -15,8 +15,8 @@ from functools import cache
 
 from arnews import arabic, lexicons
 
-__all__ = ["AFTER_BOUNDARY", "WORD_END", "WORD_START", "Grammar", "alternation", "forms", "grammar", "phrase",
-           "scan"]
+__all__ = ["AFTER_BOUNDARY", "FAMILY_GROUPS", "WORD_END", "WORD_START", "Grammar", "alternation", "family_group",
+           "forms", "grammar", "phrase", "scan"]
 
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
@@ -26,11 +26,20 @@ AFTER_BOUNDARY = r"[^\w]"
 _DAY = r"(?<!\d)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
 _YEAR = r"(?<!\d)(?:1[3-9]\d\d|20\d\d)(?!\d)"
 _CLITIC = arabic.PROCLITIC_NO_ARTICLE
+#: The named group that spans the expression in each family alternative of the pattern: h Hijri dates, n numeric
+#: dates, f full dates, my month + year, y and yb years, r counted offsets, s «العام نفسه», w weekdays, mm months,
+#: hm Hijri months, p periods, d deictic days.
+FAMILY_GROUPS = ("h", "n", "f", "my", "y", "yb", "r", "s", "w", "mm", "hm", "p", "d")
 
 
 def phrase(text: str) -> str:
     """The lookup key of a folded phrase: inner white space as one space."""
     return " ".join(text.split())
+
+
+def family_group(m: re.Match) -> str:
+    """The family group (one of FAMILY_GROUPS) of a match of `Grammar.pattern`."""
+    return next(k for k in FAMILY_GROUPS if m.group(k) is not None)
 
 
 def alternation(words: Iterable[str], after_lam: bool = False) -> str:
@@ -168,6 +177,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
 
     # Python's look-behind needs a fixed width: one per word
     not_today_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["today_not_preceded_by"])
+    # «في ذلك اليوم» (on that day), but «وذلك اليوم» (and that was today): the demonstrative as a word of its own
+    not_that_day = "".join(rf"(?<!(?<![\w]){re.escape(fold(w))}\s)" for w in rel["today_not_after_demonstrative"])
     # without its article, so that للمدير (ل + المدير) is caught as well as المدير
     not_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["weekday_not_preceded_by"])
     not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
@@ -205,8 +216,9 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # العام نفسه ; نفس العام ; الشهر ذاته ; اليوم نفسه: the year, month or day named before
         rf"{b}{_CLITIC}{not_general}(?P<s>(?P<s_noun>{same_noun}){e}\s+(?:{same_after}){e}"
         rf"|(?:{same_before})\s+(?P<s_noun2>{same_noun}){e})",
-        # اليوم الأربعاء ; أمس (الثلاثاء) ; مساء أمس، الجمعة ; يوم الأربعاء ; الخميس المقبل
-        rf"{b}{not_name}(?P<w_clitic>{_CLITIC})(?P<w>(?:(?P<w_pre>{wprefix})\s*[،,]?\s*[(«]?\s*)?(?P<w_day>{weekday}){e}"
+        # اليوم الأربعاء ; أمس (الثلاثاء) ; مساء أمس، الجمعة ; يوم الأربعاء ; الخميس المقبل (the prefix اليوم is no
+        # deictic day after the words of today_not_preceded_by: «صحيفة اليوم (الجمعة 23 فبراير 2007)», the paper)
+        rf"{b}{not_name}(?P<w_clitic>{_CLITIC})(?P<w>(?:(?:(?=اليوم){not_today_name}|(?!اليوم))(?P<w_pre>{wprefix})\s*[،,]?\s*[(«]?\s*)?(?P<w_day>{weekday}){e}"
         rf"(?:\s*[)»])?(?:\s+(?P<w_mod>{modifier}){e})?)",
         # سبتمبر الماضي ; في يوليو ; مايو من العام نفسه
         rf"{b}(?:(?P<mm_prep>[وف]?(?:{month_prep}))\s+|{_CLITIC})(?P<mm>(?P<mm_shahr>{shahr})?(?P<mm_month>{months2})"
@@ -222,7 +234,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"|(?P<p_part>{part})\s+(?P<p_noun2>{period}){e}(?!\s+(?:{modifier}|{same_after}|{year_adjective}|{ordinal}){e})"
         rf"(?!\s*\(?\s*\d))",
         # اليوم ; أمس ; غدا ; بعد غد
-        rf"{b}{not_today_name}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}){e})",
+        rf"{b}{not_today_name}{not_that_day}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}){e})",
     ]
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
     # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,

@@ -18,7 +18,7 @@ import pandas as pd
 from arnews import arabic, lexicons
 from arnews.timeline import dates
 from arnews.timeline.article import PLACE_LEAD_SENTENCES, Article, gap
-from arnews.timeline.tagger import Expression, tag_view
+from arnews.timeline.tagger import Expression, read_view
 from arnews.timeline.triggers import Trigger, event_grammar
 
 __all__ = ["LEAD_SENTENCES", "LOOKAHEAD_SENTENCES", "MAX_TRIGGER_GAP", "PERSON_GAP", "PLACE_LEAD_SENTENCES",
@@ -235,12 +235,12 @@ def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], l
     pub = dates.as_date(published)
     view = arabic.fold_with_offsets(text)
     sentences = arabic.sentences(view.text)
-    found = tag_view(view, pub, sentences)
+    ref, found = read_view(view, pub, sentences)
     if not any(e.value for e in found):
         return found, []
     doc = Article(doc_id, view, sentences, found)
     longest = max(e.view_end - e.view_start for e in found)
-    mentions = [m for e in found if (m := _mention(doc, e, pub, longest)) is not None]
+    mentions = [m for e in found if (m := _mention(doc, e, ref.date, longest)) is not None]
     return found, mentions
 
 

@@ -1,7 +1,9 @@
-"""The temporal tagger: find the dated expressions of a clean text and resolve each against the publication date.
+"""The temporal tagger: find the dated expressions of a clean text and resolve each against the article's day.
 
 `tag(text, published)` matches the grammar (`arnews.timeline.grammar`) on the folded view of the text and
-returns `Expression`s with offsets into the text as given, an ISO value and its precision.
+returns `Expression`s with offsets into the text as given, an ISO value and its precision. Relative expressions
+count from the article's reference day (`arnews.timeline.reference`): the publication date, unless the text
+shows it was written on another day; `reference(text, published)` tells which day that is and why.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import pandas as pd
 
 from arnews import arabic
 from arnews.arabic.chars import codes
-from arnews.timeline import context, dates
-from arnews.timeline.grammar import Grammar, grammar, phrase, scan
+from arnews.timeline import context, dates, reference_day
+from arnews.timeline.grammar import Grammar, family_group, grammar, phrase, scan
 from arnews.timeline.readings import Expression, Pending
+from arnews.timeline.reference_day import Reference
 
-__all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "tag", "tag_view"]
+__all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "read_view", "reference",
+           "reference_date", "tag", "tag_view"]
 
 EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
 
@@ -38,7 +42,6 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
 _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
                  "r": "relative", "s": "same", "w": "weekday", "mm": "month", "hm": "hijri", "p": "period",
                  "d": "deictic"}
-_SPAN_GROUPS = tuple(_FAMILY_NAMES)
 #: (family, value, precision, relative_to_event, what the context decides)
 Reading = tuple[str, str, str, bool, Pending | None]
 
@@ -70,7 +73,7 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
     for word_day in ("f_wday", "h_wday", "f_wpday"):
         if gd.get(word_day) and _ordinal_of_a_noun(g, m.string, m.start(word_day)):
             return None
-    family = _FAMILY_NAMES[next(k for k in _SPAN_GROUPS if gd.get(k) is not None)]
+    family = _FAMILY_NAMES[family_group(m)]
     try:
         return _resolve_groups(g, gd, pub)
     except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
@@ -305,15 +308,22 @@ def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.M
                 break
 
 
-def tag_view(view: arabic.FoldedText, pub: dt.date | None,
-             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
-    """The expressions of a text given as its folded view (`arabic.fold_with_offsets`), resolved against `pub`;
-    `sentences`: the view's sentences (`arabic.sentences`), when the caller has them."""
+def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tuple[int, int]] | None = None,
+              infer_reference: bool = True) -> tuple[Reference, list[Expression]]:
+    """The reference day of a text given as its folded view (`arabic.fold_with_offsets`) and its expressions
+    resolved against that day; `pub`: the publication date; `sentences`: the view's sentences
+    (`arabic.sentences`), when the caller has them; infer_reference=False: the publication date is the
+    reference day, whatever the text says."""
     g = grammar()
     text = view.original
+    matches = list(_readings(g, view.text, pub))
+    ref = reference_day.infer(g, view, matches, pub, sentences) if infer_reference else \
+        Reference(pub, pub, "published")
+    if ref.shifted:  # the matches stay, their values count from the article's own day
+        matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
     found: list[tuple[Expression, Pending | None]] = []
-    for m, (family, value, precision, from_event, pending) in _readings(g, view.text, pub):
-        name = next(k for k in _SPAN_GROUPS if m.group(k) is not None)
+    for m, (family, value, precision, from_event, pending) in matches:
+        name = family_group(m)
         vs, ve = m.span(name)
         if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
             vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
@@ -323,7 +333,13 @@ def tag_view(view: arabic.FoldedText, pub: dt.date | None,
         found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
         if name == "y" and m.group("y_more"):
             found.extend((e, None) for e in _more_years(view, m))
-    return context.settle(view, found, pub, sentences)
+    return ref, context.settle(view, found, ref.date, sentences)
+
+
+def tag_view(view: arabic.FoldedText, pub: dt.date | None,
+             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
+    """The expressions of a text given as its folded view, resolved against its reference day (`read_view`)."""
+    return read_view(view, pub, sentences)[1]
 
 
 def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
@@ -335,7 +351,7 @@ def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
         yield Expression(start, end, view.original[start:end], year.group(), "YYYY", "year", vs, ve)
 
 
-def tag(text: str, published=None) -> list[Expression]:
+def tag(text: str, published=None, infer_reference: bool = True) -> list[Expression]:
     """Find and resolve the temporal expressions of one (clean) article text.
 
     Args:
@@ -345,9 +361,26 @@ def tag(text: str, published=None) -> list[Expression]:
             no calendar date (a negative year) counts as none.
     Returns:
         Expressions in text order; e.g. "اليوم الأربعاء" published 2024-06-19 → value "2024-06-19",
-        precision "YYYY-MM-DD". Without a publication date, relative expressions keep an empty value.
+        precision "YYYY-MM-DD". Relative expressions count from the article's reference day (`reference`;
+        infer_reference=False: from the publication date); without one, they keep an empty value.
     """
-    return tag_view(arabic.fold_with_offsets(text), dates.as_date(published))
+    return read_view(arabic.fold_with_offsets(text), dates.as_date(published), infer_reference=infer_reference)[1]
+
+
+def reference(text: str, published=None) -> Reference:
+    """The day one (clean) article was written for, the day its relative expressions count from, and why.
+
+    Example: "أعلنت الوزارة مساء أمس، الجمعة، …" (the ministry announced yesterday evening, Friday …) published
+    Tuesday 2015-07-21 → Reference(date=2015-07-18 (a Saturday), kind="weekday", cues=(the words «مساء أمس،
+    الجمعة»,)); a text without such cues → the publication date, kind "published". See
+    `arnews.timeline.reference` for the cues and their precedence.
+    """
+    return read_view(arabic.fold_with_offsets(text), dates.as_date(published))[0]
+
+
+def reference_date(text: str, published=None) -> dt.date | None:
+    """The reference day of one (clean) article (`reference(text, published).date`)."""
+    return reference(text, published).date
 
 
 def expressions(articles: pd.DataFrame) -> pd.DataFrame:

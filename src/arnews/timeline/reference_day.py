@@ -1,0 +1,284 @@
+"""The article's own "today": the day its text was written for, inferred from the text itself.
+
+A corpus's publication date is not always the day an article was written: SaudiNewsNet's `published` is the
+day a crawler fetched the page, which may be a day or a week later («اليوم الثلاثاء» in an article stamped
+Wednesday). Relative expressions (اليوم، أمس، غدا، الأسبوع الماضي، a bare weekday, «العام الماضي» …) name
+days counted from the writing day, so the tagger resolves them against the reference day found here. The cues
+(data/lexicons/relative_time.yaml, `reference_date`), strongest first:
+
+- **dateline**: the article's first line opens with a date, after at most a place name and before at most an
+  agency («بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس», «سان فرانسيسكو 20 يوليو تموز (رويترز) -»):
+  that date;
+- **stated**: a deictic day followed by the date it is («يوم غد الخميس 14 / 10 / 1436هـ الموافق 30 / 7 /
+  2015م», tomorrow, Thursday …: written on the 29th; «اليوم الأحد (19 يوليو)»): that date minus the deictic
+  offset, when the weekday named (if any) is the date's;
+- **weekday**: a deictic day with a weekday («اليوم الأربعاء» today, Wednesday; «مساء أمس، الجمعة» yesterday
+  evening, Friday → written on a Saturday; «غدا الاثنين» tomorrow, Monday → on a Sunday): the latest day with
+  that weekday on or before publication, at most `weekday_window` days back (a weekday only places the
+  writing day within a week).
+
+Conservative: only the article's own voice counts. A cue inside a quotation («…», “…”) speaks for the day of
+the statement, and a cue in speech reported from another day named before it in its sentence («وقال بيان صادر
+يوم الخميس إن غدا الجمعة …», a statement issued on Thursday said that tomorrow, Friday …) for that day: neither
+counts. A deictic day with a date and no weekday to confirm it («اليوم 20 يوليو») counts only within the
+window («اليوم 15 من شهر يونيو» may be "the day 15 June"). The dateline wins over the other cues; otherwise the
+stated dates and the weekdays must all name the same day, else (conflicting cues, as in an article pieced
+together from reports of two days) the publication date is kept. A reference day after publication is never
+taken (a page is not fetched before it is written); without a publication date, a dateline or a stated date
+still gives one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from arnews import arabic, lexicons
+from arnews.timeline import dates
+from arnews.timeline.context import cues as context_cues
+from arnews.timeline.grammar import Grammar, family_group, phrase
+
+__all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules"]
+
+#: What decided a reference day: the publication date itself (no cue, or only cues that agree with it), or
+#: the strongest cue kind; "conflict": cues named different days, the publication date is kept.
+KINDS = ("published", "dateline", "stated", "weekday", "conflict")
+#: A word of a dateline line: a run of letters, digits or brackets between spaces and punctuation.
+_WORD = re.compile(r"[^\s،,.؛:!؟?\-–—]+")
+#: The families whose match names one day by its date (not by a weekday or a deictic word).
+_DATE_GROUPS = ("h", "n", "f")
+
+
+@dataclass(frozen=True)
+class ReferenceRules:
+    """The `reference_date` section of relative_time.yaml, folded."""
+
+    weekday_window: int
+    dateline_lines: int
+    dateline_words_before: int
+    dateline_words_after: int
+    dateline_ends: str
+    not_place_words: frozenset[str]
+    speech_openers: frozenset[str]
+    link: re.Pattern
+
+
+@cache
+def rules() -> ReferenceRules:
+    """The cues of relative_time.yaml `reference_date` (cached); a weekday and its date are joined as the
+    context joins them (`date_links`)."""
+    section = lexicons.read_yaml("relative_time.yaml")["reference_date"]
+    return ReferenceRules(
+        weekday_window=int(section["weekday_window"]),
+        dateline_lines=int(section["dateline_lines"]),
+        dateline_words_before=int(section["dateline_words_before"]),
+        dateline_words_after=int(section["dateline_words_after"]),
+        dateline_ends="".join(section["dateline_ends"]),
+        not_place_words=frozenset(map(arabic.fold, section["dateline_not_before"])),
+        speech_openers=frozenset(map(arabic.fold, section["speech_openers"])),
+        link=context_cues().link,
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence for the writing day: its kind (dateline, stated, weekday), the day it names, and
+    its words (`text`, at offsets `start`, `end` of the text as given)."""
+
+    kind: str
+    date: dt.date | None  # None: a weekday further back than `weekday_window` (no day the rules can place)
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The reference day of one article.
+
+    date: the day relative expressions are counted from (the publication date unless a cue moves it; None when
+    there is neither). kind: one of KINDS. cues: the cues that count (outside quotations and other days' sentences).
+    """
+
+    date: dt.date | None
+    published: dt.date | None
+    kind: str
+    cues: tuple[Cue, ...] = ()
+
+    @property
+    def shifted(self) -> bool:
+        """Whether the text moved the reference day away from the publication date."""
+        return self.date != self.published
+
+
+def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Match, tuple]], pub: dt.date | None,
+          sentences: list[tuple[int, int]] | None = None) -> Reference:
+    """The reference day of an article, from the tagger's grammar matches on its folded view (`folded`, with
+    their readings against `pub`, in text order); `sentences`: the view's sentences, when the caller has them."""
+    r = rules()
+    view = folded.text
+    found = [(m, reading, family_group(m)) for m, reading in matches]
+    dateline = _dateline(view, found, pub, r)
+    if dateline is not None:
+        return Reference(dateline[0], pub, "dateline", (_located(folded, "dateline", *dateline),))
+    deictic = [i for i, (_, _, name) in enumerate(found) if name in ("w", "d")]
+    if not deictic:
+        return Reference(pub, pub, "published")
+    quotes = arabic.quotations(view)
+    quote_starts = [s for s, _ in quotes]
+    sentences = arabic.sentences(view) if sentences is None else sentences
+    cues = []
+    for i in deictic:
+        cue = _cue(g, view, found, i, pub, r)
+        if cue is None or _quoted(quotes, quote_starts, cue[2]) or _reported_from_another_day(g, view, found, i,
+                                                                                             sentences, r):
+            continue
+        cues.append(_located(folded, *cue))
+    days = {c.date for c in cues}
+    if not cues:
+        return Reference(pub, pub, "published")
+    if len(days) > 1 or None in days or (pub is not None and max(days) > pub):
+        return Reference(pub, pub, "conflict", tuple(cues))
+    day = days.pop()
+    kind = "published" if day == pub else "stated" if any(c.kind == "stated" for c in cues) else "weekday"
+    return Reference(day, pub, kind, tuple(cues))
+
+
+def _located(folded: arabic.FoldedText, kind: str, day: dt.date | None, start: int, end: int) -> Cue:
+    """A cue found at view[start:end], with its offsets and words in the text as given."""
+    s, e = folded.span(start, end)
+    return Cue(kind, day, s, e, folded.original[s:e])
+
+
+def _deixis(g: Grammar, m: re.Match, name: str) -> int | None:
+    """The day a deictic match names, counted from the writing day: «اليوم» 0, «مساء أمس، الجمعة» −1, «يوم غد
+    الخميس» +1, «أول أمس» −2; None for a match that is not deictic («يوم الخميس», «الخميس المقبل»)."""
+    if name == "d":
+        return g.deictic[phrase(m.group("d"))]
+    if name != "w" or not m.group("w_pre") or m.group("w_mod") or \
+            g.weekday_anchor.get(phrase(m.group("w_pre")), "none") == "none":
+        return None
+    words = phrase(m.group("w_pre")).split()
+    for i in range(len(words)):  # the deictic word ends the prefix: صباح اليوم, يوم غد, أمس الأول
+        key = " ".join(words[i:])
+        if key in g.deictic:
+            return g.deictic[key]
+    return None
+
+
+def _day_value(reading: tuple, base: dt.date | None) -> dt.date | None:
+    """The day a date match names: its own value, or for a day and month without a year (Gregorian or Hijri)
+    the latest one on or before `base`."""
+    _, value, precision, _, pending = reading
+    if precision == "YYYY-MM-DD" and value:
+        return dt.date.fromisoformat(value)
+    if pending is None or base is None or not pending.day:
+        return None
+    try:
+        if pending.kind == "day_month":
+            return dates.day_month(base, pending.day, pending.month, "past")
+        if pending.kind == "hijri_day":
+            return dates.hijri_date(base, pending.month, pending.day, "past")
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
+         r: ReferenceRules) -> tuple[str, dt.date | None, int, int] | None:
+    """The cue (kind, day, view start, view end) of a deictic day (`found[i]`, a weekday or a deictic match),
+    if it is one."""
+    m, _, name = found[i]
+    offset = _deixis(g, m, name)
+    if offset is None:
+        return None
+    weekday = g.weekdays[phrase(m.group("w_day"))] if name == "w" else None
+    start, end = m.span(name)
+    if i + 1 < len(found):  # «اليوم الأحد (19 يوليو)», «يوم غد الخميس 14 / 10 / 1436هـ»: a date stated
+        nxt, reading, next_name = found[i + 1]
+        if next_name in _DATE_GROUPS and r.link.fullmatch(view, end, nxt.start(next_name)):
+            base = pub + dt.timedelta(days=offset) if pub else None
+            day = _day_value(reading, base)
+            if day is None or (weekday is not None and day.weekday() != weekday):
+                return None
+            written = day - dt.timedelta(days=offset)
+            if weekday is None and pub is not None and not 0 <= (pub - written).days <= r.weekday_window:
+                return None  # «اليوم 15 من شهر يونيو»: without a weekday to confirm it, "the day 15 June" is no cue
+            return "stated", written, start, nxt.end(next_name)
+    if weekday is None or pub is None:
+        return None
+    back = (pub.weekday() - (weekday - offset)) % 7
+    if back > r.weekday_window:  # further back than a weekday is trusted to tell: a day the rules cannot place
+        return "weekday", None, start, end
+    return "weekday", pub - dt.timedelta(days=back), start, end
+
+
+def _quoted(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether `pos` lies inside one of the quoted passages `quotes` (`arabic.quotations`; starts: theirs)."""
+    k = bisect.bisect_right(starts, pos) - 1
+    return k >= 0 and quotes[k][0] < pos < quotes[k][1]
+
+
+def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sentences: list[tuple[int, int]],
+                               r: ReferenceRules) -> bool:
+    """Whether `found[i]` stands in speech reported from another day named before it in its sentence, so that
+    it may count from that day: a date, a weekday without a deictic prefix or a deictic day of another offset,
+    then a word that opens reported speech (إن، أن، بأن …) or a colon before the cue («وقال بيان صادر يوم الخميس
+    إن غدا الجمعة …», a statement issued on Thursday said that tomorrow, Friday …; «أعلنت مصادر أمس السبت: إن
+    ظريف سيقوم يوم غد الأحد بزيارة», sources said yesterday, Saturday, that Zarif will visit tomorrow, Sunday)."""
+    m, _, name = found[i]
+    start = m.start(name)
+    offset = _deixis(g, m, name)
+    k = arabic.sentence_at(sentences, start)
+    first = sentences[k][0] if k >= 0 else 0
+    for j in range(i - 1, -1, -1):
+        other, (_, _, precision, _, pending), other_name = found[j]
+        if other.start(other_name) < first:
+            break
+        a_date = other_name in _DATE_GROUPS and (precision == "YYYY-MM-DD" or (pending is not None and pending.day))
+        another = a_date or (other_name in ("w", "d") and _deixis(g, other, other_name) != offset)
+        if another and _reported(view, other.end(other_name), start, r):
+            return True
+    return False
+
+
+def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:
+    """Whether reported speech opens in view[start:end]: a colon, or a word of `speech_openers` (with و/ف)."""
+    gap = view[start:end]
+    return ":" in gap or any(w in r.speech_openers or (w[:1] in "وف" and w[1:] in r.speech_openers)
+                             for w in _WORD.findall(gap))
+
+
+def _dateline(view: str, found: list, pub: dt.date | None, r: ReferenceRules) -> tuple[dt.date, int, int] | None:
+    """The dateline date: the article's first expression is a date on one of its first lines, after at most a
+    place name and before at most an agency name, then the line ends or a dash (see the module docstring)."""
+    if not found or found[0][2] not in _DATE_GROUPS:
+        return None
+    m, reading, name = found[0]
+    start, end = m.span(name)
+    line_start = view.rfind("\n", 0, start) + 1
+    if sum(1 for line in view[:line_start].split("\n") if line.strip()) >= r.dateline_lines:
+        return None  # not on one of the first lines that hold words
+    before = _WORD.findall(view, line_start, start)
+    if len(before) > r.dateline_words_before or any(not w.isalpha() or w in r.not_place_words for w in before):
+        return None
+    day = _day_value(reading, pub)
+    if day is None:
+        return None
+    if len(found) > 1 and found[1][2] in _DATE_GROUPS and r.link.fullmatch(view, end, found[1][0].start(found[1][2])):
+        second = _day_value(found[1][1], pub)  # «25 شوال 1436 هـ الموافق 10 اغسطس 2015 م»
+        if second is None or abs((second - day).days) > 1:
+            return None
+        end = found[1][0].end(found[1][2])
+    line_end = view.find("\n", end)
+    line_end = len(view) if line_end < 0 else line_end
+    cut = next((i for i in range(end, line_end) if view[i] in r.dateline_ends), None)
+    after = _WORD.findall(view, end, line_end if cut is None else cut)
+    if len(after) > r.dateline_words_after or (pub is not None and day > pub):
+        return None
+    return day, start, end
+
