@@ -422,8 +422,8 @@ def test_seed_arrival_dates_disagree(seeds):
 
 def test_related_links_date_is_not_in_the_timeline(raw_dir, seeds):
     cleaned, removed = clean.clean_corpus(corpus.load(raw_dir))
-    if "اقرأ أيضاً" in cleaned.set_index("doc_id").loc["002_3ebd69e2e99d9110", "text"]:
-        pytest.skip("arnews.clean does not strip the related-links block of article 002 yet (issue 4)")
+    # the related-links block of article 002 carries a date of 2021 ("read also"): clean strips it
+    assert "اقرأ أيضاً" not in cleaned.set_index("doc_id").loc["002_3ebd69e2e99d9110", "text"]
     assert "2021" not in set(seeds.events["date"])
     assert not seeds.expressions["value"].eq("2021").any()
 

@@ -79,10 +79,7 @@ def test_marked_html_of_a_cleaned_article_is_inert():
 
 
 def _terms_module():
-    terms = importlib.import_module("arnews.terms")
-    if not hasattr(terms, "kwic_html"):
-        pytest.skip("terms.kwic_html not in main yet")
-    return terms
+    return importlib.import_module("arnews.terms")
 
 
 def test_kwic_html_escapes_context_match_and_doc_id():
