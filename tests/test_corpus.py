@@ -109,6 +109,18 @@ def test_json_array_maps_saudinewsnet_field_names(tmp_path):
     assert first["published"] == pd.Timestamp("2024-06-19 10:15:00")
 
 
+def test_character_references_in_titles_are_decoded_and_texts_kept_as_written(tmp_path):
+    # SaudiNewsNet 2015-07-21#02745 (sabq), as crawled: "Koshk to «Sabq»: the state budget is the «easiest» way
+    # to embezzle public money"; 226 titles of that day carry &quot; and the like. The text stays byte for byte
+    # (clean spans are offsets into it).
+    title = "كوشك لـ &quot;سبق&quot;: ميزانية الدولة &quot;أسهل&quot; طريقة لاختلاس المال العام وسرقته"
+    text = ARTICLE_A + " R&amp;D"
+    write_json(tmp_path / "day.json", [{"title": title, "text": text}])
+    article = corpus.load(tmp_path / "day.json").iloc[0]
+    assert article["title"] == 'كوشك لـ "سبق": ميزانية الدولة "أسهل" طريقة لاختلاس المال العام وسرقته'
+    assert article["text"] == text
+
+
 def test_json_single_object_and_wrapped_array(tmp_path):
     write_json(tmp_path / "one.json", {"head_line": TITLE_VISIT, "body": ARTICLE_B, "date": "2024-06-18"})
     write_json(tmp_path / "wrapped.json", {"status": "ok", "articles": [{"text": ARTICLE_C}, {"text": ARTICLE_A}]})

@@ -53,8 +53,9 @@ __all__ = [
 SHARD_ARTICLES = 2_000
 #: Environment variable naming the folder that holds clean stores (default: default_interim()).
 INTERIM_VARIABLE = "ARNEWS_INTERIM"
-#: Bumped when the layout of a store changes: older stores are then not reused.
-STORE_FORMAT = 2
+#: Bumped when the layout or the content of a store changes (3: titles with their character references
+#: decoded): older stores are then not reused.
+STORE_FORMAT = 3
 _SHARD_FIELDS = ("doc_id", "title", "outlet", "published", "url", "text")
 _NOT_IN_NAME = re.compile(r"[^\w.-]+")
 

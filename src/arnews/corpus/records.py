@@ -6,6 +6,7 @@ cannot be used (no text, empty text, not an object, damaged) becomes one Problem
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -168,7 +169,11 @@ def add_records(records, file: str, stem: str, fields: dict | None, rows: Rows, 
 
 def append(rows: Rows, doc_id: str, values: dict, text: str, where: tuple, meta: dict | None,
            meta_file: str) -> None:
-    """Add one article; empty title, outlet, date or url are filled from its metadata.csv row `meta`."""
+    """Add one article; empty title, outlet, date or url are filled from its metadata.csv row `meta`.
+
+    A crawled title often keeps its page's character references («كوشك لـ &quot;سبق&quot;»): the title is
+    metadata for display, so they are decoded here, once. The text is not: clean spans are offsets into it.
+    """
     origin = ""
     if meta:
         for column in ("title", "outlet", "published", "url"):
@@ -176,7 +181,8 @@ def append(rows: Rows, doc_id: str, values: dict, text: str, where: tuple, meta:
                 values[column] = meta[column]
                 origin = meta_file if column == "published" else origin
     rows.doc_id.append(doc_id)
-    rows.title.append(values.get("title", ""))
+    title = values.get("title", "")
+    rows.title.append(html.unescape(title) if "&" in title else title)
     rows.outlet.append(values.get("outlet", ""))
     rows.published.append(values.get("published", ""))
     rows.url.append(values.get("url", ""))

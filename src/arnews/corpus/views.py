@@ -7,7 +7,6 @@ ALM) removed: in a title they would reorder what the reader sees.
 
 from __future__ import annotations
 
-import html
 import re
 
 import pandas as pd
@@ -47,8 +46,7 @@ def counts_by_date(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(title: str, doc_id: str, width: int = 80) -> str:
-    # crawled titles often keep &quot; and the like
-    label = " ".join(_BIDI_CONTROL.sub("", html.unescape(title)).split()) or _BIDI_CONTROL.sub("", doc_id)
+    label = " ".join(_BIDI_CONTROL.sub("", title).split()) or _BIDI_CONTROL.sub("", doc_id)
     return label if len(label) <= width else label[: width - 1] + "…"
 
 

@@ -51,8 +51,8 @@ def describe_top_terms(table: pd.DataFrame, n: int) -> Prose:
         text += (f" {number(len(names))} of the top {number(len(top))} are names of `entities.csv`: "
                  f"{listing([_term(t) for t in names[:6]] + ([f'{len(names) - 6} more'] if len(names) > 6 else []))}.")
     else:
-        text += (f" None of the top {number(len(top))} is a name of `entities.csv`: the corpus's common "
-                 "vocabulary leads, not particular people or places.")
+        text += (f" None of the top {number(len(top))} is a name of `entities.csv`: the people and places the "
+                 "lexicon knows do not lead here (a name it does not list is counted as a word).")
     dense = top.assign(per_doc=top["count"] / top["docs"]).sort_values("per_doc", ascending=False, kind="stable")
     if len(top) > 1 and dense.iloc[0]["per_doc"] >= 2:
         row = dense.iloc[0]
