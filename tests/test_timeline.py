@@ -820,7 +820,7 @@ def test_a_weekday_after_a_name_is_still_a_day_where_the_words_say_so():
     assert value_of("يصل محمد الخميس الموافق 13 أغسطس.", "2015-08-10", "الخميس") == "2015-08-13"
 
 
-# --- counted from a happening, counted from now --------------------------------------------------------
+# --- counted from a happening or from now; days in words ------------------------------------------
 
 @pytest.mark.parametrize("sentence, published", [
     # "this operation against the two movements comes a week after violence in which people were killed"
@@ -845,15 +845,8 @@ def test_a_count_from_a_happening_names_no_date(sentence, published):
     ("ويسري القرار بعد 30 يوما من تاريخه.", "2015-08-10", "بعد 30 يوما من تاريخه", "2015-09-09"),
     # "the delegation arrived a week ago": no «من», from the writing day as before
     ("وصل الوفد قبل أسبوع.", "2015-08-01", "قبل أسبوع", "2015-07-25"),
-])
-def test_a_count_from_now(sentence, published, expression, value):
-    assert value_of(sentence, published, expression) == value
-
-
-# --- days in words ---------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("sentence, published, expression, value", [
-    # "the return leg between the two sides on the thirtieth of the current September" (arreyadi, written 2014)
+    # days in words: "the return leg between the two sides on the thirtieth of the current September"
+    # (arreyadi, written 2014)
     ("قبل مواجهة الإياب بين الطرفين في الثلاثين من شهر سبتمبر الجاري.", "2014-09-17",
      "الثلاثين من شهر سبتمبر الجاري", "2014-09-30"),
     # "the programme closes on Thursday the twenty-eighth of this month" (four words before the month noun)
@@ -871,7 +864,7 @@ def test_a_count_from_now(sentence, published, expression, value):
     ("تبدأ البطولة في الحادي والثلاثين من أكتوبر المقبل.", "2015-08-10", "الحادي والثلاثين من أكتوبر المقبل",
      "2015-10-31"),
 ])
-def test_ordinal_days_before_a_month(sentence, published, expression, value):
+def test_counts_from_now_and_ordinal_days(sentence, published, expression, value):
     assert value_of(sentence, published, expression) == value
 
 
