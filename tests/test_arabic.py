@@ -207,3 +207,21 @@ def test_an_entity_after_lam_and_the_article_is_found_with_its_proclitic():
     text = "تدهورت الأوضاع منذ الغزو الأمريكي للعراق عام 2003."
     [match] = arabic.entity_index().find(text)
     assert (text[match.start:match.end], match.clitic, match.entity.canonical) == ("للعراق", "ل", "العراق")
+
+
+def test_given_names_and_the_family_name_that_follows():
+    fold = arabic.fold_words
+    # «أحمد» (Ahmad), «وعبدالرحمن» (and Abdulrahman, عبد glued), «عبد العزيز» (two words) end with a given name
+    assert arabic.ends_with_given_name(fold(["رئيس", "الاتحاد", "أحمد"]))
+    assert arabic.ends_with_given_name(fold(["وعبدالرحمن"])) and arabic.ends_with_given_name(fold(["عبد", "العزيز"]))
+    # «الوزير» (the minister) and «أبو ظبي» (Abu Dhabi: أبو builds kunyas and places, not given names) do not
+    assert not arabic.ends_with_given_name(fold(["الوزير"])) and not arabic.ends_with_given_name(fold(["أبو", "ظبي"]))
+    assert not arabic.ends_with_given_name(fold(["الأحمد"]))  # the article: a family name, not a given name
+    # a family name may follow «حسين» (Hussein …) and «علي بن محمد» (Ali son of Muhammad …) …
+    assert arabic.family_name_follows(fold(["مدير", "الصيانة", "حسين"]))
+    assert arabic.family_name_follows(fold(["وعلي", "بن", "محمد"]))
+    # … but «محمود عباس» (Mahmoud Abbas) is already a whole name: two given names without بن between them
+    assert not arabic.family_name_follows(fold(["الفلسطيني", "محمود", "عباس"]))
+    assert arabic.name_particles()["بن"] == "link" and arabic.name_particles()["عبد"] == "head"
+    # names of the lexicon are never time words: «صباح» (Sabah, also "morning") would hide «صباح الخميس»
+    assert not arabic.given_names() & {arabic.fold(w) for w in ("صباح", "فجر", "ضحى", "مساء", "رمضان", "جمعة")}

@@ -1,7 +1,8 @@
 """The timeline stage: Arabic temporal expressions, their resolution, durations, events, CLI and figure.
 
-Every sentence below is written for the test (other dates and people than the seed articles), with an
-English gloss; expected values are worked out by hand from the publication date given.
+Every sentence below is written for the test (other dates and people than the seed articles), or taken from
+SaudiNewsNet where a test says so (M. Alhagri 2015, CC BY-NC-SA 4.0), with an English gloss; expected values are
+worked out by hand from the publication date given.
 """
 
 import datetime as dt
@@ -778,3 +779,96 @@ def test_the_same_year_is_the_year_named_before(sentence, expression, value):
 ])
 def test_words_that_look_like_dates(sentence):
     assert timeline.tag(sentence, "2015-07-26") == []
+
+
+# --- weekdays that are family names (SaudiNewsNet, 2015) -----------------------------------------------
+
+@pytest.mark.parametrize("sentence, published", [
+    # "the media centre met the director of operations and maintenance, Hussein Al-Jumaa" (aljazirah 2015-07-22)
+    ("هذا، وأجرى المركز الإعلامي لقاء مع مدير إدارة التشغيل والصيانة حسين الجمعة والتي بين أن الاستعدادات "
+     "لفعاليات عيد وصيف الخرج بدأت.", "2015-07-22"),
+    # "the founder of the volunteer group «Irada», Majid Al-Jumaa, said that …" (2015-08-07)
+    ("وأفاد مؤسس مجموعة «إرادة» التطوعية ماجد الجمعة أن المجموعة تهدف إلى بناء جيل تطوعي متكامل.", "2015-08-07"),
+    # "the vice-rector … Dr Abdullah bin Abdullah Al-Jumaa inspected the college of dentistry" (بن: a name chain)
+    ("تفقد وكيل جامعة الأمير سطّام بن عبدالعزيز بالخرج الدكتور عبدالله بن عبدالله الجمعة كلية طب الأسنان.",
+     "2015-08-09"),
+    # "at the start of the lecture Dr Abdulrahman Al-Khamis explained …" (عبد + a definite word: a given name)
+    ("وفي بداية المحاضرة أوضح الدكتور عبدالرحمن الخميس أن ما سيقدمه سيكون إضافة للحراك الثقافي.", "2015-07-31"),
+])
+def test_a_weekday_after_a_given_name_is_a_family_name(sentence, published):
+    assert values(sentence, published) == []
+
+
+def test_a_weekday_after_a_name_is_still_a_day_where_the_words_say_so():
+    # "the secretary-general of the Saudi football federation, Ahmad Al-Khamis, stressed that postponing the Gulf
+    # Cup to next year …": the surname goes, «العام المقبل» (next year) stays
+    assert values("من جانبه أكد أمين عام الاتحاد السعودي لكرة القدم أحمد الخميس أن قرار تأجيل بطولة «خليجي 23» "
+                  "حتى العام المقبل جاء بعد دراسة.", "2015-08-04") == [("العام المقبل", "2016", "YYYY")]
+    # "Palestinian president Mahmoud Abbas announced on Friday that he intends to go to the ICC" (2015-07-31, a
+    # Friday): two given names make a whole name, the weekday after it is a day
+    assert value_of("اعلن الرئيس الفلسطيني محمود عباس الجمعة انه ينوي التوجه الى المحكمة الجنائية الدولية.",
+                    "2015-07-31", "الجمعة") == "2015-07-31"
+    # "the Taliban announced on Friday the appointment of Mullah Akhtar Mansour" (aawsat 2015-08-04)
+    assert value_of("وأعلنت طالبان الجمعة تعيين الملا أختر منصور زعيما جديدا لها.", "2015-08-04", "الجمعة") == \
+        "2015-07-31"
+    # "the minister announced on Thursday": no name before it
+    assert value_of("أعلن الوزير الخميس أن الاتفاق وقع.", "2015-08-10", "الخميس") == "2015-08-06"
+    # after a name, a modifier, a prefix or the date that follows make it a day: "Muhammad arrives next Thursday",
+    # "Muhammad said on Thursday", "Muhammad arrives on Thursday, that is 13 August"
+    assert value_of("يصل محمد الخميس المقبل إلى الرياض.", "2015-08-10", "الخميس المقبل") == "2015-08-13"
+    assert value_of("وقال محمد يوم الخميس إن الفريق جاهز.", "2015-08-10", "يوم الخميس") == "2015-08-06"
+    assert value_of("يصل محمد الخميس الموافق 13 أغسطس.", "2015-08-10", "الخميس") == "2015-08-13"
+
+
+# --- counted from a happening or from now; days in words ------------------------------------------
+
+@pytest.mark.parametrize("sentence, published", [
+    # "this operation against the two movements comes a week after violence in which people were killed"
+    # (2015-07-26): counted from the violence, not from the writing day
+    ("وتأتي هذه العملية ضد الحركتين المختلفتين بينهما، بعد اسبوع من اعمال عنف سقط فيها قتلى.", "2015-07-26"),
+    # "FIFA suffered chaos two days before the presidential election" (held in May, not two days before writing)
+    ("وعانى الفيفا من فوضى قبل يومين من الانتخابات الرئاسية بعدما وجهت السلطات الأمريكية اتهامات.", "2015-08-01"),
+])
+def test_a_count_from_a_happening_names_no_date(sentence, published):
+    assert values(sentence, published) == []
+
+
+@pytest.mark.parametrize("sentence, published, expression, value", [
+    # "he is expected to return to team training in two weeks from now" (2015-07-26)
+    ("وتوقع أن يعود اللاعب إلى التمارين الجماعية بعد أسبوعين من الآن.", "2015-07-26", "بعد أسبوعين من الآن",
+     "2015-08-09"),
+    # "what will change a year from now" (2015-08-01)
+    ("لكن ما سيستجد بعد عام من الآن وزحف السنة الهجرية عشرة أيام.", "2015-08-01", "بعد عام من الآن", "2016"),
+    # "10 points higher than a decade ago" («من الزمن», "of time": counted from now) (2015-07-24)
+    ("وهو رقم أعلى بواقع 10 نقاط عما كان عليه قبل عقد من الزمن.", "2015-07-24", "قبل عقد من الزمن", "2005"),
+    # "the decision takes effect 30 days from its date"
+    ("ويسري القرار بعد 30 يوما من تاريخه.", "2015-08-10", "بعد 30 يوما من تاريخه", "2015-09-09"),
+    # "the delegation arrived a week ago": no «من», from the writing day as before
+    ("وصل الوفد قبل أسبوع.", "2015-08-01", "قبل أسبوع", "2015-07-25"),
+    # days in words: "the return leg between the two sides on the thirtieth of the current September"
+    # (arreyadi, written 2014)
+    ("قبل مواجهة الإياب بين الطرفين في الثلاثين من شهر سبتمبر الجاري.", "2014-09-17",
+     "الثلاثين من شهر سبتمبر الجاري", "2014-09-30"),
+    # "the programme closes on Thursday the twenty-eighth of this month" (four words before the month noun)
+    ("ويختتم البرنامج يوم الخميس الثامن والعشرين من الشهر الجاري بورشة عمل.", "2015-08-06",
+     "الثامن والعشرين من الشهر الجاري", "2015-08-28"),
+    # "the robbery that took place on the fifteenth of this month" (2015-07-26)
+    ("ويكون اللص هو المتهم الأول في حادث السطو الذي وقع في الخامس عشر من الشهر الجاري.", "2015-07-26",
+     "الخامس عشر من الشهر الجاري", "2015-07-15"),
+    # "… that is, the twenty-sixth of June 2015" (after the date link الموافق)
+    ("في التاسع من شهر رمضان 1436هـ الموافق السادس والعشرين من شهر يونيو 2015م.", "2015-08-03",
+     "السادس والعشرين من شهر يونيو 2015م", "2015-06-26"),
+    # "on the third day of next month": اليوم with an ordinal is the day of the month, not today
+    ("تبدأ الدراسة في اليوم الثالث من الشهر المقبل.", "2015-08-10", "اليوم الثالث من الشهر المقبل", "2015-09-03"),
+    # "the thirty-first of next October"
+    ("تبدأ البطولة في الحادي والثلاثين من أكتوبر المقبل.", "2015-08-10", "الحادي والثلاثين من أكتوبر المقبل",
+     "2015-10-31"),
+])
+def test_counts_from_now_and_ordinal_days(sentence, published, expression, value):
+    assert value_of(sentence, published, expression) == value
+
+
+def test_the_nth_day_of_an_event_is_not_today():
+    # "on the fourth day, the events will start at the InterContinental hotel" (2015-08-10): a festival's day
+    assert values("وفي اليوم الرابع، ستنطلق الفعاليات في فندق الانتركونتيننتال.", "2015-08-10") == []
+    assert values("وانطلق اليوم السادس من المهرجان بدورة تدريبية.", "2015-07-27") == []  # the festival's 6th day

@@ -6,6 +6,7 @@
 - proclitics (`clitics`): و ف + ب ك ل + ال as one table, their decompositions and regex pieces;
 - sentences (`sentences`): sentence spans with offsets, and the spans of quoted passages (`quotations`);
 - number words (`numbers`): «خمسة وعشرين» = 25;
+- personal names (`names`): common given names and name particles (بن، عبد): «أحمد الخميس» is Ahmad Al-Khamis;
 - the entity index (`entities`): every spelling of data/lexicons/entities.csv, looked up and found in text.
 
 Stages import from here (`from arnews import arabic`; `arabic.fold(word)`), never fold or split on their own.
@@ -42,6 +43,7 @@ from arnews.arabic.entities import (
     trie_pattern,
 )
 from arnews.arabic.fold import FOLD_TABLE, FoldedText, fold, fold_with_offsets, fold_words, strip_marks
+from arnews.arabic.names import ends_with_given_name, family_name_follows, given_names, name_particles
 from arnews.arabic.numbers import NumberWord, number_value, number_words
 from arnews.arabic.sentences import QUOTE_PAIRS, quotations, sentence_at, sentences
 
@@ -52,6 +54,7 @@ __all__ = [
     "split",
     "EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "spelling_pattern", "trie_pattern",
     "FOLD_TABLE", "FoldedText", "fold", "fold_with_offsets", "fold_words", "strip_marks",
+    "ends_with_given_name", "family_name_follows", "given_names", "name_particles",
     "NumberWord", "number_value", "number_words",
     "QUOTE_PAIRS", "quotations", "sentence_at", "sentences",
 ]

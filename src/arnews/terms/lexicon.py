@@ -17,6 +17,7 @@ from functools import cache
 from typing import NamedTuple
 
 from arnews import arabic, lexicons
+from arnews.arabic import name_particles  # read by the core (arabic.names), re-exported here
 from arnews.errors import InputError
 
 __all__ = [
@@ -59,20 +60,6 @@ def protected_words() -> frozenset[str]:
     ولايه state, والد father, ولي crown prince's «guardian» …)."""
     words = [row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]
     return frozenset(w for w in arabic.fold_words(words) if w)
-
-
-@cache
-def name_particles() -> dict[str, str]:
-    """Folded particle → its role: "link" (بن son of, بنت daughter of, آل family of: a name on both sides)
-    or "head" (عبد, أبو: joined to the next word as one name, written with or without a space)."""
-    out: dict[str, str] = {}
-    for row in lexicons.read_csv("name_particles.csv"):
-        role = (row.get("role") or "").strip()
-        if role not in ("link", "head"):
-            raise InputError(lexicons.path("name_particles.csv"), f"role must be link or head, got {role!r}")
-        for spelling in lexicons.split_variants(row["word"], row.get("variants")):
-            out.setdefault(arabic.fold(spelling), role)
-    return out
 
 
 class LetterName(NamedTuple):

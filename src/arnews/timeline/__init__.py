@@ -13,8 +13,9 @@ date outside the Umm al-Qura table) keeps an empty value. Families:
   "أمس، الثلاثاء", "غدا الاثنين", "يوم الأربعاء", "الخميس المقبل", a bare "الاثنين"), deictic days ("اليوم",
   "أمس", "غدا", "بعد غد", "البارحة الأولى"), periods ("العام الماضي", "هذا العام", "الشهر المقبل", "مطلع
   العام", "الأسبوع الجاري"), the year, month or day named before ("العام نفسه", "من نفس العام");
-* counted offsets ("منذ 24 عاما", "قبل عامين", "بعد أربع سنوات من زيارته"), number words and duals
-  included; Hijri dates ("26 شوال 1436 هـ", "27 شوال الجاري", "شهر رمضان المبارك") through `hijridate`;
+* counted offsets ("منذ 24 عاما", "قبل عامين", "بعد أسبوع من الآن", "بعد أربع سنوات من زيارته السابقة"),
+  number words and duals included;
+  Hijri dates ("26 شوال 1436 هـ", "27 شوال الجاري", "شهر رمضان المبارك") through `hijridate`;
   Arabic-Indic digits.
 
 Points and durations: an expression is a *point* when it names a date (all the above). A counted
@@ -33,9 +34,11 @@ earlier). Below, "publication" means that reference day.
 Resolution against the publication date: "اليوم الأربعاء" is the publication day if it is a Wednesday,
 else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; "الخميس
 الماضي/المقبل" the previous/next one strictly before/after; "منذ/قبل 24 عاما" publication year − 24; "بعد
-أربع سنوات" publication year + 4, but "بعد أربع سنوات من <happening>" dates that earlier happening
-(publication − 4). What names no week or year of its own is decided by its context (`context`): a weekday
-alone ("وقعت الهجمات السبت") and a date or month without a year take the tense of the verb that governs
+أربع سنوات" publication year + 4; counted from a happening ("بعد اسبوع من اعمال عنف", a week after violence;
+"قبل يومين من الانتخابات") it names no date, except "بعد أربع سنوات من زيارته السابقة" (four years after his
+previous visit: the count runs up to now), which dates that last happening (publication − 4). What names
+no week or year of its own is decided by its context (`context`): a weekday alone ("وقعت الهجمات السبت")
+and a date or month without a year take the tense of the verb that governs
 them (past → the latest such day on or before publication, future → the next, present → the nearest); a
 weekday followed by its date ("يوم الخميس الموافق 28/10/1436 هـ") is that date; "العام نفسه" takes the year
 named before; a Hijri date without a year is of the current Hijri year; «الاثنين» is Monday unless the words

@@ -106,6 +106,9 @@ class Grammar:
     weekday_anchor: dict[str, str]
     hijri_era: frozenset[str]
     first_day: frozenset[str]  # أول، غرة: the first day of a month
+    event_directions: frozenset[str]  # قبل، بعد: with «من» + a happening, counted from it
+    since_last: frozenset[str]  # السابقة، الأخيرة: «بعد أربع سنوات من زيارته السابقة» counts up to the writing day
+    since_last_reach: int
 
 
 def _day(name: str) -> str:
@@ -137,6 +140,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     first_day = alternation(rel["first_day_words"])
     # a day in words: السابع, الحادي عشر, الحادي والعشرين (then من + the month); أول, غرة (the first)
     word_day = rf"(?:(?:{ordinal}){e}(?:\s+(?:{ten}){e})?(?:\s+و(?:{ordinal}){e})?(?=\s+من\s)|(?:{first_day}){e})"
+    day_noun = rf"(?:(?:{alternation(rel['day_nouns'])})\s+)?"  # اليوم الثالث من الشهر المقبل: the day implied
     point_units = [u for u in units if u["point"] == "yes"]
     unit_plain = alternation(f for u in point_units for f in forms(u, "forms"))
     unit_dual = alternation(f for u in point_units for f in forms(u, "dual_forms"))
@@ -145,6 +149,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     all_dual = alternation(f for u in units for f in forms(u, "dual_forms"))
     directions = alternation(f for d in rel["directions"] for f in d["forms"])
     approx = alternation(rel["approximators"])
+    now = alternation(rel["now_words"])
     modifier = alternation(f for m in rel["modifiers"] for f in m["forms"])
     period = alternation((f for p in rel["periods"] for f in p["forms"]), after_lam=True)
     year_noun = alternation(f for p in rel["periods"] if p["unit"] == "year" for f in p["forms"])
@@ -186,7 +191,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
 
     families = [
         # 26 شوال 1436 هـ ; السادس من شهر ذي القعدة القادم ; 27 شوال الجاري ; رمضان 1445 هـ
-        rf"(?:[وف](?=[\dا]))?(?P<h>(?:{_day('h_day')}|(?P<h_wday>{word_day}))\s*{of}{shahr}?(?P<h_month>{hmonth}){e}{epithet}"
+        rf"(?:[وف](?=[\dا]))?(?P<h>(?:{_day('h_day')}|{day_noun}(?P<h_wday>{word_day}))\s*{of}{shahr}?(?P<h_month>{hmonth}){e}{epithet}"
         rf"(?:\s*{year_of}(?P<h_year>1[34]\d\d)(?!\d)(?:\s*(?:{hera}){e})?|\s+(?P<h_mod>{modifier}){e}"
         rf"|(?P<h_same>{same_year})|{relative_year('h_rmod')})?"
         rf"|(?P<h_month2>{hmonth}){e}\s+{year_of}(?P<h_year2>1[34]\d\d)\s*(?:{hera}){e})",
@@ -196,10 +201,10 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # (الأربعاء) 19 يونيو (2024) ; الثاني من أغسطس 2015 ; 22 ديسمبر المقبل ; 20 فبراير من العام نفسه ;
         # 30 من الشهر الحالي
         rf"(?:[وف](?=[\dا]))?(?P<f>(?:(?P<f_wd>{weekday}){e}\s*[،,]?\s*)?(?:(?P<f_day0>{_DAY})\s*(?:أو|او)\s*)?"
-        rf"(?:{_day('f_day')}|(?P<f_wday>{word_day}))\s*{of}{shahr}?"
+        rf"(?:{_day('f_day')}|{day_noun}(?P<f_wday>{word_day}))\s*{of}{shahr}?"
         rf"(?P<f_month>{months2})(?:\s*[.,،]?\s*{year_of}(?P<f_year>{_YEAR}){era}|\s+(?P<f_mod>{modifier}){e}"
         rf"|(?P<f_same>{same_year})|{relative_year('f_rmod')})?"
-        rf"|(?:{_day('f_pday')}|(?P<f_wpday>{word_day}))\s+من\s+(?:{month_noun})\s+(?P<f_pmod>{modifier}){e})",
+        rf"|(?:{_day('f_pday')}|{day_noun}(?P<f_wpday>{word_day}))\s+من\s+(?:{month_noun})\s+(?P<f_pmod>{modifier}){e})",
         # حزيران/يونيو 2024
         rf"{b}{_CLITIC}(?P<my>{shahr}?(?P<my_month>{months2})\s*[,،]?\s*{year_of}"
         rf"(?P<my_year>{_YEAR}){era})",
@@ -208,11 +213,11 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)(?:\s*(?P<y_era>{hera}|{gera}){e})?)",
         # في 2022 (a bare year needs a preposition and 19xx/20xx)
         rf"{b}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)",
-        # منذ 24 عاما ; قبل عامين ; بعد أربع سنوات من
+        # منذ 24 عاما ; قبل عامين ; بعد أسبوع من الآن ; بعد أربع سنوات من (+ an event: no date)
         rf"{b}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
         rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})"
         rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){e}))"
-        rf"{e}(?P<r_from>\s+من{e})?)",
+        rf"{e}(?P<r_from>\s+من{e}(?:\s+(?P<r_now>{now}){e})?)?)",
         # العام نفسه ; نفس العام ; الشهر ذاته ; اليوم نفسه: the year, month or day named before
         rf"{b}{_CLITIC}{not_general}(?P<s>(?P<s_noun>{same_noun}){e}\s+(?:{same_after}){e}"
         rf"|(?:{same_before})\s+(?P<s_noun2>{same_noun}){e})",
@@ -233,21 +238,24 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"|{not_general}(?P<p_noun>{period})\s+(?P<p_mod>{modifier}){e}"
         rf"|(?P<p_part>{part})\s+(?P<p_noun2>{period}){e}(?!\s+(?:{modifier}|{same_after}|{year_adjective}|{ordinal}){e})"
         rf"(?!\s*\(?\s*\d))",
-        # اليوم ; أمس ; غدا ; بعد غد
-        rf"{b}{not_today_name}{not_that_day}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}){e})",
+        # اليوم ; أمس ; غدا ; بعد غد (not «اليوم الثالث»: the third day)
+        rf"{b}{not_today_name}{not_that_day}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}|{ordinal}){e})",
     ]
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
     # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,
     # a period noun or a unit; the full grammar is only tried at the few word starts before an anchor
+    # (and «الشهر», after which a day in words may stand as far back: الحادي والعشرين من الشهر الجاري)
+    month_nouns = (f for p in rel["periods"] if p["unit"] == "month" for f in p["forms"])
     month_keys = {fold(f).split()[0] for f in (*(f for r in months for f in forms(r, "canonical", "variants")),
-                                               *(f for r in hijri for f in forms(r, "canonical", "variants")))}
+                                               *(f for r in hijri for f in forms(r, "canonical", "variants")),
+                                               *month_nouns)}
     keys = {fold(f).split()[0] for f in (
         *(f for r in weekdays for f in forms(r, "canonical", "variants")),
         *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
         *(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"])}
     keys |= {"ل" + k[2:] for k in keys if k.startswith("ال")}  # للعام: ل + العام
     unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
-    # a month names the group month: a day in words may stand three words before it (السابع من شهر أغسطس)
+    # a month names the group month: a day in words may stand four words before it (الخامس والعشرين من شهر أغسطس)
     anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}?(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
                          + "(?P<month>" + arabic.trie_pattern(month_keys - unit_keys) + ")|"
                          + arabic.trie_pattern(keys - unit_keys - month_keys) + "|(?P<unit>"
@@ -286,4 +294,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         weekday_anchor={phrase(fold(f)): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},
         hijri_era=frozenset(fold(f) for f in rel["hijri_era"]),
         first_day=frozenset(fold(f) for f in rel["first_day_words"]),
+        event_directions=frozenset(fold(f) for d in rel["directions"] if d.get("from_event") for f in d["forms"]),
+        since_last=frozenset(fold(f) for f in rel["since_last_words"]),
+        since_last_reach=int(rel.get("since_last_reach", 4)),
     )

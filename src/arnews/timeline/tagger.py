@@ -70,9 +70,12 @@ def _day(g: Grammar, digits: str | None, words: str | None) -> int:
 def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
     """The reading of a match; None when the match is not a date."""
     gd = m.groupdict()
-    for word_day in ("f_wday", "h_wday", "f_wpday"):
-        if gd.get(word_day) and _ordinal_of_a_noun(g, m.string, m.start(word_day)):
-            return None
+    if any(gd.get(word_day) for word_day in ("f_wday", "h_wday", "f_wpday")) and _ordinal_of_a_noun(g, m):
+        return None
+    if gd.get("w") is not None and _family_name(m):
+        return None
+    if gd.get("r") is not None and _from_a_happening(g, m) and not _since_the_last(g, m):
+        return None
     family = _FAMILY_NAMES[family_group(m)]
     try:
         return _resolve_groups(g, gd, pub)
@@ -80,12 +83,63 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
         return (family, "", "", False, None)
 
 
-def _ordinal_of_a_noun(g: Grammar, view: str, start: int) -> bool:
-    """Whether an ordinal at view[start] qualifies the definite noun before it («الأسبوع الأول من الشهر»: the
-    first week) rather than naming a day; a weekday before it is a date's («يوم السبت السابع من ذي القعدة»)."""
-    before = view[max(0, start - 24):start].split()
-    return bool(before) and arabic.is_definite(before[-1]) and before[-1] not in g.weekdays and \
-        before[-1][1:] not in g.weekdays
+def _ordinal_of_a_noun(g: Grammar, m: re.Match) -> bool:
+    """Whether a date in words is an ordinal that qualifies the definite noun before it («الأسبوع الأول من
+    الشهر»: the first week) rather than naming a day; a weekday before it is a date's («يوم السبت السابع من ذي
+    القعدة»), and so are a date link («الموافق السادس والعشرين من شهر يونيو») and «اليوم» within it («اليوم
+    الثالث من الشهر المقبل»). After a glued و the ordinal is the tail of a number when a number word stands
+    before it («الخامس والعشرين»: not the 20th), else a second date («بين 22 ديسمبر المقبل والرابع من يناير»)."""
+    start = m.start(family_group(m))
+    before = m.string[max(0, m.start() - 24):m.start()].split()
+    if not before:
+        return False
+    if start > m.start():  # و/ف glued to the date
+        return before[-1] in arabic.number_words()
+    return arabic.is_definite(before[-1]) and before[-1] not in g.weekdays and before[-1][1:] not in g.weekdays \
+        and not context.cues().link.fullmatch(before[-1])
+
+
+#: The words that follow, up to a punctuation mark.
+_CLAUSE_WORDS = re.compile(r"[^\S\n]*[^\W\d_]*(?:[^\S\n]+[^\W\d_]+)*")
+#: How far back (characters) the name before a weekday is read, and its last words.
+_NAME_REACH = 64
+_NAME_WORDS = re.compile(r"[^\W\d_]+")
+#: A letter, then only white space up to the weekday: no punctuation between a name and its family name.
+_WORD_RIGHT_BEFORE = re.compile(r"[^\W\d_]\s+$")
+
+
+def _family_name(m: re.Match) -> bool:
+    """Whether a bare weekday is the family name of the person named right before it: «أحمد الخميس» (Ahmad
+    Al-Khamis), «حسين الجمعة», «علي بن محمد الجمعة» (`arabic.family_name_follows`). Only a weekday without a
+    prefix, a proclitic or a modifier and not followed by its date: «أحمد يوم الخميس», «محمد الخميس المقبل»,
+    «محمد الخميس الموافق 13 أغسطس» stay days, and so does a weekday after a name already closed by two given
+    names («محمود عباس الجمعة», Mahmoud Abbas on Friday)."""
+    if m.group("w_pre") or m.group("w_mod") or m.group("w_clitic"):
+        return False
+    start = m.start("w")
+    tail = m.string[max(0, start - _NAME_REACH):start]
+    if not _WORD_RIGHT_BEFORE.search(tail):
+        return False
+    if not arabic.family_name_follows(_NAME_WORDS.findall(tail)[-4:]):
+        return False
+    after = context.cues().link.match(m.string, m.end())
+    return not m.string[after.end():after.end() + 1].isdigit()
+
+
+def _from_a_happening(g: Grammar, m: re.Match) -> bool:
+    """Whether a counted unit after قبل/بعد counts from a happening named after «من» («بعد اسبوع من اعمال
+    عنف», a week after violence), not from the writing day («بعد أسبوع من الآن», «قبل عقدين من الزمن»)."""
+    return bool(m.group("r_from")) and not m.group("r_now") and phrase(m.group("r_dir")) in g.event_directions
+
+
+def _since_the_last(g: Grammar, m: re.Match) -> bool:
+    """Whether «بعد N من» counts from the last happening of its kind up to the writing day: one of the next few
+    words calls it the previous or last one («بعد أربع سنوات من زيارته السابقة», four years after his previous
+    visit: that visit is dated publication − 4 years)."""
+    if phrase(m.group("r_dir")) != "بعد":
+        return False
+    words = _CLAUSE_WORDS.match(m.string, m.end()).group().split()[:g.since_last_reach]
+    return any(w in g.since_last for w in words)
 
 
 def _resolve_groups(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
@@ -251,14 +305,16 @@ def _deictic(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
 
 
 def _relative(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
-    """منذ/قبل/بعد + a counted unit. "بعد N U من <event>" dates the earlier event: publication − N."""
+    """منذ/قبل/بعد + a counted unit, from the writing day («قبل عامين», «بعد أسبوع من الآن»). "بعد N U من
+    <the last happening of its kind>" dates that happening: publication − N (`_since_the_last`; other counts
+    from a happening are no date)."""
     if gd["r_dual"]:
         unit, count = g.units[phrase(gd["r_dual"])]
     elif gd["r_one"]:
         unit, count = g.units[phrase(gd["r_one"])][0], 1
     else:
         unit, count = g.units[phrase(gd["r_unit"])][0], arabic.number_value(gd["r_num"])
-    from_event = bool(gd["r_from"])
+    from_event = bool(gd["r_from"]) and not gd["r_now"] and phrase(gd["r_dir"]) in g.event_directions
     if pub is None or not count:
         return "relative", "", "", from_event, None
     sign = -1 if from_event else g.directions[phrase(gd["r_dir"])]
@@ -277,9 +333,9 @@ _RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year),
 
 
 #: How far before an anchor an expression may start (words, characters): two words before a weekday or a
-#: period ("صباح اليوم الأربعاء"), three before a month ("السابع من شهر يوليو"), five before a unit ("منذ ما يقرب
-#: من 24 عاما", "بعد خمسة وعشرين عاما").
-_BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 3, 5, 48
+#: period ("صباح اليوم الأربعاء"), four before a month or «الشهر» ("الخامس والعشرين من شهر يوليو", "الحادي
+#: والعشرين من الشهر الجاري"), five before a unit ("منذ ما يقرب من 24 عاما", "بعد خمسة وعشرين عاما").
+_BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 4, 5, 48
 #: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
 _WORD = re.compile(r"(?<!\S)[(\[«\"'“”]*(?=\S)")
 
