@@ -4,7 +4,8 @@
 
 For each kind of boilerplate the tests name (MARKERS), the first articles that carry it (in file and record
 order) are taken; of each article only its first lines, its last lines and the lines with a marker are kept,
-and a long line keeps its head and tail around « … » (the tail from a marker inside it). Records keep SaudiNewsNet's fields and day files.
+and a long line keeps its head and tail around « … » (the tail from a marker inside it). Records keep
+SaudiNewsNet's fields and day files, with `record`: their index in the corpus's file of that day.
 """
 
 import json
