@@ -442,8 +442,13 @@ def test_cli_writes_both_tables(raw_dir, tmp_path):
     assert {"YYYY", "YYYY-MM", "YYYY-MM-DD"} <= set(expressions["precision"])
 
 
-def test_outputs_do_not_depend_on_the_number_of_workers(raw_dir, tmp_path):
+def test_outputs_do_not_depend_on_the_number_of_workers(raw_dir, tmp_path, monkeypatch):
+    from arnews import pipeline
+
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 2)  # the five seeds in three shards: two workers get some
+    monkeypatch.setenv(pipeline.INTERIM_VARIABLE, str(tmp_path / "interim"))
     one = timeline.run_corpus(raw_dir, workers=1, progress=False)
+    assert len(pipeline.clean_store(raw_dir, progress=False).shards) == 3
     two = timeline.run_corpus(raw_dir, workers=2, progress=False, parallel_min_bytes=0)
     timeline.write(one, tmp_path / "one")
     timeline.write(two, tmp_path / "two")
