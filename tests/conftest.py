@@ -35,3 +35,23 @@ def saudinewsnet() -> Path:
     if path is None:
         pytest.skip(f"SaudiNewsNet not found at {' or '.join(map(str, SAUDINEWSNET_CANDIDATES))}")
     return path
+
+
+#: Excerpts of 109 SaudiNewsNet articles with the corpus's boilerplate (tests/data/saudinewsnet/PROVENANCE.md).
+SAUDINEWSNET_EXCERPTS = REPO_ROOT / "tests" / "data" / "saudinewsnet"
+
+
+@pytest.fixture(scope="session")
+def saudinewsnet_excerpts(tmp_path_factory) -> Path:
+    """The SaudiNewsNet excerpts laid out as the corpus ships: one `<day>.zip` per day holding `<day>.json`.
+
+    Present on every machine: the counterpart of the `saudinewsnet` fixture for tests that must not skip.
+    """
+    import zipfile
+
+    folder = tmp_path_factory.mktemp("saudinewsnet-excerpts") / "saudinewsnet-excerpts"
+    folder.mkdir()
+    for day in sorted(SAUDINEWSNET_EXCERPTS.glob("*.json")):
+        with zipfile.ZipFile(folder / f"{day.stem}.zip", "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(day, day.name)
+    return folder

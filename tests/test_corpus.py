@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -323,18 +324,21 @@ def test_cli_rejects_a_malformed_field_option(tmp_path):
 # ------------------------------------------------------------------------------------------- SaudiNewsNet
 
 
-@pytest.mark.slow
-def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids(saudinewsnet):
+def raw_saudinewsnet_records(folder) -> list[tuple[str, dict]]:
+    """Every record of a folder of SaudiNewsNet day files, with the doc_id the loader gives it, read with json."""
     raw = []
-    for path in sorted(saudinewsnet.glob("*.zip")):
+    for path in sorted(folder.glob("*.zip")):
         with zipfile.ZipFile(path) as archive:
             for member in archive.namelist():
                 for i, record in enumerate(json.loads(archive.read(member))):
                     raw.append((f"{path.stem}/{member.removesuffix('.json')}#{i:05d}", record))
-    assert len(raw) == 31030
-    articles, report = corpus.load_with_report(saudinewsnet)
-    assert report.records == 31030 and report.files == 18
+    return raw
 
+
+def assert_loads_as_it_is(folder, raw: list[tuple[str, dict]]) -> pd.DataFrame:
+    """The folder loads as its raw records: non-empty texts, the first of each (text, outlet), fields as they are."""
+    articles, report = corpus.load_with_report(folder)
+    assert report.records == len(raw) and report.files == len(list(folder.glob("*.zip")))
     # Expected rows, computed here from the raw records: non-empty texts, the first of each (text, outlet).
     kept, seen = {}, set()
     for doc_id, record in sorted(raw, key=lambda item: item[0]):
@@ -345,14 +349,47 @@ def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids(saudinewsnet):
     assert len(articles) == len(kept)
     assert articles["doc_id"].tolist() == sorted(kept)
     assert articles["doc_id"].is_unique
-    sample = articles.set_index("doc_id").loc["2015-07-21/2015-07-21#00012"]
-    record = kept["2015-07-21/2015-07-21#00012"]
-    assert (sample["text"], sample["url"], sample["outlet"]) == (record["content"], record["url"], record["source"])
-    assert sample["published"] == pd.Timestamp(record["date_extracted"])
-    assert articles["published"].notna().all()
+    for row in articles.itertuples():
+        record = kept[row.doc_id]
+        assert (row.text, row.url, row.outlet, row.title) == (record["content"], record["url"], record["source"],
+                                                              record["title"])
+        assert row.published == pd.Timestamp(record["date_extracted"])
     kinds = {p.kind for p in report.problems}
     assert {"empty", "duplicate"} <= kinds
     assert sum(p.kind == "empty" for p in report.problems) == sum(not r["content"].strip() for _, r in raw)
+    assert sum(p.kind == "duplicate" for p in report.problems) == len(raw) - len(kept) - sum(
+        not r["content"].strip() for _, r in raw)
+    return articles
+
+
+@pytest.mark.slow
+def test_saudinewsnet_loads_as_it_is_with_stable_doc_ids(saudinewsnet):
+    raw = raw_saudinewsnet_records(saudinewsnet)
+    assert len(raw) == 31030
+    articles = assert_loads_as_it_is(saudinewsnet, raw)
+    assert len(articles) == 30148
+
+
+def test_saudinewsnet_excerpts_load_as_they_are_with_stable_doc_ids(saudinewsnet_excerpts, tmp_path):
+    # The counterpart, on every machine, of the test on the whole corpus: the excerpts' day files, one of them
+    # with an empty record and a story published twice by one outlet (dropped) and by another outlet (kept), as
+    # SaudiNewsNet has them.
+    folder = tmp_path / "saudinewsnet"
+    shutil.copytree(saudinewsnet_excerpts, folder)
+    day = folder / "2015-08-11.zip"
+    with zipfile.ZipFile(day) as archive:
+        records = json.loads(archive.read("2015-08-11.json"))
+    twice = dict(records[0], url=records[0]["url"] + "?amp")  # the same story again, at another address
+    elsewhere = dict(records[1], source="sabq")  # the same text from another outlet: an article of its own
+    records += [dict(records[2], content=" \n "), twice, elsewhere]
+    with zipfile.ZipFile(day, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("2015-08-11.json", json.dumps(records, ensure_ascii=False))
+    raw = raw_saudinewsnet_records(folder)
+    assert len(raw) == 109 + 3
+    articles = assert_loads_as_it_is(folder, raw)
+    assert len(articles) == 109 + 1
+    assert "2015-08-11/2015-08-11#00000" in set(articles["doc_id"])  # the first of the two is the one kept
+    assert articles["doc_id"].iloc[0] == "2015-07-21/2015-07-21#00000"
 
 
 def test_field_names_come_from_the_lexicon(tmp_path, monkeypatch):
@@ -390,10 +427,11 @@ def test_zip_members_stored_or_deflated_are_read(tmp_path):
     assert articles["text"].tolist() == [texts["deflated"], texts["stored"]]
 
 
-def test_read_source_gives_the_articles_and_report_of_load_source(saudinewsnet, tmp_path):
-    # one SaudiNewsNet day (empty texts skipped) and a file with problems: a record without a date, an empty one
+def test_read_source_gives_the_articles_and_report_of_load_source(saudinewsnet_excerpts, tmp_path):
+    # one day of the SaudiNewsNet excerpts (a zip as the corpus ships) and a file with problems: a record
+    # without a date, an empty one
     write_json(tmp_path / "mixed.json", [*records(), {"id": "x", "text": TALKS}, {"id": "e", "text": " "}])
-    for source in (saudinewsnet / "2015-07-23.zip", tmp_path / "mixed.json"):
+    for source in (saudinewsnet_excerpts / "2015-07-21.zip", tmp_path / "mixed.json"):
         frame, articles = corpus.load_source(source), corpus.read_source(source)
         for column in ("doc_id", "title", "outlet", "text"):
             assert getattr(articles, column) == frame[column].tolist()

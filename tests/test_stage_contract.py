@@ -430,6 +430,58 @@ def test_saudinewsnet_days_give_byte_identical_outputs_on_one_or_two_cores(stage
     assert runs[0] == runs[1]
 
 
+#: `python -m arnews` with shards of 16 articles, the timeline's workers started whatever the corpus's size, the
+#: cores the runner sees set by ARNEWS_TEST_CORES (delegations has no --jobs: it uses every core), and a line on
+#: stderr for every map the runner spreads over worker processes: so that a small corpus runs as a large one.
+SHARDED_ARNEWS = """
+import functools, os, sys
+from arnews import cli, pipeline, runner
+import arnews.timeline.cli as timeline_cli
+
+pipeline.SHARD_ARTICLES = 16
+timeline_cli.run_corpus = functools.partial(timeline_cli.run_corpus, parallel_min_bytes=0)
+runner.available_cores = lambda: int(os.environ["ARNEWS_TEST_CORES"])
+in_workers = runner._in_workers
+
+
+def logged(function, items, jobs, *rest):
+    print(f"in workers: {function.__name__}, {len(items)} items, {jobs} jobs", file=sys.stderr, flush=True)
+    return in_workers(function, items, jobs, *rest)
+
+
+runner._in_workers = logged
+sys.exit(cli.main(sys.argv[1:]))
+"""
+#: Stages whose work the runner spreads over workers (corpus and clean load and clean in one process).
+WORKER_STAGES = {"terms", "timeline", "delegations"}
+
+
+def test_saudinewsnet_excerpts_in_shards_give_byte_identical_outputs_on_one_or_two_workers(
+        stage, saudinewsnet_excerpts, tmp_path):
+    # The counterpart, on every machine, of the test on two SaudiNewsNet days above: the 109 excerpts in 7 shards,
+    # one run in this process (hash seed 1), one on two workers (hash seed 2) started by spawn (terms: by fork;
+    # its workers under spawn, which load the compiled kernels again, are test_terms_engine's).
+    runs = []
+    for cores, method, hash_seed in ((1, "fork", 1), (2, "fork" if stage == "terms" else "spawn", 2)):
+        out = out_path(stage, tmp_path / f"run{cores}")
+        out.parent.mkdir()
+        env = dict(os.environ, PYTHONHASHSEED=str(hash_seed), ARNEWS_START_METHOD=method,
+                   ARNEWS_TEST_CORES=str(cores), ARNEWS_INTERIM=str(tmp_path / f"interim{cores}"))
+        result = subprocess.run([sys.executable, "-c", SHARDED_ARNEWS, stage, "--corpus", str(saudinewsnet_excerpts),
+                                 "--out", str(out), *jobs_args(stage, cores)], capture_output=True, text=True,
+                                env=env, timeout=300)
+        assert result.returncode == 0, result.stderr
+        assert "Traceback" not in result.stderr
+        spread = re.findall(r"^in workers: \w+, (\d+) items, (\d+) jobs$", result.stderr, re.MULTILINE)
+        if cores == 2 and stage in WORKER_STAGES:
+            assert spread == [("7", "2")], result.stderr
+        else:
+            assert spread == [], result.stderr
+        runs.append(outputs(out))
+    assert runs[0] and all(len(content.splitlines()) > 1 for content in runs[0].values()), runs[0]
+    assert runs[0] == runs[1]
+
+
 @pytest.mark.parametrize("case", ["binary file after an undated one", "metadata row for a missing file",
                                   "a doc_id used twice"])
 def test_strict_stops_where_corpus_load_stops(stage, raw_dir, tmp_path, case, capsys):

@@ -443,8 +443,13 @@ def test_cli_writes_both_tables(raw_dir, tmp_path):
     assert {"YYYY", "YYYY-MM", "YYYY-MM-DD"} <= set(expressions["precision"])
 
 
-def test_outputs_do_not_depend_on_the_number_of_workers(raw_dir, tmp_path):
+def test_outputs_do_not_depend_on_the_number_of_workers(raw_dir, tmp_path, monkeypatch):
+    from arnews import pipeline
+
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 2)  # the five seeds in three shards: two workers get some
+    monkeypatch.setenv(pipeline.INTERIM_VARIABLE, str(tmp_path / "interim"))
     one = timeline.run_corpus(raw_dir, workers=1, progress=False)
+    assert len(pipeline.clean_store(raw_dir, progress=False).shards) == 3
     two = timeline.run_corpus(raw_dir, workers=2, progress=False, parallel_min_bytes=0)
     timeline.write(one, tmp_path / "one")
     timeline.write(two, tmp_path / "two")
@@ -536,6 +541,25 @@ def test_streamed_run_equals_the_in_memory_timeline_on_saudinewsnet(saudinewsnet
     in_memory = timeline.timeline(articles)
     streamed = timeline.run_corpus(saudinewsnet, workers=2, progress=False)
     assert streamed.articles == in_memory.articles == len(articles)
+    pd.testing.assert_frame_equal(streamed.expressions, in_memory.expressions)
+    pd.testing.assert_frame_equal(streamed.events, in_memory.events)
+
+
+def test_streamed_run_equals_the_in_memory_timeline_on_saudinewsnet_excerpts(saudinewsnet_excerpts, tmp_path,
+                                                                              monkeypatch):
+    """The counterpart, on every machine, of the test above: the 109 excerpts of SaudiNewsNet articles in 7 shards
+    of the clean store (cleaned a shard at a time, SPA's end-marker variants learned from all), tagged on two
+    workers, give the tables of one in-memory pass."""
+    from arnews import pipeline
+
+    monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 16)
+    monkeypatch.setenv(pipeline.INTERIM_VARIABLE, str(tmp_path / "interim"))
+    articles = corpus.load(saudinewsnet_excerpts)
+    in_memory = timeline.timeline(articles)
+    streamed = timeline.run_corpus(saudinewsnet_excerpts, workers=2, progress=False, parallel_min_bytes=0)
+    assert len(pipeline.clean_store(saudinewsnet_excerpts, progress=False).shards) == 7
+    assert streamed.articles == in_memory.articles == len(articles) == 109
+    assert len(in_memory.expressions) > 100 and len(in_memory.events) > 5  # the excerpts' datelines hold dates
     pd.testing.assert_frame_equal(streamed.expressions, in_memory.expressions)
     pd.testing.assert_frame_equal(streamed.events, in_memory.events)
 
