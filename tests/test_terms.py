@@ -2,6 +2,7 @@
 
 import math
 import os
+import random
 import re
 import subprocess
 import sys
@@ -366,6 +367,18 @@ def test_kwic_finds_every_spelling_and_clitic(seeds, seed_analysis):
     assert set(lines["match"]) >= {"الإمبريالية", "والإمبريالية"}
     assert "<" not in terms.kwic_html(lines.assign(left="<script>")).replace("<t", "").replace("</t", "") \
         .replace("<b>", "").replace("</b>", "")
+
+
+@pytest.mark.parametrize("seed", [0, 1, 7])
+def test_kwic_samples_occurrences_uniformly_across_articles(seeds, seed_analysis, seed):
+    # «روسيا» (Russia) occurs in all five seed articles: a sample of 6 lines is the sample of 6 occurrence numbers
+    # (random.Random(seed)) taken from every line in corpus order, whichever articles they fall in
+    every = terms.kwic(seeds, seed_analysis, "روسيا", limit=10_000)
+    assert len(every) == seed_analysis.counts()["روسيا"] and every["doc_id"].nunique() == 5
+    picked = sorted(random.Random(seed).sample(range(len(every)), 6))
+    sample = terms.kwic(seeds, seed_analysis, "روسيا", limit=6, seed=seed)
+    assert sample.equals(every.iloc[picked].reset_index(drop=True))
+    assert terms.kwic(seeds, seed_analysis, "كلمة لا ترد").empty  # "a word that does not occur"
 
 
 # --- CLI -----------------------------------------------------------------------------------------------------

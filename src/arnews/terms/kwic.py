@@ -29,21 +29,35 @@ def kwic(articles: pd.DataFrame | pipeline.CleanStore, analysis: Analysis, term:
     if isinstance(articles, pipeline.CleanStore):
         articles = articles.articles()
     wanted = analysis.term_id(term)
+    if wanted is None:
+        return pd.DataFrame([], columns=["doc_id", "left", "match", "right"])
+    # the occurrences are numbered in corpus order from the term sequences; only the articles holding a
+    # sampled one are tokenized again (a frequent name occurs in thousands of articles)
+    per_article = np.array([int((analysis.article_terms(i) == wanted).sum()) for i in range(len(analysis.doc_ids))])
+    total = int(per_article.sum())
+    picked = sorted(random.Random(seed).sample(range(total), limit)) if total > limit else range(total)
+    first = np.concatenate(([0], np.cumsum(per_article)))  # the number of the first occurrence in each article
+    texts = articles["text"].tolist()
     hits = []
-    if wanted is not None:
-        for i, (doc_id, text) in enumerate(zip(analysis.doc_ids, articles["text"], strict=True)):
-            if not (analysis.article_terms(i) == wanted).any():
-                continue
-            terms, starts, ends = analysis.token_terms(text)
-            for k in np.flatnonzero(terms == wanted).tolist():
-                start, end = int(starts[k]), int(ends[k])
-                left = " ".join(text[max(0, start - width):start].split())
-                right = " ".join(text[end:end + width].split())
-                hits.append((doc_id, left, text[start:end], right))
-    if len(hits) > limit:
-        picked = sorted(random.Random(seed).sample(range(len(hits)), limit))
-        hits = [hits[i] for i in picked]
+    for article, numbers in _by_article(picked, first):
+        text = texts[article]
+        terms, starts, ends = analysis.token_terms(text)
+        positions = np.flatnonzero(terms == wanted)
+        for number in numbers:
+            k = positions[number - first[article]]
+            start, end = int(starts[k]), int(ends[k])
+            left = " ".join(text[max(0, start - width):start].split())
+            right = " ".join(text[end:end + width].split())
+            hits.append((analysis.doc_ids[article], left, text[start:end], right))
     return pd.DataFrame(hits, columns=["doc_id", "left", "match", "right"])
+
+
+def _by_article(numbers, first: np.ndarray):
+    """(article, [occurrence numbers]) for sorted occurrence numbers, `first[i]` being article i's first."""
+    groups: dict[int, list[int]] = {}
+    for number in numbers:
+        groups.setdefault(int(np.searchsorted(first, number, side="right")) - 1, []).append(number)
+    return groups.items()
 
 
 def kwic_html(lines: pd.DataFrame) -> str:
