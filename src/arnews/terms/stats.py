@@ -3,7 +3,6 @@ and who is mentioned where (entity × article). All of them read an `engine.Anal
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 
 import numpy as np
@@ -83,19 +82,23 @@ def log_odds(counts_a: dict[str, int], counts_b: dict[str, int], prior: dict[str
     Returns:
         DataFrame term, count_a, count_b, delta, z — sorted by z descending, then term.
     """
-    alpha0 = float(sum(prior.values()))
-    n_a, n_b = float(sum(counts_a.values())), float(sum(counts_b.values()))
-    rows = []
-    for term, alpha in prior.items():
-        if alpha <= 0:
-            continue
-        ya, yb = counts_a.get(term, 0), counts_b.get(term, 0)
-        delta = (math.log((ya + alpha) / (n_a + alpha0 - ya - alpha))
-                 - math.log((yb + alpha) / (n_b + alpha0 - yb - alpha)))
-        z = delta / math.sqrt(1 / (ya + alpha) + 1 / (yb + alpha))
-        rows.append((term, ya, yb, delta, z))
-    table = pd.DataFrame(rows, columns=["term", "count_a", "count_b", "delta", "z"])
-    return table.sort_values(["z", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    kept = sorted(term for term, alpha in prior.items() if alpha > 0)
+    ya = np.array([counts_a.get(t, 0) for t in kept], dtype=np.int64)
+    yb = np.array([counts_b.get(t, 0) for t in kept], dtype=np.int64)
+    alpha = np.array([prior[t] for t in kept], dtype=np.float64)
+    delta, z = _log_odds_arrays(ya, yb, alpha, float(sum(counts_a.values())), float(sum(counts_b.values())),
+                                float(sum(prior.values())))
+    order = np.argsort(-z, kind="stable")  # terms are in order already: ties stay sorted by term
+    return pd.DataFrame({"term": np.array(kept, dtype=object)[order], "count_a": ya[order],
+                         "count_b": yb[order], "delta": delta[order], "z": z[order]},
+                        columns=["term", "count_a", "count_b", "delta", "z"])
+
+
+def _log_odds_arrays(ya: np.ndarray, yb: np.ndarray, alpha: np.ndarray, n_a: float, n_b: float, alpha0: float
+                     ) -> tuple[np.ndarray, np.ndarray]:
+    """δ and z of `log_odds` for aligned arrays of counts and priors (α > 0)."""
+    delta = np.log((ya + alpha) / (n_a + alpha0 - ya - alpha)) - np.log((yb + alpha) / (n_b + alpha0 - yb - alpha))
+    return delta, delta / np.sqrt(1 / (ya + alpha) + 1 / (yb + alpha))
 
 
 def distinctive_terms(analysis: Analysis, by: str = "outlet", top: int = 8, min_groups: int = 2,
@@ -127,13 +130,17 @@ def distinctive_terms(analysis: Analysis, by: str = "outlet", top: int = 8, min_
     sizes = flat.sum(axis=1)
     largest = sorted(range(len(names)), key=lambda g: (-sizes[g], names[g]))[:max_groups]
     ids = np.flatnonzero(total)
-    prior = dict(zip((analysis.labels[i] for i in ids.tolist()), total[ids].tolist(), strict=True))
+    ids = ids[np.argsort(np.array([analysis.labels[i] for i in ids.tolist()], dtype=object), kind="stable")]
+    alpha = total[ids].astype(np.float64)
+    alpha0 = float(alpha.sum())
     rows = []
     for g in largest:
-        mine = dict(zip((analysis.labels[i] for i in ids.tolist()), flat[g, ids].tolist(), strict=True))
-        rest = dict(zip(mine, (total[ids] - flat[g, ids]).tolist(), strict=True))
-        table = log_odds(mine, rest, prior).head(top)
-        rows += [(names[g], rank, r.term, r.count_a, round(r.z, 2)) for rank, r in enumerate(table.itertuples(), 1)]
+        mine = flat[g, ids]
+        rest = total[ids] - mine
+        _, z = _log_odds_arrays(mine, rest, alpha, float(mine.sum()), float(rest.sum()), alpha0)
+        best = np.argsort(-z, kind="stable")[:top]  # ids are in term order: ties stay sorted by term
+        rows += [(names[g], rank, analysis.labels[ids[k]], int(mine[k]), round(float(z[k]), 2))
+                 for rank, k in enumerate(best.tolist(), 1)]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -162,12 +169,12 @@ def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -
         DataFrame indexed by entity (canonical name), one column per doc_id; empty when no entity occurs.
     """
     entities_of = _entities_in_terms(analysis.labels)
-    entity_ids = list(entities_of)
-    per_doc = {}
-    for d, doc in enumerate(analysis.doc_ids):
-        seq = analysis.article_terms(d)
-        found = seq[np.isin(seq, entity_ids)] if entity_ids else seq[:0]
-        per_doc[doc] = Counter(name for t in found.tolist() for name in entities_of[t])
+    per_doc = {doc: Counter() for doc in analysis.doc_ids}
+    if entities_of:
+        positions = np.flatnonzero(np.isin(analysis.terms, list(entities_of)))
+        article_of = np.searchsorted(analysis.bounds, positions, side="right") - 1
+        for d, t in zip(article_of.tolist(), analysis.terms[positions].tolist(), strict=True):
+            per_doc[analysis.doc_ids[d]].update(entities_of[t])
     total: Counter = Counter()
     for c in per_doc.values():
         total.update(c)
