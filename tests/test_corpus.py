@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import html
 import io
 import json
 import os
@@ -336,7 +337,8 @@ def raw_saudinewsnet_records(folder) -> list[tuple[str, dict]]:
 
 
 def assert_loads_as_it_is(folder, raw: list[tuple[str, dict]]) -> pd.DataFrame:
-    """The folder loads as its raw records: non-empty texts, the first of each (text, outlet), fields as they are."""
+    """The folder loads as its raw records: non-empty texts, the first of each (text, outlet), fields as they are
+    (titles with their character references decoded: «&quot;سبق&quot;» is «"سبق"»)."""
     articles, report = corpus.load_with_report(folder)
     assert report.records == len(raw) and report.files == len(list(folder.glob("*.zip")))
     # Expected rows, computed here from the raw records: non-empty texts, the first of each (text, outlet).
@@ -352,7 +354,7 @@ def assert_loads_as_it_is(folder, raw: list[tuple[str, dict]]) -> pd.DataFrame:
     for row in articles.itertuples():
         record = kept[row.doc_id]
         assert (row.text, row.url, row.outlet, row.title) == (record["content"], record["url"], record["source"],
-                                                              record["title"])
+                                                              html.unescape(record["title"]))
         assert row.published == pd.Timestamp(record["date_extracted"])
     kinds = {p.kind for p in report.problems}
     assert {"empty", "duplicate"} <= kinds
