@@ -366,6 +366,28 @@ def test_signing_needs_an_agreement_and_invasion_takes_its_place():
     assert (invasion["date"], invasion["label"], invasion["label_en"]) == ("2003", "غزو العراق", "invasion of Iraq")
 
 
+@pytest.mark.parametrize("text, published", [
+    # SaudiNewsNet 2015-07-21#02268: "the title holder Al-Ahly meets the leader Zamalek today, Tuesday, in the
+    # postponed top match of round 37 of the Egyptian football league": قمة and يلتقي of a game, no summit
+    ("يلتقي حامل اللقب الأهلي مع المتصدر الزمالك اليوم الثلاثاء في لقاء القمة المؤجل من المرحلة الـ 37 من الدوري"
+     " المصري لكرة القدم.", "2015-07-21"),
+    # 2015-07-22#00120: "… the top match between Al-Ahly and Zamalek, played yesterday (Tuesday)"
+    ("عاش الشعب المصري الـ72 ساعة التي سبقت مباراة القمة بين الأهلي والزمالك حالة من القلق والانتظار للمباراة،"
+     " التي أقيمت أمس (الثلاثاء) وانتهت بفوز الأهلي 2 - 0.", "2015-07-22"),
+])
+def test_a_top_match_of_the_league_is_no_summit(text, published):
+    assert "summit" not in {m.type for m in timeline.event_mentions(frame(("m", text, published)))}
+
+
+def test_a_summit_beside_sports_words_elsewhere_is_still_a_summit():
+    # "the leaders of the Gulf states hold their summit in Riyadh on Tuesday" and, in the next paragraph, the
+    # league: the sports words of another sentence do not undo the summit
+    text = ("يعقد قادة دول مجلس التعاون الخليجي قمتهم في الرياض يوم الثلاثاء المقبل.\n"
+            "وفي الرياضة، تقام مباراة الهلال والنصر في الدوري يوم الجمعة.")
+    mentions = timeline.event_mentions(frame(("g", text, "2015-12-03")))
+    assert [(m.type, m.date, m.place) for m in mentions if m.type == "summit"] == [("summit", "2015-12-08", "الرياض")]
+
+
 def test_event_types_come_from_the_lexicon():
     types = {t.type for t in timeline.event_grammar().types}
     assert {"visit", "summit", "signing", "approval", "invasion", "anniversary", "arrival"} <= types

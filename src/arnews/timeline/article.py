@@ -97,11 +97,14 @@ class Article:
         return self._triggers[index]
 
     def allows(self, kind: int, index: int) -> bool:
-        """Whether sentence `index` holds what a trigger of type `kind` requires (an agreement for a signing)."""
+        """Whether sentence `index` holds what a trigger of type `kind` requires (an agreement for a signing) and
+        none of what it excludes (a match of the league for a summit)."""
         key = (kind, index)
         if key not in self._allowed:
-            requires = event_grammar().types[kind].requires
-            self._allowed[key] = requires is None or bool(requires.search(self.view.text, *self.sentences[index]))
+            kind_of = event_grammar().types[kind]
+            start, end = self.sentences[index]
+            self._allowed[key] = ((kind_of.requires is None or bool(kind_of.requires.search(self.view.text, start, end)))
+                                  and not (kind_of.excludes and kind_of.excludes.search(self.view.text, start, end)))
         return self._allowed[key]
 
     def usable_triggers(self, index: int, span: tuple[int, int] | None = None, reach: int = 0) -> list[Trigger]:

@@ -26,6 +26,7 @@ class EventType:
     type: str
     trigger: re.Pattern
     requires: re.Pattern | None
+    excludes: re.Pattern | None
     priority: bool
     near: int
     derive: str
@@ -61,6 +62,7 @@ def event_grammar() -> EventGrammar:
             type=t["type"],
             trigger=re.compile("(?:" + "|".join(t["triggers"]) + ")"),
             requires=re.compile(t["requires"]) if t.get("requires") else None,
+            excludes=re.compile(t["excludes"]) if t.get("excludes") else None,
             priority=bool(t.get("priority")),
             near=int(t.get("near", 0)),
             derive=t.get("derive", ""),
