@@ -103,8 +103,9 @@ class Article:
         if key not in self._allowed:
             kind_of = event_grammar().types[kind]
             start, end = self.sentences[index]
-            self._allowed[key] = ((kind_of.requires is None or bool(kind_of.requires.search(self.view.text, start, end)))
-                                  and not (kind_of.excludes and kind_of.excludes.search(self.view.text, start, end)))
+            required = kind_of.requires is None or kind_of.requires.search(self.view.text, start, end)
+            excluded = kind_of.excludes is not None and kind_of.excludes.search(self.view.text, start, end)
+            self._allowed[key] = bool(required) and not excluded
         return self._allowed[key]
 
     def usable_triggers(self, index: int, span: tuple[int, int] | None = None, reach: int = 0) -> list[Trigger]:
