@@ -42,9 +42,12 @@ _LETTERS.update({chr(0x0660 + d): str(d) for d in range(10)})
 _LETTERS.update({chr(0x06F0 + d): str(d) for d in range(10)})
 #: Characters NFKC composes with the character before them (combining hamza/madda on و ي ه …, Latin accents,
 #: Hangul jamo): a text holding one is normalized as a whole before the table applies.
-_COMPOSING = re.compile("[\u0300-\u036f\u0653-\u0655\u1100-\u11ff\u3099\u309a]")
-_COMPOSING_POINTS = np.zeros(0x10000, dtype=bool)
-_COMPOSING_POINTS[[*range(0x300, 0x370), *range(0x653, 0x656), *range(0x1100, 0x1200), 0x3099, 0x309A]] = True
+_COMPOSING_RANGES = ((0x0300, 0x036F), (0x0653, 0x0655), (0x1100, 0x11FF), (0x3099, 0x309A))
+_COMPOSING = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in _COMPOSING_RANGES) + "]")
+#: The same, per BMP code point (for the numpy paths of `fold` and `fold_words`).
+_COMPOSES = np.zeros(0x10000, dtype=bool)
+for _first, _last in _COMPOSING_RANGES:
+    _COMPOSES[_first:_last + 1] = True
 #: From this length on, `fold` maps code points with numpy instead of `str.translate` (same table).
 _LONG_TEXT = 10_000
 
@@ -72,10 +75,6 @@ def _build_table() -> tuple[dict[int, str], np.ndarray]:
 
 #: Code point → its fold (only those that change): the fold as data.
 FOLD_TABLE, _SINGLE = _build_table()
-#: Per BMP code point: does NFKC compose it with the character before it (see _COMPOSING)?
-_COMPOSES = np.zeros(0x10000, dtype=bool)
-for _first, _last in ((0x0300, 0x036F), (0x0653, 0x0655), (0x1100, 0x11FF), (0x3099, 0x309A)):
-    _COMPOSES[_first:_last + 1] = True
 
 
 def _astral(text: str) -> bool:
@@ -96,10 +95,7 @@ def fold(text: str) -> str:
     if len(text) < _LONG_TEXT:
         return _fold_by_table(text)
     point = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    bmp = np.minimum(point, 0xFFFF)
-    # characters the one-pass table cannot fold alone: NFKC composes them, they become several characters, or
-    # they lie outside the BMP
-    special = _COMPOSES[bmp] | (_SINGLE[bmp] == -2) | (point > 0xFFFF)
+    special = _needs_general_path(point)
     if not special.any():
         return fold_with_offsets(text, offsets=False).text
     # the lines that hold one are folded one by one (NFKC never composes across a line break), the others at once
@@ -115,6 +111,13 @@ def fold(text: str) -> str:
     for i, line in zip(others, plain.split("\n"), strict=True):
         lines[i] = line
     return "\n".join(lines)
+
+
+def _needs_general_path(point: np.ndarray) -> np.ndarray:
+    """Per code point: can the one-pass table not fold it alone (NFKC composes it with the character before it,
+    it becomes several characters, or it lies outside the BMP)?"""
+    bmp = np.minimum(point, 0xFFFF)
+    return _COMPOSES[bmp] | (_SINGLE[bmp] == -2) | (point > 0xFFFF)
 
 
 def _fold_by_table(text: str) -> str:
@@ -153,8 +156,7 @@ def fold_words(words: list[str]) -> list[str]:
     # the few words that need the general path (a ligature, a combining mark, an astral character) are folded
     # one by one; all the others in one pass of the table
     point = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(point, 0xFFFF)
-    special = (_SINGLE[bmp] == -2) | (point > 0xFFFF) | _COMPOSING_POINTS[bmp]
+    special = _needs_general_path(point)
     if not special.any():
         out = fold_with_offsets(joined, offsets=False).text.split("\n")
         return out if len(out) == len(words) else [fold(w) for w in words]
