@@ -28,24 +28,23 @@ Modules: options (limits), report (problems), decoding, records and formats (JSO
 
 from arnews.corpus.cli import CLI_HELP, add_arguments, run
 from arnews.corpus.decoding import Decoded, NotText, decode
-from arnews.corpus.duplicates import NEAR_DUP_MAX_SHARED, NEAR_DUP_MIN_LINE, NEAR_DUP_SHARE, duplicates_across_sources
-from arnews.corpus.duplicates import exact_duplicates, find_near_duplicates, text_key
+from arnews.corpus.duplicates import NEAR_DUP_MAX_SHARED, NEAR_DUP_MIN_LINE, NEAR_DUP_SHARE, exact_duplicates
+from arnews.corpus.duplicates import find_near_duplicates
 from arnews.corpus.listing import inputs, sources
 from arnews.corpus.loading import SourceArticles, load, load_source, load_with_report, read_source
-from arnews.corpus.metadata import metadata_for, metadata_path, metadata_with_report
+from arnews.corpus.metadata import metadata_for, metadata_path
 from arnews.corpus.options import COLUMNS, MAX_RATIO, MAX_UNZIPPED, MAX_ZIP_DEPTH, METADATA_NAME, SUPPORTED, YEARS
 from arnews.corpus.options import LoadOptions
 from arnews.corpus.records import CONTROL_ESCAPES as _CONTROL_ESCAPES  # noqa: F401 (arnews.textsearch's tests)
 from arnews.corpus.records import FIELD_ALIASES_LEXICON, MAPPED_COLUMNS, field_aliases
-from arnews.corpus.report import LATE_KINDS, LOG_PER_KIND, LoadReport, Problem, StrictOrder, report_of, strict_error
+from arnews.corpus.report import LOG_PER_KIND, LoadReport, Problem, report_of, strict_error
 from arnews.corpus.views import article_table, counts_by_date, counts_by_outlet, length_chart
 
 __all__ = [
-    "CLI_HELP", "COLUMNS", "FIELD_ALIASES_LEXICON", "LATE_KINDS", "LOG_PER_KIND", "MAPPED_COLUMNS", "MAX_RATIO",
-    "MAX_UNZIPPED", "MAX_ZIP_DEPTH", "METADATA_NAME", "NEAR_DUP_MAX_SHARED", "NEAR_DUP_MIN_LINE", "NEAR_DUP_SHARE",
-    "SUPPORTED", "YEARS", "Decoded", "LoadOptions", "LoadReport", "NotText", "Problem", "SourceArticles",
-    "StrictOrder", "add_arguments", "article_table", "counts_by_date", "counts_by_outlet", "decode",
-    "duplicates_across_sources", "exact_duplicates", "field_aliases", "find_near_duplicates", "inputs",
-    "length_chart", "load", "load_source", "load_with_report", "metadata_for", "metadata_path",
-    "metadata_with_report", "read_source", "report_of", "run", "sources", "strict_error", "text_key",
+    "CLI_HELP", "COLUMNS", "FIELD_ALIASES_LEXICON", "LOG_PER_KIND", "MAPPED_COLUMNS", "MAX_RATIO", "MAX_UNZIPPED",
+    "MAX_ZIP_DEPTH", "METADATA_NAME", "NEAR_DUP_MAX_SHARED", "NEAR_DUP_MIN_LINE", "NEAR_DUP_SHARE", "SUPPORTED",
+    "YEARS", "Decoded", "LoadOptions", "LoadReport", "NotText", "Problem", "SourceArticles", "add_arguments",
+    "article_table", "counts_by_date", "counts_by_outlet", "decode", "exact_duplicates", "field_aliases",
+    "find_near_duplicates", "inputs", "length_chart", "load", "load_source", "load_with_report", "metadata_for",
+    "metadata_path", "read_source", "report_of", "run", "sources", "strict_error",
 ]

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from arnews.corpus.report import LoadReport, Sink, record_label
+from arnews.corpus.report import Sink, record_label
 
-__all__ = ["NEAR_DUP_MAX_SHARED", "NEAR_DUP_MIN_LINE", "NEAR_DUP_SHARE", "drop_duplicates",
-           "duplicates_across_sources", "exact_duplicates", "find_near_duplicates", "resolve_doc_ids", "text_key"]
+__all__ = ["NEAR_DUP_MAX_SHARED", "NEAR_DUP_MIN_LINE", "NEAR_DUP_SHARE", "drop_duplicates", "exact_duplicates",
+           "find_near_duplicates", "resolve_doc_ids"]
 
 #: Near-duplicates: paragraphs of at least this many characters are compared …
 NEAR_DUP_MIN_LINE = 60
@@ -137,35 +137,3 @@ def exact_duplicates(keys: Sequence, outlets: Sequence[str], ids: Sequence[str],
             sink.add("syndicated", file, f"same text as {ids[j]}, published by '{outlets[j]}' (this one by "
                      f"'{outlets[i]}')", "kept (another outlet)", record)
     return drop
-
-
-def duplicates_across_sources(sources: Sequence[tuple[Sequence[str], Sequence[str], Sequence, Sequence[tuple]]],
-                              strict: bool = False) -> tuple[list[list[int]], LoadReport]:
-    """Exact duplicates for stages that stream a corpus source by source, as `load` finds them.
-
-    Args:
-        sources: per source file in corpus order, its articles' (doc_ids, outlets, keys, where), keys being
-            a hash of the stripped text (see `text_key`).
-        strict: raise InputError at the first duplicate.
-    Returns:
-        (per source, the positions of its articles to drop; a report of the duplicates and syndicated copies).
-    """
-    order = sorted(((doc_id, s, a) for s, (ids, _, _, _) in enumerate(sources) for a, doc_id in enumerate(ids)))
-    column = [(s, a) for _, s, a in order]
-    sink = Sink(strict)
-    drop = exact_duplicates([sources[s][2][a] for s, a in column], [sources[s][1][a] for s, a in column],
-                            [sources[s][0][a] for s, a in column], [sources[s][3][a] for s, a in column], sink)
-    per_source: list[list[int]] = [[] for _ in sources]
-    for position in drop:
-        s, a = column[position]
-        per_source[s].append(a)
-    return [sorted(p) for p in per_source], LoadReport(0, 0, 0, tuple(sink.problems), ())
-
-
-def text_key(text: str) -> tuple[int, int]:
-    """What identifies an article's text among exact duplicates: the length and hash of its stripped text.
-
-    Worker processes forked from one parent share its hash seed, so their keys compare.
-    """
-    stripped = text.strip()
-    return len(stripped), hash(stripped)

@@ -17,14 +17,12 @@ import pandas as pd
 
 from arnews.corpus import formats
 from arnews.corpus.decoding import decode_or_skip
-from arnews.corpus.listing import sources
 from arnews.corpus.options import METADATA_NAME, YEARS
 from arnews.corpus.readers import metadata_keys
 from arnews.corpus.records import BadRecord, Rows, as_string
-from arnews.corpus.report import LoadReport, Sink, record_label
+from arnews.corpus.report import Sink, record_label
 
-__all__ = ["check_dates", "check_metadata_rows", "find_metadata", "metadata_for", "metadata_path",
-           "metadata_with_report", "parse_dates"]
+__all__ = ["check_dates", "check_metadata_rows", "find_metadata", "metadata_for", "metadata_path", "parse_dates"]
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _TZ_SUFFIX = r"(?<=:\d\d)(?:\.\d+)?\s*(?:Z|UTC|GMT|[+-]\d\d:?\d\d)?$"
@@ -100,18 +98,6 @@ def metadata_path(path: str | Path) -> Path | None:
 def metadata_for(path: str | Path) -> dict[str, dict]:
     """metadata.csv rows (keyed by file name) that apply to the corpus folder `path`."""
     return find_metadata(Path(path), Sink(strict=False))[1]
-
-
-def metadata_with_report(path: str | Path) -> tuple[dict[str, dict], LoadReport]:
-    """`metadata_for(path)` and what `load` would report about that metadata.csv.
-
-    Returns:
-        (metadata rows keyed by file name, LoadReport holding only the metadata problems).
-    """
-    root, sink = Path(path), Sink(strict=False)
-    meta_path, metadata = find_metadata(root, sink)
-    check_metadata_rows(metadata, meta_path, sources(root) if metadata else [], sink)
-    return metadata, LoadReport(problems=tuple(sink.problems))
 
 
 def parse_dates(values: list[str]) -> pd.Series:

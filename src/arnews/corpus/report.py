@@ -11,10 +11,7 @@ import pandas as pd
 
 from arnews.errors import InputError, printable
 
-__all__ = [
-    "LATE_KINDS", "LOG_PER_KIND", "LoadReport", "Problem", "Sink", "StrictOrder", "record_label", "report_of",
-    "strict_error",
-]
+__all__ = ["LOG_PER_KIND", "LoadReport", "Problem", "Sink", "record_label", "report_of", "strict_error"]
 
 #: Log at most this many messages of one kind; the rest are counted (all are in the report's table).
 LOG_PER_KIND = 5
@@ -198,34 +195,6 @@ class Sink:
 def strict_error(problem: Problem) -> InputError:
     """The error `--strict` stops with: the problem's file and reason, on one line."""
     return InputError(problem.where, f"{problem.reason} (--strict: stopped at the first problem)")
-
-
-#: Problems `load` finds only once every file is read (dates are parsed last, after metadata.csv's rows).
-LATE_KINDS = frozenset({"no-date", "bad-date"})
-
-
-class StrictOrder:
-    """`--strict` for stages that load source by source: stop at the problem `load(strict=True)` stops at.
-
-    Load each source with strict=False, pass its report to `check` in corpus order (a problem found
-    while reading stops the run at once), then call `finish` with the metadata report.
-    """
-
-    def __init__(self):
-        self.late: Problem | None = None
-
-    def check(self, report: LoadReport | None) -> None:
-        """Raise the first problem met while reading this source; remember its first date problem."""
-        for problem in report.problems if report is not None else ():
-            if problem.kind not in LATE_KINDS:
-                raise strict_error(problem)
-            self.late = self.late or problem
-
-    def finish(self, metadata_report: LoadReport | None = None) -> None:
-        """Raise the first problem left: a metadata.csv row, then a date."""
-        first = metadata_report.problems[0] if metadata_report is not None and metadata_report.problems else None
-        if first or self.late:
-            raise strict_error(first or self.late)
 
 
 def record_label(index: int | None, width: int) -> str:
