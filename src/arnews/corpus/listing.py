@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from arnews.corpus.archives import is_hidden
 from arnews.corpus.options import METADATA_NAME, SUPPORTED, LoadOptions
 from arnews.corpus.report import Sink
 from arnews.errors import InputError, printable
@@ -53,7 +54,7 @@ def _walk(root: Path, options: LoadOptions, sink: Sink) -> tuple[list[Path], lis
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
-                if name.startswith(".") or name == "__MACOSX":
+                if is_hidden((name,)):
                     continue
                 path = Path(entry.path)
                 if entry.is_symlink():
