@@ -337,11 +337,10 @@ def check_outputs(corpus: Path, out: Path) -> None:
         UsageError: naming the output and the input.
     """
     from arnews import corpus as loader
-    from arnews import lexicons, pipeline
+    from arnews import pipeline
 
-    inputs = [*loader.inputs(corpus), lexicons.path(".")]
-    files.check_outputs(inputs, folders=[out / sub for sub in OUTPUT_FOLDERS] + [pipeline.default_interim()],
-                        roots=[out])
+    folders = [out / sub for sub in OUTPUT_FOLDERS] + [pipeline.default_interim()]
+    files.check_outputs(loader.run_inputs(corpus), folders=folders, roots=[out])
 
 
 def build(corpus: str | Path, out: str | Path, notebooks: list[Path] | None = None) -> Path:

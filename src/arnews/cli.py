@@ -118,12 +118,12 @@ def add_output_argument(parser: argparse.ArgumentParser, *flags: str, kind: str 
 def run_inputs(args: argparse.Namespace, extra: Iterable[str | os.PathLike] = ()) -> list[Path]:
     """Every input a stage's run reads: the corpus (its path, metadata.csv, files outside it that links lead to),
     the lexicons, the `--rules` file, and `extra`."""
-    from arnews import lexicons
-    from arnews.corpus import inputs
+    from arnews import corpus, lexicons
 
-    found = inputs(args.corpus) if getattr(args, "corpus", None) else []
     rules = [args.rules] if getattr(args, "rules", None) else []
-    return [*found, lexicons.path("."), *rules, *map(Path, extra)]
+    if getattr(args, "corpus", None):
+        return corpus.run_inputs(args.corpus, [*rules, *map(Path, extra)])
+    return [lexicons.path("."), *rules, *map(Path, extra)]
 
 
 def check_outputs(args: argparse.Namespace, files: Iterable = (), folders: Iterable = (), roots: Iterable = (),

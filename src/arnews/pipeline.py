@@ -224,8 +224,7 @@ def clean_store(corpus_path: str | Path, *, interim: str | Path | None = None, f
     """
     corpus_path = Path(corpus_path)
     interim = Path(interim or default_interim())
-    files.check_outputs([*corpus.inputs(corpus_path), lexicons.path("."), *([rules] if rules else [])],
-                        folders=[interim])
+    files.check_outputs(corpus.run_inputs(corpus_path, [rules] if rules else []), folders=[interim])
     store = open_store(corpus_path, interim=interim, fields=fields, rules=rules)
     if store is None:  # (a store's key holds the rules file's digest: its rules compiled when it was made)
         ruleset = clean.load_rules(rules)  # a broken rules file stops here, before any work

@@ -30,7 +30,7 @@ from arnews.corpus.cli import CLI_HELP, add_arguments, run
 from arnews.corpus.decoding import Decoded, NotText, decode
 from arnews.corpus.duplicates import NEAR_DUP_MAX_SHARED, NEAR_DUP_MIN_LINE, NEAR_DUP_SHARE, exact_duplicates
 from arnews.corpus.duplicates import find_near_duplicates
-from arnews.corpus.listing import inputs, sources
+from arnews.corpus.listing import inputs, run_inputs, sources
 from arnews.corpus.loading import SourceArticles, load, load_source, load_with_report, read_source
 from arnews.corpus.metadata import metadata_for, metadata_path
 from arnews.corpus.options import COLUMNS, MAX_RATIO, MAX_UNZIPPED, MAX_ZIP_DEPTH, METADATA_NAME, SUPPORTED, YEARS
@@ -46,5 +46,5 @@ __all__ = [
     "YEARS", "Decoded", "LoadOptions", "LoadReport", "NotText", "Problem", "SourceArticles", "add_arguments",
     "article_table", "counts_by_date", "counts_by_outlet", "decode", "exact_duplicates", "field_aliases",
     "find_near_duplicates", "inputs", "length_chart", "load", "load_source", "load_with_report", "metadata_for",
-    "metadata_path", "read_source", "report_of", "run", "sources", "strict_error",
+    "metadata_path", "read_source", "report_of", "run", "run_inputs", "sources", "strict_error",
 ]

@@ -10,14 +10,16 @@ Special files (pipes, sockets, devices) are never opened.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
+from arnews import lexicons
 from arnews.corpus.archives import is_hidden
 from arnews.corpus.options import METADATA_NAME, SUPPORTED, LoadOptions
 from arnews.corpus.report import Sink
 from arnews.errors import InputError, printable
 
-__all__ = ["inputs", "list_corpus", "sources"]
+__all__ = ["inputs", "list_corpus", "run_inputs", "sources"]
 
 _NOT_FOLLOWED = "skipped (--follow-symlinks reads it)"
 
@@ -131,3 +133,13 @@ def inputs(path: str | Path, options: LoadOptions | None = None) -> list[Path]:
         return [root, *metadata]
     real_root = root.resolve()
     return [root, *metadata, *(t for t in (p.resolve() for p in found) if not t.is_relative_to(real_root))]
+
+
+def run_inputs(path: str | Path, extra: Iterable[str | os.PathLike] = ()) -> list[str | os.PathLike]:
+    """Every input of a stage's run on the corpus `path`, for `arnews.files.check_outputs`: `inputs(path)` (the
+    corpus path first), the lexicon folder, then `extra` as given (a rules file).
+
+    Raises:
+        InputError: as `sources`.
+    """
+    return [*inputs(path), lexicons.path("."), *extra]
