@@ -197,7 +197,10 @@ def _folder_name(corpus_path: Path, key: str) -> str:
 def open_store(corpus_path: str | Path, *, interim: str | Path | None = None, fields: dict | None = None,
                rules: str | Path | None = None) -> CleanStore | None:
     """The existing clean store of a corpus, or None when it has not been made (or is out of date)."""
-    key, _ = store_key(corpus_path, fields, rules)
+    return _store_of_key(corpus_path, interim, store_key(corpus_path, fields, rules)[0])
+
+
+def _store_of_key(corpus_path: str | Path, interim: str | Path | None, key: str) -> CleanStore | None:
     folder = Path(interim or default_interim()) / _folder_name(Path(corpus_path), key)
     if (folder / "manifest.json").is_file():
         store = CleanStore(folder)
@@ -225,17 +228,19 @@ def clean_store(corpus_path: str | Path, *, interim: str | Path | None = None, f
     corpus_path = Path(corpus_path)
     interim = Path(interim or default_interim())
     files.check_outputs(corpus.run_inputs(corpus_path, [rules] if rules else []), folders=[interim])
-    store = open_store(corpus_path, interim=interim, fields=fields, rules=rules)
+    key, listed = store_key(corpus_path, fields, rules)  # every source hashed once, for lookup and making
+    store = _store_of_key(corpus_path, interim, key)
     if store is None:  # (a store's key holds the rules file's digest: its rules compiled when it was made)
         ruleset = clean.load_rules(rules)  # a broken rules file stops here, before any work
-        store = _make_store(corpus_path, interim, fields, rules, ruleset, strict, progress)
+        store = _make_store(corpus_path, interim, fields, key, listed, ruleset, strict, progress)
     if strict and store.report.problems:
         raise corpus.strict_error(store.report.problems[0])
     return store
 
 
-def _make_store(corpus_path: Path, interim: Path, fields, rules, ruleset, strict, progress) -> CleanStore:
-    key, listed = store_key(corpus_path, fields, rules)
+def _make_store(corpus_path: Path, interim: Path, fields, key: str, listed: list, ruleset, strict, progress
+                ) -> CleanStore:
+    """Load, clean and write the store of `key` (`store_key`'s key and listed sources)."""
     articles, report = corpus.load_with_report(corpus_path, fields, strict=strict, progress=progress)
     interim.mkdir(parents=True, exist_ok=True)
     final = interim / _folder_name(corpus_path, key)
