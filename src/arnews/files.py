@@ -34,8 +34,8 @@ import pandas as pd
 from arnews.errors import UsageError, printable
 
 __all__ = [
-    "FORMULA_PREFIXES", "RAW_CSV_VARIABLE", "atomic_folder", "atomic_path", "check_output_path", "check_outputs",
-    "neutralise_formula", "write_csv", "write_jsonl", "write_text",
+    "FOLDER_MODE", "FORMULA_PREFIXES", "RAW_CSV_VARIABLE", "atomic_folder", "atomic_path", "check_output_path",
+    "check_outputs", "neutralise_formula", "write_csv", "write_jsonl", "write_text",
 ]
 
 #: Environment variable: when set to 1 (or `--raw-csv` is given), CSV values are written without the apostrophe.
@@ -54,8 +54,9 @@ def _umask() -> int:
 
 
 #: Outputs get the usual modes (rw-r--r--, rwxr-xr-x under umask 022); mkstemp and mkdtemp make private ones.
-_FILE_MODE = 0o666 & ~_umask()
-_FOLDER_MODE = 0o777 & ~_umask()
+_UMASK = _umask()
+_FILE_MODE = 0o666 & ~_UMASK
+FOLDER_MODE = 0o777 & ~_UMASK
 
 
 # ---------------------------------------------------------------------------------------------- outputs vs inputs
@@ -167,7 +168,7 @@ def atomic_folder(folder: str | os.PathLike) -> Iterator[Path]:
     old = None
     try:
         yield tmp
-        tmp.chmod(final.stat().st_mode & 0o7777 if final.is_dir() else _FOLDER_MODE)
+        tmp.chmod(final.stat().st_mode & 0o7777 if final.is_dir() else FOLDER_MODE)
         if not final.exists():
             os.rename(tmp, final)
             return

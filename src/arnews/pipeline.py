@@ -246,7 +246,7 @@ def _make_store(corpus_path: Path, interim: Path, fields, key: str, listed: list
     final = interim / _folder_name(corpus_path, key)
     tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=interim))
     try:
-        tmp.chmod(0o777 & ~_umask())  # mkdtemp makes a private folder; a store is as readable as any output
+        tmp.chmod(files.FOLDER_MODE)  # mkdtemp makes a private folder; a store is as readable as any output
         shard_names, clean_chars, removed = _clean_into_shards(articles, ruleset, tmp, progress)
         table = corpus.article_table(articles).drop(columns="chars", errors="ignore")
         table["published"] = [r["published"] or "" for r in clean.article_records(articles)]
@@ -270,12 +270,6 @@ def _make_store(corpus_path: Path, interim: Path, fields, key: str, listed: list
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return CleanStore(final)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _relative(file: str, base: Path) -> str:
