@@ -44,8 +44,8 @@ def load_source(source: Path, fields: dict | None = None, strict: bool = False,
                 metadata: dict[str, dict] | None = None, options: LoadOptions | None = None) -> pd.DataFrame:
     """Load the articles of one source file (a .txt, .json, .jsonl, .csv or .zip).
 
-    Problems are not logged here: they are in `report_of(frame)` (combine them with
-    `LoadReport.combine` and call `.log()`). Duplicates across files are only found by `load`.
+    Problems are not logged here: they are in `report_of(frame)` (call its `.log()`). Duplicates across files
+    are only found by `load`.
 
     Args:
         source: one file from `sources(path)`.

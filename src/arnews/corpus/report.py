@@ -121,18 +121,6 @@ class LoadReport:
                 logger.warning(f"… and {n - per_kind} more '{kind}' problems ({more})")
         (logger.warning if self.problems else logger.info)(self.summary())
 
-    @classmethod
-    def combine(cls, reports, articles: int | None = None) -> LoadReport:
-        """One report for several loads (e.g. one per source file)."""
-        reports = list(reports)
-        return cls(
-            files=sum(r.files for r in reports),
-            records=sum(r.records for r in reports),
-            articles=sum(r.articles for r in reports) if articles is None else articles,
-            problems=tuple(p for r in reports for p in r.problems),
-            ignored=tuple(i for r in reports for i in r.ignored),
-        )
-
 
 #: Summary categories, first match wins.
 _SUMMARY = (
