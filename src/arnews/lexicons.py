@@ -12,14 +12,13 @@ from pathlib import Path
 
 import yaml
 
-from arnews import config
+from arnews import LEXICONS, config
 from arnews.errors import InputError
 
-#: The lexicon folder, chosen once at import: `$ARNEWS_LEXICONS`, the checkout's data/lexicons or the packaged
-#: copy (`arnews.config.lexicons_dir`).
 __all__ = ["LEXICONS", "VARIANT_SEPARATOR", "Entity", "entities", "path", "read_csv", "read_yaml", "split_variants"]
 
-LEXICONS = config.lexicons_dir()
+# LEXICONS is the lexicon folder, chosen once when arnews is imported (`arnews.LEXICONS`): `$ARNEWS_LEXICONS`, the
+# checkout's data/lexicons or the packaged copy (`arnews.config.lexicons_dir`).
 #: Separator between spellings in the `variants` column of entities.csv.
 VARIANT_SEPARATOR = "|"
 
