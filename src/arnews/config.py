@@ -29,6 +29,7 @@ __all__ = [
     "REPO_ROOT",
     "default_build_out",
     "default_corpus",
+    "env_flag",
     "interactive_out_dir",
     "lexicons_dir",
     "lexicons_origin",
@@ -112,3 +113,8 @@ def resolve_parameters(corpus_path: str | Path | None, out_dir: str | Path | Non
     corpus = default_corpus() if corpus_path is None else Path(corpus_path).expanduser().resolve()
     out = interactive_out_dir() if out_dir is None else Path(out_dir).expanduser().resolve()
     return corpus, out
+
+
+def env_flag(name: str) -> bool:
+    """Whether the environment variable `name` is set to a true value (anything but empty, 0, false or no)."""
+    return os.environ.get(name, "").strip().lower() not in ("", "0", "false", "no")

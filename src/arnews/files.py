@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from arnews import config
 from arnews.errors import UsageError, printable
 
 __all__ = [
@@ -230,10 +231,6 @@ def neutralise_formula(value: str) -> str:
     return value
 
 
-def _raw_from_environment() -> bool:
-    return os.environ.get(RAW_CSV_VARIABLE, "").strip().lower() not in ("", "0", "false", "no")
-
-
 def write_csv(frame: pd.DataFrame, path: str | os.PathLike, raw: bool | None = None) -> Path:
     """Write a DataFrame as UTF-8 CSV (no index, `\\n` line ends) atomically; returns the path.
 
@@ -244,7 +241,7 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike, raw: bool | None = N
             (ARNEWS_RAW_CSV) says, else they get a leading apostrophe. Tables that programs read back
             (the clean store) are written raw.
     """
-    if not (_raw_from_environment() if raw is None else raw):
+    if not (config.env_flag(RAW_CSV_VARIABLE) if raw is None else raw):
         frame = _neutralised(frame)
     with atomic_path(path) as tmp:
         _write_table(frame, tmp)

@@ -12,6 +12,7 @@ import os
 import re
 from dataclasses import dataclass
 
+from arnews import config
 from arnews.errors import UsageError
 
 __all__ = [
@@ -56,10 +57,6 @@ def parse_size(text: str) -> int:
     return int(float(match.group(1)) * _UNITS[match.group(2).lower()])
 
 
-def _flag(value: str | None) -> bool:
-    return (value or "").strip().lower() not in ("", "0", "false", "no")
-
-
 @dataclass(frozen=True)
 class LoadOptions:
     """The loader's limits and symlink policy for one load.
@@ -84,5 +81,5 @@ class LoadOptions:
             max_ratio = float(ratio) if ratio else MAX_RATIO
         except ValueError:
             raise UsageError(None, f"{MAX_RATIO_VARIABLE}='{ratio}' is not a number") from None
-        return cls(follow_symlinks=_flag(os.environ.get(FOLLOW_SYMLINKS_VARIABLE)),
+        return cls(follow_symlinks=config.env_flag(FOLLOW_SYMLINKS_VARIABLE),
                    max_unzipped=parse_size(size) if size else MAX_UNZIPPED, max_ratio=max_ratio)
