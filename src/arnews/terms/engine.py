@@ -317,7 +317,6 @@ class TermCounts:
     term_map: TermMap
     articles: int
     chars: int
-    skipped: list[str]
     report: object = None        # the clean store's LoadReport (what the loader met)
     analysis: Analysis | None = None
 
@@ -340,9 +339,8 @@ def count_terms(path: str | Path | pipeline.CleanStore, *, jobs: int | None = No
             progress = _size(Path(path)) > 20_000_000
         store = pipeline.clean_store(path, strict=strict, fields=fields, progress=bool(progress))
     analysis = analyse(store, jobs=jobs or DEFAULT_JOBS, progress=bool(progress))
-    skipped = [f"{p.file}: {p.reason}" for p in store.report.problems if p.action == "skipped" and not p.record]
-    return TermCounts(term_table(analysis), analysis.term_map, len(analysis.doc_ids), analysis.chars, skipped,
-                      store.report, analysis)
+    return TermCounts(term_table(analysis), analysis.term_map, len(analysis.doc_ids), analysis.chars, store.report,
+                      analysis)
 
 
 def _size(path: Path) -> int:
