@@ -213,13 +213,8 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None,
         _keep_end_rules_at_the_end(lines, stop, removed, rules.end_only)
     content = [i for i in range(stop) if i in removed or lines[i].strip()]
     spans = _merge(_line_spans(limit, starts, ends, content, removed) + inline + trailer)
-    pieces, position, cuts = [], 0, []
-    for start, end, rule in spans:
-        pieces.append(text[position:start])
-        cuts.append(Span(start, end, rule, text[start:end]))
-        position = end
-    pieces.append(text[position:])
-    return Cleaned("".join(pieces), tuple(cuts))
+    cuts = tuple(Span(start, end, rule, text[start:end]) for start, end, rule in spans)
+    return Cleaned(cut(text, cuts), cuts)
 
 
 def _widen(text: str, start: int, end: int) -> tuple[int, int]:

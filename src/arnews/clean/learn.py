@@ -46,7 +46,7 @@ def line_keys(lines: list[str]) -> list[str]:
     """`line_key` of many lines in one pass (their joined text is folded once)."""
     if not lines:
         return []
-    keys = _PUNCTUATION.sub(" ", _DIGITS.sub("0", arabic.fold("\n".join(lines)))).split("\n")
+    keys = _masked(arabic.fold("\n".join(lines))).split("\n")
     if len(keys) != len(lines):  # a line break appeared or vanished in folding: key line by line
         return [line_key(line) for line in lines]
     return [" ".join(key.split()) for key in keys]
@@ -58,7 +58,12 @@ def line_key(line: str) -> str:
     Example: line_key("للتواصل أرسل sms إلى 88548 الاتصالات ,636250 موبايلي") →
     "للتواصل ارسل sms الي 0 الاتصالات 0 موبايلي" (to get in touch send an SMS to … Mobily).
     """
-    return " ".join(_PUNCTUATION.sub(" ", _DIGITS.sub("0", arabic.fold(line))).split())
+    return " ".join(_masked(arabic.fold(line)).split())
+
+
+def _masked(folded: str) -> str:
+    """Folded text with every number as 0 and punctuation as spaces (what `line_key` compares)."""
+    return _PUNCTUATION.sub(" ", _DIGITS.sub("0", folded))
 
 
 def outlet_names(articles: pd.DataFrame) -> list[str]:

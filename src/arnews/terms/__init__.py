@@ -23,14 +23,14 @@ from arnews.terms.cli import CLI_HELP, add_arguments, run
 from arnews.terms.engine import COLUMNS, Analysis, TermCounts, analyse, count_terms, term_table
 from arnews.terms.kwic import kwic, kwic_html
 from arnews.terms.lexicon import protected_words, stopwords
-from arnews.terms.stats import collocations, distinctive_terms, log_odds, mention_heatmap, mention_matrix
+from arnews.terms.stats import collocations, distinctive_terms, log_odds, mention_matrix
 from arnews.terms.stats import top_terms_per_article
 from arnews.terms.termmap import TermMap
 from arnews.terms.tokens import TOKEN_RE, reference_tokenize, reference_tokens, token_kind, token_spans, tokenize
 
 __all__ = [
     "CLI_HELP", "COLUMNS", "TOKEN_RE", "Analysis", "TermCounts", "TermMap", "add_arguments", "analyse",
-    "collocations", "count_terms", "distinctive_terms", "kwic", "kwic_html", "log_odds", "mention_heatmap",
+    "collocations", "count_terms", "distinctive_terms", "kwic", "kwic_html", "log_odds",
     "mention_matrix", "protected_words", "reference_tokenize", "reference_tokens", "run", "stopwords", "term_table",
     "token_kind", "token_spans", "tokenize", "top_terms_per_article",
 ]

@@ -21,10 +21,10 @@ CLI_HELP = "count terms (clitics stripped, names and phrases joined, stopwords d
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument, add_strict_argument
+    from arnews.cli import add_corpus_argument, add_output_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="FILE.csv", help="where to write term,count,docs")
+    add_output_argument(parser, "--out", required=True, metavar="FILE.csv", help="where to write term,count,docs")
     parser.add_argument("--top", type=int, default=None, metavar="N", help="keep only the N most frequent terms")
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="worker processes that scan the corpus (default: 1, this process; more pay only on many "
@@ -37,7 +37,6 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(None, f"--top must be a positive number, got {args.top}")
     if args.jobs is not None and args.jobs < 1:
         raise InputError(None, f"--jobs must be a positive number, got {args.jobs}")
-    files.check_output_path(args.out, args.corpus)
     store = pipeline.clean_store(args.corpus, strict=args.strict, progress=sys.stderr.isatty())
     result = count_terms(store, jobs=args.jobs)
     table = result.table if args.top is None else result.table.head(args.top)

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from arnews import pipeline, runner
+from arnews import arabic, pipeline, runner
 from arnews.terms import kernels, phrases, tokens
 from arnews.terms.termmap import TermMap
 
@@ -142,8 +142,6 @@ class Analysis:
 
     def term_id(self, spelling: str) -> int | None:
         """The id of the term a spelling counts for («بالأسلحة» → the term الأسلحة), or None."""
-        from arnews import arabic
-
         key = self.term_map.term(arabic.fold(spelling))
         label = self.term_map.label(key) if key is not None else spelling
         try:
@@ -163,7 +161,7 @@ class Analysis:
                               count=batch.ids.size)
         known = np.maximum(surface, 0)
         term = np.where(surface >= 0, self.term_of_surface[known], -1).astype(np.int32)
-        linked = _phrase_links(batch.linked, known, self.conjunction & True)
+        linked = _phrase_links(batch.linked, known, self.conjunction)
         merged, _, _, first, last = self.phrase_table.apply(term, linked, batch.bounds)
         return merged, batch.starts[first], batch.ends[last]
 
@@ -317,7 +315,6 @@ class TermCounts:
     term_map: TermMap
     articles: int
     chars: int
-    skipped: list[str]
     report: object = None        # the clean store's LoadReport (what the loader met)
     analysis: Analysis | None = None
 
@@ -340,9 +337,8 @@ def count_terms(path: str | Path | pipeline.CleanStore, *, jobs: int | None = No
             progress = _size(Path(path)) > 20_000_000
         store = pipeline.clean_store(path, strict=strict, fields=fields, progress=bool(progress))
     analysis = analyse(store, jobs=jobs or DEFAULT_JOBS, progress=bool(progress))
-    skipped = [f"{p.file}: {p.reason}" for p in store.report.problems if p.action == "skipped" and not p.record]
-    return TermCounts(term_table(analysis), analysis.term_map, len(analysis.doc_ids), analysis.chars, skipped,
-                      store.report, analysis)
+    return TermCounts(term_table(analysis), analysis.term_map, len(analysis.doc_ids), analysis.chars, store.report,
+                      analysis)
 
 
 def _size(path: Path) -> int:

@@ -33,7 +33,8 @@ def kwic(articles: pd.DataFrame | pipeline.CleanStore, analysis: Analysis, term:
         return pd.DataFrame([], columns=["doc_id", "left", "match", "right"])
     # the occurrences are numbered in corpus order from the term sequences; only the articles holding a
     # sampled one are tokenized again (a frequent name occurs in thousands of articles)
-    per_article = np.array([int((analysis.article_terms(i) == wanted).sum()) for i in range(len(analysis.doc_ids))])
+    at = np.flatnonzero(analysis.terms == wanted)
+    per_article = np.bincount(np.searchsorted(analysis.bounds, at, side="right") - 1, minlength=len(analysis.doc_ids))
     total = int(per_article.sum())
     picked = sorted(random.Random(seed).sample(range(total), limit)) if total > limit else range(total)
     first = np.concatenate(([0], np.cumsum(per_article)))  # the number of the first occurrence in each article

@@ -13,8 +13,7 @@ from arnews.terms import kernels
 from arnews.terms.engine import Analysis
 from arnews.terms.phrases import g2, npmi
 
-__all__ = ["collocations", "distinctive_terms", "log_odds", "mention_heatmap", "mention_matrix",
-           "top_terms_per_article"]
+__all__ = ["collocations", "distinctive_terms", "log_odds", "mention_matrix", "top_terms_per_article"]
 
 
 def top_terms_per_article(analysis: Analysis, n: int = 5, articles: int = 10) -> pd.DataFrame:
@@ -184,12 +183,3 @@ def mention_matrix(analysis: Analysis, entities: int = 15, articles: int = 20) -
     matrix = pd.DataFrame([[per_doc[d][e] for d in docs] for e in keep], index=keep, columns=docs, dtype="int64")
     matrix.index.name = "entity"
     return matrix
-
-
-def mention_heatmap(matrix: pd.DataFrame, title: str = "Entity mentions per article"):
-    """Heat map of an entity × article matrix (from `mention_matrix`), on `plotting.heatmap`. Returns the Figure."""
-    from arnews import plotting
-
-    shown = matrix.rename(columns=lambda d: str(d) if len(str(d)) <= 24 else "…" + str(d)[-23:])
-    return plotting.heatmap(shown, title=title, xlabel="article",
-                            empty_message="no entity of entities.csv is mentioned")
