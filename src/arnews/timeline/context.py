@@ -16,7 +16,6 @@ data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -95,10 +94,9 @@ class _Article:
     def __init__(self, view: arabic.FoldedText, sentences: list[tuple[int, int]] | None = None):
         self.view = view
         self.sentences = arabic.sentences(view.text) if sentences is None else sentences
-        self.starts = [s for s, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return max(0, arabic.sentence_at(self.sentences, pos))
 
     def bounds(self, pos: int) -> tuple[int, int]:
         return self.sentences[self.sentence_of(pos)] if self.sentences else (0, len(self.view.text))
