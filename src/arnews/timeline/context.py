@@ -112,8 +112,9 @@ class _Article:
 
 
 def _bare(word: str) -> str:
-    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), when what is left is a word."""
-    return word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
+    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), as the core reads it (`arabic.split`: only
+    before a word of four letters or more)."""
+    return word[len(arabic.split(word).conjunction):]
 
 
 def _is(word: str, words: frozenset[str]) -> bool:
