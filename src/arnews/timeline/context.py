@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from arnews import arabic, lexicons
+from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
 from arnews.timeline.grammar import alternation, grammar
 from arnews.timeline.readings import Expression, Pending
@@ -119,7 +120,7 @@ def _bare(word: str) -> str:
 
 def _is(word: str, words: frozenset[str]) -> bool:
     """Whether `word`, or `word` without a glued و/ف (فتم، وقد، فيما), is one of `words`."""
-    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
+    return word in words or (word[:1] in CONJUNCTIONS and word[1:] in words)
 
 
 def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
@@ -208,17 +209,17 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
     if scheduled:
         return scheduled  # «ومن المقرر انطلاقه في أغسطس»
     segment_end = len(before)
+    boundaries = c.openers | c.event_openers | {"منذ"}  # what ends the clause of the date, read backwards
     for i in range(len(before) - 1, -2, -1):
         word = before[i][0] if i >= 0 else ""
-        boundary = word[1:] if word[:1] in ("و", "ف") and word[1:] in c.openers | c.event_openers | {"منذ"} \
-            else word
-        if i >= 0 and boundary not in c.openers and boundary not in c.event_openers and boundary != "منذ":
+        boundary = word[1:] if word[:1] in CONJUNCTIONS and word[1:] in boundaries else word
+        if i >= 0 and boundary not in boundaries:
             continue
         event = boundary in c.event_openers
         for j in range(segment_end - 1, i, -1):  # the verb nearest the date in this clause
             if not _verb_like(article, before[j], c):
                 continue
-            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in ("و", "ف"))):
+            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in CONJUNCTIONS)):
                 return _tense_of(article, before[j], before[j - 1][0] if j > 0 else "", (s0, before[j][1]), c)
         if boundary == "منذ":
             return "past"  # «منذ الاثنين», «منذ إعادة فتح المطار الأربعاء»
