@@ -122,13 +122,6 @@ class Article:
                                                                   self.last_full_mention))
         return self._entities[index]
 
-    def entities_between(self, start: int, end: int) -> list[Place]:
-        """Entities lying inside view[start:end]."""
-        found = []
-        for index in range(self.sentence_of(start), self.sentence_of(max(start, end - 1)) + 1):
-            found.extend(p for p in self.entities(index).starting(start, end) if p.end <= end)
-        return found
-
     def persons(self, index: int) -> list[lexicons.Entity]:
         """The people named in sentence `index`, each once, in text order."""
         if index not in self._persons:

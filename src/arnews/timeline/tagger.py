@@ -22,7 +22,7 @@ from arnews.timeline.readings import Expression, Pending
 from arnews.timeline.reference_day import Reference
 
 __all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "read_view", "reference",
-           "reference_date", "tag", "tag_view"]
+           "reference_date", "tag"]
 
 EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
 
@@ -390,12 +390,6 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         if name == "y" and m.group("y_more"):
             found.extend((e, None) for e in _more_years(view, m))
     return ref, context.settle(view, found, ref.date, sentences)
-
-
-def tag_view(view: arabic.FoldedText, pub: dt.date | None,
-             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
-    """The expressions of a text given as its folded view, resolved against its reference day (`read_view`)."""
-    return read_view(view, pub, sentences)[1]
 
 
 def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
