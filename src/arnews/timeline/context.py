@@ -35,6 +35,8 @@ VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
 SAME_REACH = 2_000
 _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
+#: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
+_LIST_LINK = re.compile(r"[\s،,]*و?")
 
 
 @dataclass(frozen=True)
@@ -427,6 +429,6 @@ def _coordinated(found: list[Expression], index: int, article: _Article) -> bool
     for other in (index - 1, index + 1):
         if 0 <= other < len(found) and found[other].family == "weekday":
             first, second = sorted((found[index], found[other]), key=lambda e: e.view_start)
-            if re.fullmatch(r"[\s،,]*و?", text[first.view_end:second.view_start]):
+            if _LIST_LINK.fullmatch(text[first.view_end:second.view_start]):
                 return True
     return False

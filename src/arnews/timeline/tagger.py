@@ -39,6 +39,10 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
     return s, e
 
 
+#: Between the names of one month in two systems («حزيران/يونيو», «آب (أغسطس)»); a year's four digits.
+_MONTH_SEPARATOR = re.compile(r"\s*[/(-]\s*")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
 _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
                  "r": "relative", "s": "same", "w": "weekday", "mm": "month", "hm": "hijri", "p": "period",
                  "d": "deictic"}
@@ -48,7 +52,7 @@ Reading = tuple[str, str, str, bool, Pending | None]
 
 def _first_month(g: Grammar, text: str) -> tuple[int, str]:
     """The month number of a "حزيران/يونيو"- or "فبراير شباط"-style group (the first name wins) and that name."""
-    words = re.split(r"\s*[/(-]\s*", text.strip())[0].split()
+    words = _MONTH_SEPARATOR.split(text.strip())[0].split()
     for size in range(len(words), 0, -1):  # names of one or two words: كانون الثاني, فبراير
         key = " ".join(words[:size])
         if key in g.months:
@@ -395,7 +399,7 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
 def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
     """The further years of "عامي 2001 و2007" as expressions of their own."""
     base = m.start("y_more")
-    for year in re.finditer(r"\d{4}", m.group("y_more")):
+    for year in _YEAR_DIGITS.finditer(m.group("y_more")):
         vs, ve = base + year.start(), base + year.end()
         start, end = original_span(view, vs, ve)
         yield Expression(start, end, view.original[start:end], year.group(), "YYYY", "year", vs, ve)
