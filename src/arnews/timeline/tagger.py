@@ -80,11 +80,11 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
         return None
     if gd.get("r") is not None and _from_a_happening(g, m) and not _since_the_last(g, m):
         return None
-    family = _FAMILY_NAMES[family_group(m)]
+    name = family_group(m)
     try:
-        return _resolve_groups(g, gd, pub)
+        return _RESOLVERS[name](g, gd, pub)
     except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
-        return (family, "", "", False, None)
+        return (_FAMILY_NAMES[name], "", "", False, None)
 
 
 def _ordinal_of_a_noun(g: Grammar, m: re.Match) -> bool:
@@ -144,13 +144,6 @@ def _since_the_last(g: Grammar, m: re.Match) -> bool:
         return False
     words = _CLAUSE_WORDS.match(m.string, m.end()).group().split()[:g.since_last_reach]
     return any(w in g.since_last for w in words)
-
-
-def _resolve_groups(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
-    for name, resolver in _RESOLVERS:
-        if gd[name] is not None:
-            return resolver(g, gd, pub)
-    return None
 
 
 def _hijri(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
@@ -331,9 +324,10 @@ def _relative(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
     return "relative", (pub + dt.timedelta(days=days)).isoformat(), "YYYY-MM-DD", from_event, None
 
 
-_RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year), ("y", _year), ("yb", _bare_year),
-              ("r", _relative), ("s", _same), ("w", _weekday), ("mm", _month), ("hm", _hijri_month), ("p", _period),
-              ("d", _deictic))
+#: The resolver of each family group (grammar.FAMILY_GROUPS).
+_RESOLVERS = {"h": _hijri, "n": _numeric, "f": _full, "my": _month_year, "y": _year, "yb": _bare_year,
+              "r": _relative, "s": _same, "w": _weekday, "mm": _month, "hm": _hijri_month, "p": _period,
+              "d": _deictic}
 
 
 #: How far before an anchor an expression may start (words, characters): two words before a weekday or a
