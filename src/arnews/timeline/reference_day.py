@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic, lexicons
+from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
 from arnews.timeline.context import cues as context_cues
 from arnews.timeline.grammar import Grammar, family_group, phrase
@@ -247,7 +248,7 @@ def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sente
 def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:
     """Whether reported speech opens in view[start:end]: a colon, or a word of `speech_openers` (with و/ف)."""
     gap = view[start:end]
-    return ":" in gap or any(w in r.speech_openers or (w[:1] in "وف" and w[1:] in r.speech_openers)
+    return ":" in gap or any(w in r.speech_openers or (w[:1] in CONJUNCTIONS and w[1:] in r.speech_openers)
                              for w in _WORD.findall(gap))
 
 
