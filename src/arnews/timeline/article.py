@@ -59,7 +59,6 @@ class Article:
     view: arabic.FoldedText
     sentences: list[tuple[int, int]]
     expressions: list[Expression]
-    _starts: list[int] = field(default_factory=list)
     _expressions: dict[int, _Sorted[Expression]] = field(default_factory=dict)
     _triggers: dict[int, _Sorted[Trigger]] = field(default_factory=dict)
     _entities: dict[int, _Sorted[Place]] = field(default_factory=dict)
@@ -70,7 +69,6 @@ class Article:
     _full_names: dict[lexicons.Entity, list[int]] | None = None
 
     def __post_init__(self) -> None:
-        self._starts = [s for s, _ in self.sentences]
         by_sentence: dict[int, list[Expression]] = {}
         for expr in self.expressions:
             by_sentence.setdefault(self.sentence_of(expr.view_start), []).append(expr)
@@ -79,7 +77,7 @@ class Article:
 
     def sentence_of(self, pos: int) -> int:
         """The sentence that holds view offset `pos` (or the last one that starts before it)."""
-        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return max(0, arabic.sentence_at(self.sentences, pos))
 
     def expressions_in(self, index: int) -> list[Expression]:
         """The expressions that start in sentence `index`, in text order."""
@@ -123,13 +121,6 @@ class Article:
             self._entities[index] = _Sorted(full + short_names_in(self.view.text, start, end, full,
                                                                   self.last_full_mention))
         return self._entities[index]
-
-    def entities_between(self, start: int, end: int) -> list[Place]:
-        """Entities lying inside view[start:end]."""
-        found = []
-        for index in range(self.sentence_of(start), self.sentence_of(max(start, end - 1)) + 1):
-            found.extend(p for p in self.entities(index).starting(start, end) if p.end <= end)
-        return found
 
     def persons(self, index: int) -> list[lexicons.Entity]:
         """The people named in sentence `index`, each once, in text order."""

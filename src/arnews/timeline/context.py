@@ -16,13 +16,13 @@ data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import cache
 
 from arnews import arabic, lexicons
+from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
 from arnews.timeline.grammar import alternation, grammar
 from arnews.timeline.readings import Expression, Pending
@@ -35,6 +35,8 @@ VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
 SAME_REACH = 2_000
 _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
+#: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
+_LIST_LINK = re.compile(r"[\s،,]*و?")
 
 
 @dataclass(frozen=True)
@@ -95,10 +97,9 @@ class _Article:
     def __init__(self, view: arabic.FoldedText, sentences: list[tuple[int, int]] | None = None):
         self.view = view
         self.sentences = arabic.sentences(view.text) if sentences is None else sentences
-        self.starts = [s for s, _ in self.sentences]
 
     def sentence_of(self, pos: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, pos) - 1)
+        return max(0, arabic.sentence_at(self.sentences, pos))
 
     def bounds(self, pos: int) -> tuple[int, int]:
         return self.sentences[self.sentence_of(pos)] if self.sentences else (0, len(self.view.text))
@@ -114,13 +115,14 @@ class _Article:
 
 
 def _bare(word: str) -> str:
-    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), when what is left is a word."""
-    return word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
+    """A word without the conjunction و/ف glued to it (وسيزور → سيزور), as the core reads it (`arabic.split`: only
+    before a word of four letters or more)."""
+    return word[len(arabic.split(word).conjunction):]
 
 
 def _is(word: str, words: frozenset[str]) -> bool:
     """Whether `word`, or `word` without a glued و/ف (فتم، وقد، فيما), is one of `words`."""
-    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
+    return word in words or (word[:1] in CONJUNCTIONS and word[1:] in words)
 
 
 def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
@@ -209,17 +211,17 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
     if scheduled:
         return scheduled  # «ومن المقرر انطلاقه في أغسطس»
     segment_end = len(before)
+    boundaries = c.openers | c.event_openers | {"منذ"}  # what ends the clause of the date, read backwards
     for i in range(len(before) - 1, -2, -1):
         word = before[i][0] if i >= 0 else ""
-        boundary = word[1:] if word[:1] in ("و", "ف") and word[1:] in c.openers | c.event_openers | {"منذ"} \
-            else word
-        if i >= 0 and boundary not in c.openers and boundary not in c.event_openers and boundary != "منذ":
+        boundary = word[1:] if word[:1] in CONJUNCTIONS and word[1:] in boundaries else word
+        if i >= 0 and boundary not in boundaries:
             continue
         event = boundary in c.event_openers
         for j in range(segment_end - 1, i, -1):  # the verb nearest the date in this clause
             if not _verb_like(article, before[j], c):
                 continue
-            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in ("و", "ف"))):
+            if _strong(before, j, c) or (not event and (j == i + 1 or before[j][0][:1] in CONJUNCTIONS)):
                 return _tense_of(article, before[j], before[j - 1][0] if j > 0 else "", (s0, before[j][1]), c)
         if boundary == "منذ":
             return "past"  # «منذ الاثنين», «منذ إعادة فتح المطار الأربعاء»
@@ -427,6 +429,6 @@ def _coordinated(found: list[Expression], index: int, article: _Article) -> bool
     for other in (index - 1, index + 1):
         if 0 <= other < len(found) and found[other].family == "weekday":
             first, second = sorted((found[index], found[other]), key=lambda e: e.view_start)
-            if re.fullmatch(r"[\s،,]*و?", text[first.view_end:second.view_start]):
+            if _LIST_LINK.fullmatch(text[first.view_end:second.view_start]):
                 return True
     return False

@@ -33,7 +33,8 @@ FAMILY_GROUPS = ("h", "n", "f", "my", "y", "yb", "r", "s", "w", "mm", "hm", "p",
 
 
 def phrase(text: str) -> str:
-    """The lookup key of a folded phrase: inner white space as one space."""
+    """The lookup key of a phrase already folded (a match on the view): inner white space as one space. A lexicon
+    spelling, not yet folded, takes `arabic.phrase_key`, the same key."""
     return " ".join(text.split())
 
 
@@ -62,7 +63,7 @@ def forms(row: dict, *columns: str) -> list[str]:
 
 def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int]:
     """Folded spelling (inner whitespace as one space) → integer value."""
-    return {phrase(arabic.fold(f)): int(row[value_column]) for row in rows for f in forms(row, *columns)}
+    return {arabic.phrase_key(f): int(row[value_column]) for row in rows for f in forms(row, *columns)}
 
 
 def _after_lam(table: dict[str, str]) -> dict[str, str]:
@@ -286,12 +287,12 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
                                      for f in forms(r, "canonical", "variants")),
         units=unit_map,
         unit_info={u["unit"]: u for u in units},
-        deictic={phrase(fold(f)): int(d["offset"]) for d in rel["deictic_days"] for f in d["forms"]},
+        deictic={arabic.phrase_key(f): int(d["offset"]) for d in rel["deictic_days"] for f in d["forms"]},
         periods=_after_lam({**{fold(f): "day" for f in rel["same_day_nouns"]},
                             **{fold(f): p["unit"] for p in rel["periods"] for f in p["forms"]}}),
         modifiers={fold(f): int(m["shift"]) for m in rel["modifiers"] for f in m["forms"]},
         directions={fold(f): int(d["sign"]) for d in rel["directions"] for f in d["forms"]},
-        weekday_anchor={phrase(fold(f)): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},
+        weekday_anchor={arabic.phrase_key(f): p["anchor"] for p in rel["weekday_prefixes"] for f in p["forms"]},
         hijri_era=frozenset(fold(f) for f in rel["hijri_era"]),
         first_day=frozenset(fold(f) for f in rel["first_day_words"]),
         event_directions=frozenset(fold(f) for d in rel["directions"] if d.get("from_event") for f in d["forms"]),

@@ -85,21 +85,27 @@ def _choose_trigger(expr: Expression, usable: list[Trigger], rivals: list[Expres
     return min(pool, key=lambda t: (gaps[t], t.start)) if pool else None
 
 
+#: A label template's optional [part] and the {slot} inside it; an entity gloss's explanation in brackets.
+_OPTIONAL_PART = re.compile(r"\[([^\]]*)\]")
+_SLOT = re.compile(r"\{(\w+)\}")
+_GLOSS_NOTE = re.compile(r"\s*\(.*$")
+
+
 def _fill(template: str, persons: str, place: str) -> str:
     """Fill a label template; a [bracketed part] whose slot is empty disappears."""
     values = {"persons": persons, "place": place}
 
     def part(m: re.Match) -> str:
-        slot = re.search(r"\{(\w+)\}", m.group(1))
+        slot = _SLOT.search(m.group(1))
         return "" if slot and not values.get(slot.group(1)) else m.group(1)
 
-    text = re.sub(r"\[([^\]]*)\]", part, template)
+    text = _OPTIONAL_PART.sub(part, template)
     return " ".join(text.format(**values).split())
 
 
 def name_en(entity: lexicons.Entity) -> str:
     """The English name of an entity: its gloss without the explanation in brackets."""
-    return re.sub(r"\s*\(.*$", "", entity.gloss).strip() or entity.canonical
+    return _GLOSS_NOTE.sub("", entity.gloss).strip() or entity.canonical
 
 
 def _persons_near(doc: Article, sentence: tuple[int, int], trigger: Trigger,
@@ -145,7 +151,7 @@ def _anniversary(doc: Article, expr: Expression, trigger: Trigger) -> tuple[str,
     label = doc.original(m.start("object"), m.start("object") + len(" ".join(words)))
     head, rest = words[0], " ".join(words[1:])
     head_en = eg.heads.get(head, head)
-    rest_en = next((en for ar, en in sorted(eg.objects.items(), key=lambda kv: -len(kv[0])) if rest.startswith(ar)), "")
+    rest_en = next((en for ar, en in eg.objects.items() if rest.startswith(ar)), "")
     label_en = f"{head_en} of {rest_en}" if rest_en else head_en
     year = int(expr.value[:4]) - n
     if year < 1:

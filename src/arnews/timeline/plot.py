@@ -129,7 +129,3 @@ def plot_timeline(table: pd.DataFrame, title: str = "الخط الزمني لل�
                bbox_to_anchor=(0.55, -0.02 - 0.02 * (len(types) > 6)))
     fig.suptitle(plotting.ar(title))
     return fig
-
-
-# ---------------------------------------------------------------------------------------------------
-# CLI

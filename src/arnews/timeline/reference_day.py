@@ -30,7 +30,6 @@ still gives one.
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -38,6 +37,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic, lexicons
+from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
 from arnews.timeline.context import cues as context_cues
 from arnews.timeline.grammar import Grammar, family_group, phrase
@@ -129,12 +129,11 @@ def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Matc
     if not deictic:
         return Reference(pub, pub, "published")
     quotes = arabic.quotations(view)
-    quote_starts = [s for s, _ in quotes]
     sentences = arabic.sentences(view) if sentences is None else sentences
     cues = []
     for i in deictic:
         cue = _cue(g, view, found, i, pub, r)
-        if cue is None or _quoted(quotes, quote_starts, cue[2]) or _reported_from_another_day(g, view, found, i,
+        if cue is None or _quoted(quotes, cue[2]) or _reported_from_another_day(g, view, found, i,
                                                                                              sentences, r):
             continue
         cues.append(_located(folded, *cue))
@@ -217,9 +216,9 @@ def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
     return "weekday", pub - dt.timedelta(days=back), start, end
 
 
-def _quoted(quotes: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    """Whether `pos` lies inside one of the quoted passages `quotes` (`arabic.quotations`; starts: theirs)."""
-    k = bisect.bisect_right(starts, pos) - 1
+def _quoted(quotes: list[tuple[int, int]], pos: int) -> bool:
+    """Whether `pos` lies inside one of the quoted passages `quotes` (`arabic.quotations`, in text order)."""
+    k = arabic.sentence_at(quotes, pos)  # the last passage that starts at or before `pos`
     return k >= 0 and quotes[k][0] < pos < quotes[k][1]
 
 
@@ -249,7 +248,7 @@ def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sente
 def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:
     """Whether reported speech opens in view[start:end]: a colon, or a word of `speech_openers` (with و/ف)."""
     gap = view[start:end]
-    return ":" in gap or any(w in r.speech_openers or (w[:1] in "وف" and w[1:] in r.speech_openers)
+    return ":" in gap or any(w in r.speech_openers or (w[:1] in CONJUNCTIONS and w[1:] in r.speech_openers)
                              for w in _WORD.findall(gap))
 
 

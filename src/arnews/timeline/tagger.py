@@ -22,7 +22,7 @@ from arnews.timeline.readings import Expression, Pending
 from arnews.timeline.reference_day import Reference
 
 __all__ = ["EXPRESSION_COLUMNS", "Expression", "expressions", "original_span", "read_view", "reference",
-           "reference_date", "tag", "tag_view"]
+           "reference_date", "tag"]
 
 EXPRESSION_COLUMNS = ["doc_id", "start", "end", "text", "value", "precision"]
 
@@ -39,6 +39,10 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
     return s, e
 
 
+#: Between the names of one month in two systems («حزيران/يونيو», «آب (أغسطس)»); a year's four digits.
+_MONTH_SEPARATOR = re.compile(r"\s*[/(-]\s*")
+_YEAR_DIGITS = re.compile(r"\d{4}")
+
 _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
                  "r": "relative", "s": "same", "w": "weekday", "mm": "month", "hm": "hijri", "p": "period",
                  "d": "deictic"}
@@ -48,7 +52,7 @@ Reading = tuple[str, str, str, bool, Pending | None]
 
 def _first_month(g: Grammar, text: str) -> tuple[int, str]:
     """The month number of a "حزيران/يونيو"- or "فبراير شباط"-style group (the first name wins) and that name."""
-    words = re.split(r"\s*[/(-]\s*", text.strip())[0].split()
+    words = _MONTH_SEPARATOR.split(text.strip())[0].split()
     for size in range(len(words), 0, -1):  # names of one or two words: كانون الثاني, فبراير
         key = " ".join(words[:size])
         if key in g.months:
@@ -76,11 +80,11 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
         return None
     if gd.get("r") is not None and _from_a_happening(g, m) and not _since_the_last(g, m):
         return None
-    family = _FAMILY_NAMES[family_group(m)]
+    name = family_group(m)
     try:
-        return _resolve_groups(g, gd, pub)
+        return _RESOLVERS[name](g, gd, pub)
     except (ValueError, OverflowError):  # 31 June, a Hijri year outside the table, a year past 9999 …
-        return (family, "", "", False, None)
+        return (_FAMILY_NAMES[name], "", "", False, None)
 
 
 def _ordinal_of_a_noun(g: Grammar, m: re.Match) -> bool:
@@ -140,13 +144,6 @@ def _since_the_last(g: Grammar, m: re.Match) -> bool:
         return False
     words = _CLAUSE_WORDS.match(m.string, m.end()).group().split()[:g.since_last_reach]
     return any(w in g.since_last for w in words)
-
-
-def _resolve_groups(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
-    for name, resolver in _RESOLVERS:
-        if gd[name] is not None:
-            return resolver(g, gd, pub)
-    return None
 
 
 def _hijri(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
@@ -327,9 +324,10 @@ def _relative(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
     return "relative", (pub + dt.timedelta(days=days)).isoformat(), "YYYY-MM-DD", from_event, None
 
 
-_RESOLVERS = (("h", _hijri), ("n", _numeric), ("f", _full), ("my", _month_year), ("y", _year), ("yb", _bare_year),
-              ("r", _relative), ("s", _same), ("w", _weekday), ("mm", _month), ("hm", _hijri_month), ("p", _period),
-              ("d", _deictic))
+#: The resolver of each family group (grammar.FAMILY_GROUPS).
+_RESOLVERS = {"h": _hijri, "n": _numeric, "f": _full, "my": _month_year, "y": _year, "yb": _bare_year,
+              "r": _relative, "s": _same, "w": _weekday, "mm": _month, "hm": _hijri_month, "p": _period,
+              "d": _deictic}
 
 
 #: How far before an anchor an expression may start (words, characters): two words before a weekday or a
@@ -392,16 +390,10 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
     return ref, context.settle(view, found, ref.date, sentences)
 
 
-def tag_view(view: arabic.FoldedText, pub: dt.date | None,
-             sentences: list[tuple[int, int]] | None = None) -> list[Expression]:
-    """The expressions of a text given as its folded view, resolved against its reference day (`read_view`)."""
-    return read_view(view, pub, sentences)[1]
-
-
 def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
     """The further years of "عامي 2001 و2007" as expressions of their own."""
     base = m.start("y_more")
-    for year in re.finditer(r"\d{4}", m.group("y_more")):
+    for year in _YEAR_DIGITS.finditer(m.group("y_more")):
         vs, ve = base + year.start(), base + year.end()
         start, end = original_span(view, vs, ve)
         yield Expression(start, end, view.original[start:end], year.group(), "YYYY", "year", vs, ve)

@@ -43,7 +43,7 @@ class EventGrammar:
     triggers: re.Pattern  # one group per type, t0, t1 …
     stems: re.Pattern  # where a trigger may start (its clitics and stem), a fast first pass
     heads: dict[str, str]
-    objects: dict[str, str]
+    objects: dict[str, str]  # longest spelling first
     ordinal: re.Pattern
     locative_before: re.Pattern  # a locative preposition up to two words before a place
     place_heads: frozenset[str]  # a person's name after these names a place (ميدان كيم إيل سونغ)
@@ -95,7 +95,9 @@ def event_grammar() -> EventGrammar:
     locative_before = re.compile(rf"(?<![\w])[وف]?(?:{alternation(data['locative_prepositions'])})\s+"
                                  r"(?:\S+\s+){0,2}\W*$")
     heads = {arabic.fold(k): v for k, v in data.get("anniversary_heads", {}).items()}
-    objects = {arabic.fold(k): v for k, v in data.get("anniversary_objects", {}).items()}
+    # longest first: an anniversary's object is read by the longest spelling it starts with
+    objects = dict(sorted(((arabic.fold(k), v) for k, v in data.get("anniversary_objects", {}).items()),
+                          key=lambda kv: -len(kv[0])))
     return EventGrammar(types, triggers, stems, heads, objects, ordinal, locative_before,
                         frozenset(arabic.fold(w) for w in data["place_name_heads"]),
                         frozenset(data["place_types"]), short, dict(short_of),
