@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from arnews import arabic
 from arnews.delegations.cues import (
@@ -241,6 +241,11 @@ class ArticleContext:
             last = self._title_elsewhere(last)
         return last or _last(self.leaders, offset) or self.host()
 
+    @cached_property
+    def folded(self) -> str:
+        """The article folded (`arabic.fold`), once for every title looked up in it."""
+        return arabic.fold(self.text)
+
     @property
     def sides(self) -> frozenset[str]:
         return frozenset(c.side for c in countries())
@@ -251,7 +256,7 @@ class ArticleContext:
         key = " ".join(arabic.fold(title).split()[:words])
         if not key or (words == 2 and " " not in key):
             return ""
-        view = arabic.fold(self.text)
+        view = self.folded
         for m in re.finditer(re.escape(key), view):
             after = view[m.end():m.end() + 80]
             found = _leader_in(after) or side_of(" ".join(after.split()[:3]))
