@@ -20,8 +20,8 @@ from arnews.delegations.lexicon import CueBook, Frame, Part, countries, cue_book
 from arnews.delegations.words import Word, named_place
 from arnews.errors import InputError
 
-__all__ = ["Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings", "nisba_at", "place_at",
-           "skip_fillers", "trigger_pattern"]
+__all__ = ["PLACE_PREPOSITIONS", "Cue", "Reading", "country_at", "courtesy_of", "find_cues", "leader_readings",
+           "nisba_at", "place_at", "skip_fillers", "trigger_pattern"]
 
 #: Kinds of side evidence a reading carries.
 NISBA, COUNTRY, LEADER, PRONOUN, HOST, RECEPTION, DELEGATION = (
@@ -268,15 +268,16 @@ def _part(book: CueBook, part: Part, words: list[Word], i: int) -> Iterator[tupl
             yield end, ()
 
 
-#: Prepositions of place: a country up to three words after one is where, not whose (غادرت … إلى النمسا).
-_WHERE = frozenset({"في", "الي", "لدي"})
+#: Prepositions of place: a country up to three words after one is where, not whose (غادرت … إلى النمسا);
+#: «بعثة الاتحاد … في إيطاليا» says where the delegation is, not whose it is.
+PLACE_PREPOSITIONS = frozenset({"في", "الي", "لدي"})
 
 
 def _side_within(words: list[Word], i: int, end: int) -> tuple:
     """The first nisba or country in words[i:end] that is not a place gone to or stayed in."""
     where = -9
     for j in range(i, end):
-        if words[j].form in _WHERE:
+        if words[j].form in PLACE_PREPOSITIONS:
             where = j
             continue
         if j - where <= 3:

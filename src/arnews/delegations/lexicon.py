@@ -272,7 +272,7 @@ def side_table(*fields: str) -> dict[str, str]:
     """Folded phrase → side, for the spellings in the given columns of delegation_sides.csv ("names", "places",
     "bodies"); the first country that lists a phrase keeps it.
 
-    Example: side_table("places")["جده"] → "السعودية" (Jeddah)."""
+    Example: side_table("places")["جدة"] → "السعودية" (Jeddah)."""
     out: dict[str, str] = {}
     for country in countries():
         for field_name in fields:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from arnews import arabic
 from arnews.delegations.cues import (
@@ -26,6 +26,7 @@ from arnews.delegations.cues import (
     DELEGATION,
     LEADER,
     NISBA,
+    PLACE_PREPOSITIONS,
     PRONOUN,
     RECEPTION,
     Reading,
@@ -240,6 +241,11 @@ class ArticleContext:
             last = self._title_elsewhere(last)
         return last or _last(self.leaders, offset) or self.host()
 
+    @cached_property
+    def folded(self) -> str:
+        """The article folded (`arabic.fold`), once for every title looked up in it."""
+        return arabic.fold(self.text)
+
     @property
     def sides(self) -> frozenset[str]:
         return frozenset(c.side for c in countries())
@@ -250,7 +256,7 @@ class ArticleContext:
         key = " ".join(arabic.fold(title).split()[:words])
         if not key or (words == 2 and " " not in key):
             return ""
-        view = arabic.fold(self.text)
+        view = self.folded
         for m in re.finditer(re.escape(key), view):
             after = view[m.end():m.end() + 80]
             found = _leader_in(after) or side_of(" ".join(after.split()[:3]))
@@ -315,7 +321,7 @@ def _country_word(words: list[Word], i: int) -> str:
 def _title_place(words: list[Word], title: list[int]) -> str:
     """The country of a city or region in a title (محافظ جدة), not of the place of a posting."""
     for n, i in enumerate(title):
-        if n and words[title[n - 1]].form in ("لدي", "في", "الي") and _is_posting(words, title):
+        if n and words[title[n - 1]].form in PLACE_PREPOSITIONS and _is_posting(words, title):
             continue
         side, _ = place_at(words, i)
         if side:
@@ -362,15 +368,12 @@ def _is_leader_title(w: Word) -> bool:
     return w.form in _leader_heads()
 
 
-#: Prepositions of place: «بعثة الاتحاد … في إيطاليا» says where the delegation is, not whose it is.
-_WHERE = frozenset({"في", "الي", "لدي"})
-
-
 def _near_side(words: list[Word], i: int) -> str:
     """A nisba or country within the few words after a delegation noun (وفد سعودي، وفد من غرفة تجارة البحرين),
     not a place it goes to or stays in."""
     for j in range(i, min(i + 6, len(words))):
-        if (words[j].cls in ("separator", "ender", "stop") and words[j].form != "من") or words[j].form in _WHERE:
+        if words[j].form in PLACE_PREPOSITIONS or (words[j].cls in ("separator", "ender", "stop")
+                                                   and words[j].form != "من"):
             break
         for side, _ in (nisba_at(words, j), country_at(words, j)):
             if side:

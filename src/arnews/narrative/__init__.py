@@ -16,7 +16,7 @@ from arnews.narrative.load import describe_corpus, describe_dates, describe_leng
 from arnews.narrative.terms import MentionView, describe_collocations, describe_counts, describe_distinctive
 from arnews.narrative.terms import describe_kwic, describe_mentions, describe_per_article, describe_top_terms
 from arnews.narrative.terms import kwic_terms, mention_figure, mention_view, pair_table, ranked_terms
-from arnews.narrative.text import FSI, PDI, Prose, WholeTable, arabic, isolate, literal, no_chart, relative_to
+from arnews.narrative.text import FSI, PDI, Prose, WholeTable, arabic, isolate, literal, relative_to
 from arnews.narrative.timeline import describe_durations, describe_events, describe_expressions, describe_neighbours
 from arnews.narrative.timeline import describe_timeline
 
@@ -27,6 +27,6 @@ __all__ = [
     "describe_lengths", "describe_lists", "describe_lossless", "describe_meeting", "describe_mentions",
     "describe_neighbours", "describe_outlets", "describe_per_article", "describe_problems", "describe_rules",
     "describe_sectors", "describe_showcase", "describe_timeline", "describe_top_terms", "describe_words",
-    "isolate", "kwic_terms", "literal", "meeting_article", "mention_figure", "mention_view", "no_chart",
+    "isolate", "kwic_terms", "literal", "meeting_article", "mention_figure", "mention_view",
     "pair_table", "ranked_terms", "raw_digests", "relative_to", "sector_scope", "worth_a_sector_chart",
 ]

@@ -90,7 +90,7 @@ def describe_sectors(counts: pd.DataFrame, scope: str) -> Prose:
     total = int(counts.to_numpy().sum()) if not counts.empty else 0
     if not total:
         return Prose("No delegation member: no sectors to count.")
-    if total < MIN_SECTOR_MEMBERS or len(counts) < 2:
+    if not worth_a_sector_chart(counts):
         return Prose(f"Too few members ({number(total)}) or sectors ({number(len(counts))}) in {literal(scope)} for "
                      "a chart: the table says it all.")
     per_sector = counts.sum(axis=1)

@@ -4,6 +4,7 @@ terms to show in context, whether to compare entities across articles or across 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 
@@ -26,7 +27,9 @@ def _term(term: str) -> str:
     return f"{arabic(term)} ({literal(english)})" if english else arabic(term)
 
 
+@cache
 def _entities() -> frozenset[str]:
+    """The canonical names of entities.csv (built once: describe_top_terms asks once per term)."""
     return frozenset(e.canonical for e in lexicons.entities())
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 __all__ = ["FSI", "PDI", "Prose", "WholeTable", "arabic", "gloss", "isolate", "listing", "literal", "name",
-           "no_chart", "number", "percent", "plural", "relative_to"]
+           "number", "percent", "plural", "relative_to"]
 
 #: Unicode FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: text between them takes its own direction and
 #: does not reorder the sentence around it ("«الإمبريالية»: 5 lines" stays in that order in an English line).
@@ -101,11 +101,6 @@ def _glosses() -> dict[str, str]:
 def gloss(term: str) -> str:
     """The English name of an entity of data/lexicons/entities.csv ("" for other terms)."""
     return _glosses().get(term, "")
-
-
-def no_chart(reason: str) -> Prose:
-    """The one line a notebook shows instead of a chart that would be empty or degenerate."""
-    return Prose(f"*No chart: {reason}.*")
 
 
 def relative_to(path, root) -> str:
