@@ -145,6 +145,37 @@ def test_a_deictic_weekday_inside_a_quotation_is_the_speakers_day():
     assert reference_of(reported, "2015-08-01") == ("weekday", "2015-07-31")
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    # 2015-08-07#00136 "Mounir Fakhry Abdel Nour stressed in a statement yesterday that «the world stood long before
+    # this achievement … in 1973, and today the scene is renewed»": the quotation's today is the statement's day
+    ("من جهته، أكد منير فخري عبد النور، في بيان له أمس أن «العالم وقف كثيرًا أمام هذا الإنجاز العظيم الذي حققته مصر"
+     " خلال مرحلة العبور عام 1973، واليوم يتجدد هذا المشهد».", "2015-08-07",
+     [("أمس", "2015-08-06"), ("عام 1973", "1973"), ("اليوم", "2015-08-06")]),
+    # 2015-08-07#00155 "a Basra council member said yesterday to AFP: «we decided the day before yesterday …»"
+    ("بدوره، قال عضو مجلس محافظة البصرة مرتضى الشحماني، أمس، لوكالة الصحافة الفرنسية: «قررنا أول من أمس عدم"
+     " التعامل مع قانون التعريفة الجديد».", "2015-08-07", [("أمس", "2015-08-06"), ("أول من أمس", "2015-08-04")]),
+    # a statement of today: nothing moves ("the minister said today: «we start tomorrow»")
+    ("وقال الوزير اليوم: «سنبدأ غدا».", "2015-08-07", [("اليوم", "2015-08-07"), ("غدا", "2015-08-08")]),
+    # 2015-07-21#00135 "other attacks took place yesterday … according to MP Mohammed Sandu, who told AFP: «Boko
+    # Haram gunmen set up a checkpoint yesterday»": the day far before the quotation dates the attacks, not the
+    # statement, so the quoted yesterday stays the article's
+    ("كما وقعت هجمات أخرى أمس، وكان أكثرها دموية في قرية نغامدو التي قتل فيها نحو 20 شخصًا، بحسب النائب محمد"
+     " ساندو، الذي قال لوكالة الصحافة الفرنسية: «لقد أقام مسلحو بوكو حرام حاجزًا، أمس، على الطريق السريع».",
+     "2015-07-21", [("أمس", "2015-07-20"), ("أمس", "2015-07-20")]),
+])
+def test_a_quotation_counts_from_the_day_its_statement_was_made(text, published, expected):
+    assert values(text, published) == expected
+    assert reference_of(text, published) == ("published", published)
+
+
+def test_a_weekday_before_a_day_and_month_picks_its_year():
+    # "a statement issued on Thursday 6 August said that «the meeting will be held next month»", published
+    # Saturday 8 August 2015: the future verb of the quotation does not send the Thursday to 2016 (6 August 2016
+    # is a Saturday)
+    assert values("وقال بيان صادر يوم الخميس 6 أغسطس إن «الاجتماع سيعقد الشهر المقبل».", "2015-08-08")[:2] == \
+        [("يوم الخميس", "2015-08-06"), ("6 أغسطس", "2015-08-06")]
+
+
 def test_a_deictic_weekday_in_speech_reported_from_another_day_is_not_a_cue():
     # 2015-07-26#00377 "informed Iranian sources said yesterday, Saturday: Zarif will make a visit tomorrow,
     # Sunday, to Kuwait, Qatar and Iraq": «غد الأحد» counts from the sources' Saturday; only «أمس السبت» is

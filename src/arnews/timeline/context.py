@@ -303,8 +303,9 @@ def _same(found: list[Expression], index: int, pending: Pending, article: Articl
 
 
 def _value(found: list[Expression], index: int, pending: Pending, article: Article, pub: dt.date | None,
-           c: Cues) -> tuple[str, str]:
-    """The value and precision of an expression left open by the tagger."""
+           c: Cues, weekday: int | None = None) -> tuple[str, str]:
+    """The value and precision of an expression left open by the tagger; `weekday`: the weekday named right
+    before a day and month without a year («يوم الخميس 6 أغسطس»), which picks the year when the tense does not."""
     if pending.kind == "same":
         return _same(found, index, pending, article, c)
     if pub is None:
@@ -322,12 +323,31 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
         direction = {"past": "past", "future": "future", "present": "nearest"}.get(
             tense(article, expr.view_start, expr.view_end, c), "past")
     if pending.kind == "day_month":
-        return dates.day_month(pub, pending.day, pending.month, direction).isoformat(), "YYYY-MM-DD"
+        day = dates.day_month(pub, pending.day, pending.month, direction)
+        if weekday is not None and day.weekday() != weekday:  # the nearest such date that is that weekday
+            days = [dates.day_month(pub, pending.day, pending.month, d) for d in ("past", "future")]
+            day = min((d for d in days if d.weekday() == weekday), key=lambda d: abs((d - pub).days), default=day)
+        return day.isoformat(), "YYYY-MM-DD"
     if pending.kind == "month":
         return dates.iso(dates.month_date(pub, pending.month, direction), "YYYY-MM"), "YYYY-MM"
     if pending.kind == "hijri_day":
         return dates.hijri_date(pub, pending.month, pending.day, direction).isoformat(), "YYYY-MM-DD"
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
+
+
+def _weekday_before(found: list[Expression], pendings: list[Pending | None], index: int, article: Article,
+                    c: Cues) -> int | None:
+    """The weekday (0 = Monday) of the weekday expression joined to `found[index]` before it («يوم الخميس 6
+    أغسطس», «الأحد الموافق 2 أغسطس»), if there is one."""
+    if index == 0 or found[index - 1].family != "weekday":
+        return None
+    before = found[index - 1]
+    if not c.link.fullmatch(article.view.text, before.view_end, found[index].view_start):
+        return None
+    pending = pendings[index - 1]
+    if pending is not None and pending.kind == "weekday":
+        return pending.weekday
+    return dt.date.fromisoformat(before.value).weekday() if before.value else None
 
 
 def _the_two(article: Article, expr: Expression, pending: Pending, c: Cues) -> bool:
@@ -409,7 +429,8 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
     for i, pending in enumerate(pendings):
         if pending is not None:
             try:
-                value, precision = _value(exprs, i, pending, article, pub, c)
+                value, precision = _value(exprs, i, pending, article, pub, c, _weekday_before(exprs, pendings, i,
+                                                                                               article, c))
             except (ValueError, OverflowError):  # a date no calendar holds (30 February, a year past 9999)
                 value, precision = "", ""
             exprs[i] = replace(exprs[i], value=value, precision=precision)

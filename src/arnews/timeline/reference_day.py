@@ -46,7 +46,7 @@ from arnews.timeline.context import Article, tense
 from arnews.timeline.context import cues as context_cues
 from arnews.timeline.grammar import Grammar, family_group, phrase
 
-__all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules"]
+__all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules", "statement_days"]
 
 #: What decided a reference day: the publication date itself (no cue, or only cues that agree with it), or
 #: the strongest cue kind; "conflict": cues named different days, the publication date is kept.
@@ -58,6 +58,10 @@ _DATE_GROUPS = ("h", "n", "f")
 #: How far back (characters) the part of the day before «اليوم» is read; the clitics it may carry («وصباح اليوم»,
 #: «بعصر اليوم»).
 _PART_REACH, _PART_CLITICS = 12, frozenset("وفب")
+#: How far (characters) before a quotation the day of the statement it quotes may end («، أمس، لوكالة الصحافة
+#: الفرنسية: «»), and the marks that close a quotation.
+_STATEMENT_REACH = 40
+_CLOSING_QUOTES = frozenset(arabic.QUOTE_PAIRS.values())
 
 
 @dataclass(frozen=True)
@@ -290,6 +294,53 @@ def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sente
         if another and _reported(view, other.end(other_name), start, r):
             return True
     return False
+
+
+def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tuple]], day: dt.date | None,
+                   sentences: list[tuple[int, int]]) -> dict[int, dt.date]:
+    """The day each quoted expression is counted from, where the sentence dates the statement it quotes and
+    that day is not the article's `day`: «في بيان له أمس أن «… واليوم يتجدد هذا المشهد»» (in a statement
+    yesterday that "… and today the scene is renewed"): «اليوم» of the quotation is yesterday.
+
+    `matches`: the tagger's grammar matches with their readings against `day`, in text order. The statement's
+    day is a deictic day, or a weekday or a date that names its day and year, in the quotation's sentence that ends at most
+    `_STATEMENT_REACH` characters before the quotation, with a word that opens speech (`speech_openers`) or a
+    colon between them («وقال … أمس: «», «في بيان له أمس أن «»); a day further back dates something else («وقعت
+    هجمات أخرى أمس، … بحسب النائب …، الذي قال: «»). Only closed quotations count (an opening mark left open is
+    more often a typo than a quotation running to the end of the paragraph). Returns {index in `matches`: the
+    statement's day}; words outside quotations speak for the article's day.
+    """
+    quotes = arabic.quotations(view)
+    if not quotes or day is None:
+        return {}
+    r = rules()
+    found = [(m, reading, family_group(m)) for m, reading in matches]
+    out: dict[int, dt.date] = {}
+    for i, (m, _, name) in enumerate(found):
+        pos = m.start(name)
+        k = arabic.sentence_at(quotes, pos)
+        if k < 0 or not quotes[k][0] < pos < quotes[k][1] or view[quotes[k][1] - 1] not in _CLOSING_QUOTES:
+            continue
+        opening = quotes[k][0]
+        first = sentences[max(0, arabic.sentence_at(sentences, opening))][0] if sentences else 0
+        said = None
+        for other, reading, other_name in found[:i]:
+            start = other.start(other_name)
+            if start < first or start >= opening or opening - other.end(other_name) > _STATEMENT_REACH or \
+                    _quoted(quotes, start):
+                continue
+            offset = _deixis(g, other, other_name)
+            if offset is not None:
+                named = day + dt.timedelta(days=offset)
+            elif other_name in ("w", *_DATE_GROUPS) and reading[2] == "YYYY-MM-DD" and reading[1]:
+                named = dt.date.fromisoformat(reading[1])  # a weekday or a date with its year («قوى 14 آذار»: no)
+            else:
+                continue
+            if named is not None and _reported(view, other.end(other_name), opening, r):
+                said = named
+        if said is not None and said != day:
+            out[i] = said
+    return out
 
 
 def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:

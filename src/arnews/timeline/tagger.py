@@ -375,6 +375,12 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         Reference(pub, pub, "published")
     if ref.shifted:  # the matches stay, their values count from the article's own day
         matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
+    if infer_reference and sentences is None:
+        sentences = arabic.sentences(view.text)
+    for i, said in (reference_day.statement_days(g, view.text, matches, ref.date, sentences)
+                    if infer_reference else {}).items():  # a quotation counts from the day it was said
+        m, reading = matches[i]
+        matches[i] = (m, _resolve(g, m, said) or reading)
     found: list[tuple[Expression, Pending | None]] = []
     for m, (family, value, precision, from_event, pending) in matches:
         name = family_group(m)
