@@ -139,6 +139,22 @@ def test_sentences_split_at_points_and_lines_but_not_inside_numbers_or_abbreviat
     assert got == ["وصل بوتين.", "وقال د. لافروف إن الصفقة 3.5 مليار!", "وأضاف «نحن مستعدون.»", "ثم غادر"]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # SaudiNewsNet sentences whose space after the point was left out: "… of the citizens.Took part in the burial"
+    ("وجموع غفيرة من المواطنين.وشارك في مراسم الدفن", ["وجموع غفيرة من المواطنين.", "وشارك في مراسم الدفن"]),
+    # "… and disown it.In short we must say": a short word before, a long one after
+    ("ومن ثم يتنصلون منه.خلاصة القول يجب", ["ومن ثم يتنصلون منه.", "خلاصة القول يجب"]),
+    # "… in Lebanon, Syria and Iraq?Mr Makarem has said"
+    ("في لبنان وسوريا والعراق؟لقد عبر السيد مكارم", ["في لبنان وسوريا والعراق؟", "لقد عبر السيد مكارم"]),
+    # transliterated acronyms are one word: "officials of HSBC banks", "LG Electronics", "the MTV show"
+    ("مسؤولين في بنوك اتش.اس.بي.سي وستاندرد", ["مسؤولين في بنوك اتش.اس.بي.سي وستاندرد"]),
+    ("شركة إل.جي إلكترونيكس", ["شركة إل.جي إلكترونيكس"]),
+    ("في حفل ام.تي.في عام 2013", ["في حفل ام.تي.في عام 2013"]),
+])
+def test_a_point_glued_between_two_arabic_words_ends_a_sentence_unless_it_is_an_acronym(text, expected):
+    assert [text[s:e] for s, e in arabic.sentences(text)] == expected
+
+
 def test_quotations_span_guillemets_curly_and_straight_quotes_within_a_paragraph():
     # "the minister said: «we start «the stage» tomorrow». He added "yes" and 5" inches / «no closing. sentence /
     # a line “a quote” more": nested guillemets stay one passage, an unpaired straight quote (inches) is none, an

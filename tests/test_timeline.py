@@ -607,13 +607,13 @@ def pair_work(monkeypatch, text):
 
     monkeypatch.setattr(mentions, "gap", counted("gap", mentions.gap))
     monkeypatch.setattr(mentions, "_claim", counted("claim", mentions._claim))
-    words = context._Article.words
+    words = context.Article.words
 
     def counted_words(article, start, end):  # the text the context rules read around each date
         calls["characters read / 100"] += (end - start) // 100
         return words(article, start, end)
 
-    monkeypatch.setattr(context._Article, "words", counted_words)
+    monkeypatch.setattr(context.Article, "words", counted_words)
     found, events_found = timeline.analyse("long", text, "2024-06-20")
     monkeypatch.undo()
     return sum(calls.values()), len(found), len(events_found)

@@ -172,6 +172,44 @@ def test_conflicting_cues_keep_the_publication_date(text, published, days):
     assert {c.date.isoformat() for c in ref.cues} == days
 
 
+# --- the clock cue: a part of today that had not begun when the page was published ----------------------------
+
+# 2015-07-21#02653 (sabq, crawled 02:39:30) "the Northern Elite and Al-Jouf Sky teams set out this afternoon to
+# search for a man lost east of Khawa'a": the afternoon had not come at 02:39, so it was the day before
+SEARCH = "انطلق فريق نخبة الشمال وفريق سما الجوف للطيران، عصر اليوم، للبحث عن مفقود من شباب شرق مركز خوعاء."
+
+
+def test_a_past_part_of_today_later_than_the_publication_time_dates_the_article_the_day_before():
+    assert reference_of(SEARCH, "2015-07-21 02:39:30") == ("clock", "2015-07-20")
+    assert values(SEARCH, "2015-07-21 02:39:30") == [("اليوم", "2015-07-20")]
+    # 2015-07-22#00881 (alriyadh, 09:53) "Bahrain's foreign ministry summoned this evening the Iranian chargé"
+    assert reference_of("استدعت وزارة خارجية مملكة البحرين مساء اليوم القائم بأعمال السفارة الإيرانية.",
+                        "2015-07-22 09:53:52") == ("clock", "2015-07-21")
+
+
+@pytest.mark.parametrize("text, published", [
+    (SEARCH, "2015-07-21"),  # no time of day: nothing to compare
+    (SEARCH, "2015-07-21 16:10:00"),  # published after the afternoon began
+    (SEARCH, "2015-07-21 12:30:00"),  # within the margin for an unknown time zone (15 h − 3 h)
+    # 2015-08-07#00515 (aljazirah, 06:44) "Al-Taawoun's first team resumes its training this evening": a present
+    ("يعاود الفريق الأول بنادي التعاون تدريباته مساء اليوم على ملعب النادي.", "2015-08-07 06:44:36"),
+    # 2015-08-07#00654 (almadina, 06:51) "the staff gave the players free time until noon today": an end
+    ("ومنح الجهاز الفني اللاعبين فترة حرة حتى ظهر اليوم.", "2015-08-07 06:51:56"),
+    # the same search in a quotation: the speaker's day, not the article's
+    ("وقال قائد الفريق: «انطلقنا عصر اليوم للبحث عن المفقود».", "2015-07-21 02:39:30"),
+])
+def test_no_clock_cue_without_a_time_a_later_part_a_past_report_or_in_the_articles_voice(text, published):
+    assert reference_of(text, published) == ("published", published[:10])
+
+
+def test_a_weekday_places_the_day_that_a_clock_cue_only_bounds():
+    # 2015-07-31#01527 (alweeam, crawled Friday 04:11) "the security man who fell yesterday evening, Tuesday … the
+    # body was flown this afternoon to Medina": written Wednesday 29 July, not merely the day before the crawl
+    text = ("وكان رجل الأمن سامي الذي استشهد مساء أمس الثلاثاء أثناء أداء إحدى دوريات الأمن لمهامها. وكان جثمان"
+            " الشهيد نقل عبر طائرة خاصة عصر اليوم من المنطقة الشرقية إلى المدينة المنورة.")
+    assert reference_of(text, "2015-07-31 04:11:24") == ("weekday", "2015-07-29")
+
+
 @pytest.mark.parametrize("text, published", [
     # 2015-07-27#00541 "a report in the paper Al-Yaum (Friday 23 February 2007)": a paper's name, not "today"
     ("أختم بخبر في صحيفة اليـوم (الجمعة 23 فبراير 2007) عن تأكيد وزير الصحة السابق تطبيق نظام خصخصة الخدمات.",

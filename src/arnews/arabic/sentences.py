@@ -1,7 +1,10 @@
 """Sentence splitting for Arabic news text, with offsets into the text.
 
-A sentence ends at a line break, or at a run of . ! ? ؟ … followed by a space or the end of the text. Three
-dots are not a boundary: the point between two digits (3.5 مليار), the point after a one-letter
+A sentence ends at a line break, or at a run of . ! ? ؟ … followed by a space or the end of the text, or
+glued to the next word between two Arabic words (a space left out: «من المواطنين.وشارك في», … of the
+citizens. Took part in …; «يتنصلون منه.خلاصة القول») when one of the two has four letters or more and the
+point is the only one in the run of letters and points: not in a transliterated acronym («اتش.اس.بي.سي»,
+HSBC; «إل.جي», LG). Three dots are not a boundary: the point between two digits (3.5 مليار), the point after a one-letter
 abbreviation («د. عبدالله» Dr Abdullah, «أ. د.» Prof. Dr.) and an ellipsis inside a quote directly followed
 by a word. The closing quote or bracket right after the point belongs to the sentence it closes.
 
@@ -17,11 +20,18 @@ from arnews.arabic.chars import ARABIC_LETTERS, LATIN_LETTERS
 __all__ = ["QUOTE_PAIRS", "quotations", "sentences", "sentence_at"]
 
 #: A candidate end: a run of terminal punctuation, then the closing quotes and brackets that belong to it.
-_END = re.compile(r"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)")
+_END = re.compile(rf"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|(?P<glued>(?<=[{ARABIC_LETTERS}])[.!?؟]+(?=[{ARABIC_LETTERS}]))")
 #: The word before a point that makes it an abbreviation: one letter (Arabic or Latin), itself after a space
 #: or a point («د.», «أ.د.», «U.S.»).
 _ABBREVIATION = re.compile(f"(?:^|[\\s.(«\"])[{ARABIC_LETTERS}{LATIN_LETTERS}]$")
 _LINE = re.compile(r"[^\n]+")
+_LETTERS = re.compile(f"[{ARABIC_LETTERS}]+")
+_LETTERS_BEFORE = re.compile(f"[{ARABIC_LETTERS}]+$")
+_POINTS = frozenset(".!?؟")
+#: Letters one of the two words glued by a point must have for the point to end a sentence.
+_GLUED_WORD = 4
+#: How far back (characters) the word before a glued point is read (a longer run of letters is no word).
+_GLUED_REACH = 40
 #: Opening quote → closing quote. A straight double quote opens and closes; a passage does not run over a
 #: paragraph (a line break): an opening quote left open closes at the end of its paragraph, except the straight
 #: one, which also marks inches and is left alone when unpaired.
@@ -46,6 +56,8 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for line in _LINE.finditer(text, start, stop):
         cut = line.start()
         for m in _END.finditer(text, line.start(), line.end()):
+            if m.group("glued") and not _glued_end(text, m.start(), m.end()):
+                continue
             if m.group()[0] == "." and len(m.group().rstrip("\"'»”’)]")) == 1 and \
                     _ABBREVIATION.search(text[max(line.start(), m.start() - 2):m.start()]):
                 continue
@@ -53,6 +65,17 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
             cut = m.end()
         _add(text, cut, line.end(), out)
     return out
+
+
+def _glued_end(text: str, start: int, end: int) -> bool:
+    """Whether the points at text[start:end], glued between two Arabic words, end a sentence (see the module
+    docstring)."""
+    before = _LETTERS_BEFORE.search(text, max(0, start - _GLUED_REACH), start)
+    after = _LETTERS.match(text, end)
+    if text[before.start() - 1:before.start()] in _POINTS or text[after.end():after.end() + 1] in _POINTS:
+        return False  # a piece of «اتش.اس.بي.سي»
+    sizes = sorted((len(before.group()), len(after.group())))
+    return sizes[0] >= 2 and sizes[1] >= _GLUED_WORD
 
 
 def _add(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -27,7 +27,7 @@ from arnews.timeline import dates
 from arnews.timeline.grammar import alternation, grammar
 from arnews.timeline.readings import Expression, Pending
 
-__all__ = ["Cues", "cues", "settle", "tense"]
+__all__ = ["Article", "Cues", "cues", "settle", "tense"]
 
 #: How far (characters) the verb that governs a date is looked for, before and after it.
 VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
@@ -91,7 +91,7 @@ def cues() -> Cues:
     )
 
 
-class _Article:
+class Article:
     """The folded view of one article with its sentences and words, read where a date needs them."""
 
     def __init__(self, view: arabic.FoldedText, sentences: list[tuple[int, int]] | None = None):
@@ -125,7 +125,7 @@ def _is(word: str, words: frozenset[str]) -> bool:
     return word in words or (word[:1] in CONJUNCTIONS and word[1:] in words)
 
 
-def _verb_like(article: _Article, word: tuple[str, int, int], c: Cues) -> bool:
+def _verb_like(article: Article, word: tuple[str, int, int], c: Cues) -> bool:
     """Whether a word may be the verb of its clause: not a function word, not definite, not a participle or a
     plural noun (م…، …ة، …ات، …ون/…ين), not a number or a date word."""
     text, start, end = word
@@ -174,7 +174,7 @@ def _strong(before: list[tuple[str, int, int]], j: int, c: Cues) -> bool:
             or (bare.endswith("وا") and len(bare) >= 4))
 
 
-def _scheduled(article: _Article, before: list[tuple[str, int, int]], c: Cues) -> str:
+def _scheduled(article: Article, before: list[tuple[str, int, int]], c: Cues) -> str:
     """"future" when a future cue («من المقرر», «من المتوقع») stands in the date's clause, "past" when كان
     stands before it («كان من المقرر»: was planned), else ""."""
     lo = before[0][1] if before else 0
@@ -191,7 +191,7 @@ def _scheduled(article: _Article, before: list[tuple[str, int, int]], c: Cues) -
     return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
 
 
-def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str:
+def tense(article: Article, start: int, end: int, c: Cues | None = None) -> str:
     """The tense of the verb that governs the date at view[start:end]: "past", "future", "present" or "" (no
     verb found).
 
@@ -234,7 +234,7 @@ def tense(article: _Article, start: int, end: int, c: Cues | None = None) -> str
     return ""
 
 
-def _tense_of(article: _Article, word: tuple[str, int, int], previous: str, before: tuple[int, int],
+def _tense_of(article: Article, word: tuple[str, int, int], previous: str, before: tuple[int, int],
               c: Cues) -> str:
     text, start, end = word
     bare = _bare(text)
@@ -277,7 +277,7 @@ def _year_of(expr: Expression, hijri: bool) -> int:
 _PRECISION = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
 
 
-def _same(found: list[Expression], index: int, pending: Pending, article: _Article, c: Cues) -> tuple[str, str]:
+def _same(found: list[Expression], index: int, pending: Pending, article: Article, c: Cues) -> tuple[str, str]:
     """«العام نفسه»: the year (month, day) of the nearest expression before it that names one, within the
     same sentence or the `same_sentences` − 1 before."""
     expr = found[index]
@@ -302,7 +302,7 @@ def _same(found: list[Expression], index: int, pending: Pending, article: _Artic
     return "", ""
 
 
-def _value(found: list[Expression], index: int, pending: Pending, article: _Article, pub: dt.date | None,
+def _value(found: list[Expression], index: int, pending: Pending, article: Article, pub: dt.date | None,
            c: Cues) -> tuple[str, str]:
     """The value and precision of an expression left open by the tagger."""
     if pending.kind == "same":
@@ -330,7 +330,7 @@ def _value(found: list[Expression], index: int, pending: Pending, article: _Arti
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
 
 
-def _the_two(article: _Article, expr: Expression, pending: Pending, c: Cues) -> bool:
+def _the_two(article: Article, expr: Expression, pending: Pending, c: Cues) -> bool:
     """Whether a bare «الاثنين» is the numeral "the two": a clitic ب ل ك on it (بالاثنين), after a word that
     takes a noun (بين، إن، من …, but «اعتبارا من الاثنين» is a date) or a definite dual (الطرفين الاثنين),
     before معا، كلاهما … or a number word (الاثنين والعشرين)."""
@@ -357,7 +357,7 @@ def _the_two(article: _Article, expr: Expression, pending: Pending, c: Cues) -> 
     return False
 
 
-def _links(found: list[Expression], pendings: list[Pending | None], article: _Article, c: Cues) -> set[int]:
+def _links(found: list[Expression], pendings: list[Pending | None], article: Article, c: Cues) -> set[int]:
     """Weekdays followed by their date take its value; a date without a year in a range with one that has it
     takes that year. Returns the weekdays linked to a date."""
     text = article.view.text
@@ -403,7 +403,7 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
     if all(pending is None for _, pending in found):
         return [expr for expr, _ in found]
     c = cues()
-    article = _Article(view, sentences)
+    article = Article(view, sentences)
     exprs = [expr for expr, _ in found]
     pendings = [pending for _, pending in found]
     for i, pending in enumerate(pendings):
@@ -423,7 +423,7 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
     return keep
 
 
-def _coordinated(found: list[Expression], index: int, article: _Article) -> bool:
+def _coordinated(found: list[Expression], index: int, article: Article) -> bool:
     """Whether a weekday stands in a list of weekdays («يومي الأحد والاثنين», «الاثنين والثلاثاء»)."""
     text = article.view.text
     for other in (index - 1, index + 1):

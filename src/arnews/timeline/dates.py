@@ -10,7 +10,7 @@ import datetime as dt
 
 import pandas as pd
 
-__all__ = ["DIRECTIONS", "add_months", "as_date", "day_month", "direction_of", "hijri", "hijri_date", "hijri_in_year",
+__all__ = ["DIRECTIONS", "add_months", "as_date", "clock", "day_month", "direction_of", "hijri", "hijri_date", "hijri_in_year",
            "iso", "month_date", "week_month", "weekday_date", "year_text"]
 
 #: Which occurrence of a date without a year is meant, seen from publication: the latest on or before it
@@ -38,6 +38,25 @@ def as_date(published) -> dt.date | None:
         return pd.Timestamp(published).date()
     except (TypeError, ValueError, OverflowError, ArithmeticError, NotImplementedError):
         return None
+
+
+def clock(published) -> dt.time | None:
+    """The wall-clock time of a publication timestamp (datetime, Timestamp, ISO string); None when it gives no
+    time: a date, a missing value, or a time of exactly 00:00:00 (a date written as a timestamp).
+
+    Example: clock("2015-07-21 02:39:30") → time(2, 39, 30); clock("2015-07-21") → None.
+    """
+    if published is None or published is pd.NaT or (isinstance(published, dt.date)
+                                                    and not isinstance(published, dt.datetime)):
+        return None
+    try:
+        stamp = published if isinstance(published, dt.datetime) else pd.Timestamp(published)
+        if pd.isna(stamp):
+            return None
+        time = stamp.time()
+    except (TypeError, ValueError, OverflowError, ArithmeticError, NotImplementedError):
+        return None
+    return None if time == dt.time(0) else time
 
 
 def year_text(year: int) -> str:

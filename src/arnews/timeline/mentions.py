@@ -234,14 +234,15 @@ def analyse(doc_id: str, text: str, published=None) -> tuple[list[Expression], l
     Args:
         doc_id: the article's id (copied into the mentions).
         text: clean article text.
-        published: publication date or None (a value that is no calendar date counts as none).
+        published: publication date or None (a value that is no calendar date counts as none); its time of
+            day, when it has one, is a cue to the day the text was written (`arnews.timeline.reference`).
     Returns:
         (expressions, mentions), each in text order.
     """
     pub = dates.as_date(published)
     view = arabic.fold_with_offsets(text)
     sentences = arabic.sentences(view.text)
-    ref, found = read_view(view, pub, sentences)
+    ref, found = read_view(view, pub, sentences, clock=dates.clock(published))
     if not any(e.value for e in found):
         return found, []
     doc = Article(doc_id, view, sentences, found)

@@ -15,7 +15,10 @@ days counted from the writing day, so the tagger resolves them against the refer
 - **weekday**: a deictic day with a weekday («اليوم الأربعاء» today, Wednesday; «مساء أمس، الجمعة» yesterday
   evening, Friday → written on a Saturday; «غدا الاثنين» tomorrow, Monday → on a Sunday): the latest day with
   that weekday on or before publication, at most `weekday_window` days back (a weekday only places the
-  writing day within a week).
+  writing day within a week);
+- **clock**: when the corpus gives the publication's time of day, a part of today reported in the past tense
+  that begins later than that time («انطلق الفريق عصر اليوم», the team set out this afternoon, in a page
+  fetched at 02:39; `parts_of_day`, with `clock_margin_hours` for an unknown time zone): the day before.
 
 Conservative: only the article's own voice counts. A cue inside a quotation («…», “…”) speaks for the day of
 the statement, and a cue in speech reported from another day named before it in its sentence («وقال بيان صادر
@@ -39,6 +42,7 @@ from functools import cache
 from arnews import arabic, lexicons
 from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
+from arnews.timeline.context import Article, tense
 from arnews.timeline.context import cues as context_cues
 from arnews.timeline.grammar import Grammar, family_group, phrase
 
@@ -46,11 +50,14 @@ __all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules"]
 
 #: What decided a reference day: the publication date itself (no cue, or only cues that agree with it), or
 #: the strongest cue kind; "conflict": cues named different days, the publication date is kept.
-KINDS = ("published", "dateline", "stated", "weekday", "conflict")
+KINDS = ("published", "dateline", "stated", "weekday", "clock", "conflict")
 #: A word of a dateline line: a run of letters, digits or brackets between spaces and punctuation.
 _WORD = re.compile(r"[^\s،,.؛:!؟?\-–—]+")
 #: The families whose match names one day by its date (not by a weekday or a deictic word).
 _DATE_GROUPS = ("h", "n", "f")
+#: How far back (characters) the part of the day before «اليوم» is read; the clitics it may carry («وصباح اليوم»,
+#: «بعصر اليوم»).
+_PART_REACH, _PART_CLITICS = 12, frozenset("وفب")
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,9 @@ class ReferenceRules:
     not_place_words: frozenset[str]
     speech_openers: frozenset[str]
     link: re.Pattern
+    parts_of_day: dict[str, int]  # folded word → the hour that part of the day begins at the earliest
+    clock_margin: int
+    until_words: frozenset[str]
 
 
 @cache
@@ -81,6 +91,9 @@ def rules() -> ReferenceRules:
         not_place_words=frozenset(map(arabic.fold, section["dateline_not_before"])),
         speech_openers=frozenset(map(arabic.fold, section["speech_openers"])),
         link=context_cues().link,
+        parts_of_day={arabic.fold(f): int(p["from"]) for p in section["parts_of_day"] for f in p["forms"]},
+        clock_margin=int(section["clock_margin_hours"]),
+        until_words=frozenset(map(arabic.fold, section["clock_not_after"])),
     )
 
 
@@ -116,9 +129,10 @@ class Reference:
 
 
 def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Match, tuple]], pub: dt.date | None,
-          sentences: list[tuple[int, int]] | None = None) -> Reference:
+          sentences: list[tuple[int, int]] | None = None, clock: dt.time | None = None) -> Reference:
     """The reference day of an article, from the tagger's grammar matches on its folded view (`folded`, with
-    their readings against `pub`, in text order); `sentences`: the view's sentences, when the caller has them."""
+    their readings against `pub`, in text order); `sentences`: the view's sentences, when the caller has them;
+    `clock`: the publication's time of day, when the corpus gives it (`dates.clock`)."""
     r = rules()
     view = folded.text
     found = [(m, reading, family_group(m)) for m, reading in matches]
@@ -130,20 +144,27 @@ def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Matc
         return Reference(pub, pub, "published")
     quotes = arabic.quotations(view)
     sentences = arabic.sentences(view) if sentences is None else sentences
-    cues = []
+    article = Article(folded, sentences)
+    cues, clocks = [], []
     for i in deictic:
         cue = _cue(g, view, found, i, pub, r)
+        kept = cues
+        if cue is None:
+            cue, kept = _clock_cue(g, article, found[i], pub, clock, r), clocks
         if cue is None or _quoted(quotes, cue[2]) or _reported_from_another_day(g, view, found, i,
                                                                                              sentences, r):
             continue
-        cues.append(_located(folded, *cue))
+        kept.append(_located(folded, *cue))
+    if not cues and clocks:  # a clock cue only bounds the day (before publication): any other cue places it
+        cues = clocks
     days = {c.date for c in cues}
     if not cues:
         return Reference(pub, pub, "published")
     if len(days) > 1 or None in days or (pub is not None and max(days) > pub):
         return Reference(pub, pub, "conflict", tuple(cues))
     day = days.pop()
-    kind = "published" if day == pub else "stated" if any(c.kind == "stated" for c in cues) else "weekday"
+    kinds = {c.kind for c in cues}
+    kind = "published" if day == pub else next(k for k in ("stated", "weekday", "clock") if k in kinds)
     return Reference(day, pub, kind, tuple(cues))
 
 
@@ -214,6 +235,32 @@ def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
     if back > r.weekday_window:  # further back than a weekday is trusted to tell: a day the rules cannot place
         return "weekday", None, start, end
     return "weekday", pub - dt.timedelta(days=back), start, end
+
+
+def _clock_cue(g: Grammar, article: Article, match: tuple, pub: dt.date | None, clock: dt.time | None,
+               r: ReferenceRules) -> tuple[str, dt.date, int, int] | None:
+    """The clock cue of a deictic «اليوم» (`match`, from the tagger's grammar) after a part of the day that begins
+    more than `clock_margin` hours after the publication time, in a past-tense clause: the day before
+    publication («انطلق فريق نخبة الشمال … عصر اليوم» fetched at 02:39 was written the day before). It only says
+    the day is before publication, so `infer` uses it only when no other cue names the day."""
+    m, _, name = match
+    if clock is None or pub is None or name != "d" or g.deictic[phrase(m.group("d"))] != 0:
+        return None
+    start, end = m.span("d")
+    before = _WORD.findall(article.view.text, max(0, start - _PART_REACH), start)
+    if not before:
+        return None
+    part = before[-1]
+    hour = r.parts_of_day.get(part, r.parts_of_day.get(part[1:]) if part[:1] in _PART_CLITICS else None)
+    if hour is None or clock.hour + clock.minute / 60 + r.clock_margin >= hour:
+        return None
+    if len(before) > 1 and (before[-2] in r.until_words or (before[-2][:1] in CONJUNCTIONS
+                                                              and before[-2][1:] in r.until_words)):
+        return None  # «فترة حرة حتى ظهر اليوم» (free time until noon today): an end, not a happening
+    part_start = article.view.text.rfind(part, 0, start)
+    if tense(article, part_start, end) != "past":
+        return None
+    return "clock", pub - dt.timedelta(days=1), part_start, end
 
 
 def _quoted(quotes: list[tuple[int, int]], pos: int) -> bool:

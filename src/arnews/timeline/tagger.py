@@ -363,15 +363,15 @@ def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.M
 
 
 def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tuple[int, int]] | None = None,
-              infer_reference: bool = True) -> tuple[Reference, list[Expression]]:
+              infer_reference: bool = True, clock: dt.time | None = None) -> tuple[Reference, list[Expression]]:
     """The reference day of a text given as its folded view (`arabic.fold_with_offsets`) and its expressions
     resolved against that day; `pub`: the publication date; `sentences`: the view's sentences
     (`arabic.sentences`), when the caller has them; infer_reference=False: the publication date is the
-    reference day, whatever the text says."""
+    reference day, whatever the text says; `clock`: the publication's time of day, when known (`dates.clock`)."""
     g = grammar()
     text = view.original
     matches = list(_readings(g, view.text, pub))
-    ref = reference_day.infer(g, view, matches, pub, sentences) if infer_reference else \
+    ref = reference_day.infer(g, view, matches, pub, sentences, clock) if infer_reference else \
         Reference(pub, pub, "published")
     if ref.shifted:  # the matches stay, their values count from the article's own day
         matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
@@ -406,13 +406,15 @@ def tag(text: str, published=None, infer_reference: bool = True) -> list[Express
         text: the article text, e.g. "أجرى الرئيس الروسي، اليوم الأربعاء، مباحثات في بيونغ يانغ"
             (the Russian president held talks in Pyongyang today, Wednesday).
         published: the publication date (date, datetime, Timestamp, ISO string) or None/NaT; a value that is
-            no calendar date (a negative year) counts as none.
+            no calendar date (a negative year) counts as none. Its time of day, when it has one, may tell that
+            the text was written the day before (`arnews.timeline.reference`, the clock cue).
     Returns:
         Expressions in text order; e.g. "اليوم الأربعاء" published 2024-06-19 → value "2024-06-19",
         precision "YYYY-MM-DD". Relative expressions count from the article's reference day (`reference`;
         infer_reference=False: from the publication date); without one, they keep an empty value.
     """
-    return read_view(arabic.fold_with_offsets(text), dates.as_date(published), infer_reference=infer_reference)[1]
+    return read_view(arabic.fold_with_offsets(text), dates.as_date(published), infer_reference=infer_reference,
+                     clock=dates.clock(published))[1]
 
 
 def reference(text: str, published=None) -> Reference:
@@ -423,7 +425,7 @@ def reference(text: str, published=None) -> Reference:
     الجمعة»,)); a text without such cues → the publication date, kind "published". See
     `arnews.timeline.reference` for the cues and their precedence.
     """
-    return read_view(arabic.fold_with_offsets(text), dates.as_date(published))[0]
+    return read_view(arabic.fold_with_offsets(text), dates.as_date(published), clock=dates.clock(published))[0]
 
 
 def reference_date(text: str, published=None) -> dt.date | None:
