@@ -107,13 +107,16 @@ def clean_sample(articles: pd.DataFrame) -> pd.DataFrame:
 def timeline_sample(articles: pd.DataFrame, draw: int = 1) -> pd.DataFrame:
     """TIMELINE_PER_OUTLET articles of every outlet, drawn with the seed of `draw`.
 
-    Draw 1 samples the whole corpus; later draws sample the articles not yet in
-    tests/data/timeline/articles.jsonl (neither the random nor the targeted ones).
+    Draw 1 samples the whole corpus; a later draw samples the articles that were not in
+    tests/data/timeline/articles.jsonl before it (neither random nor targeted): every article there except
+    those of this draw and of later ones (`reason` "random N (…" with N ≥ draw), so that it can be repeated.
     """
     if draw > 1:
         with open(GOLD / "timeline" / "articles.jsonl", encoding="utf-8") as f:
-            judged = {json.loads(line)["doc_id"] for line in f if line.strip()}
-        articles = articles[~articles["doc_id"].isin(judged)]
+            gold = [json.loads(line) for line in f if line.strip()]
+        later = tuple(f"random {n} (" for n in TIMELINE_SEEDS if n >= draw)
+        earlier = {record["doc_id"] for record in gold if not record["reason"].startswith(later)}
+        articles = articles[~articles["doc_id"].isin(earlier)]
     drawn = [group.sample(min(TIMELINE_PER_OUTLET, len(group)), random_state=TIMELINE_SEEDS[draw])
              for _, group in articles.groupby("outlet", sort=True)]
     return pd.concat(drawn).sort_values("doc_id", kind="stable").reset_index(drop=True)
