@@ -2,6 +2,7 @@
 
     python benchmarks/gold_sample.py clean               # → tests/data/clean/articles.jsonl
     python benchmarks/gold_sample.py timeline            # prints the random draw (every expression judged)
+    python benchmarks/gold_sample.py timeline --draw 2   # the second random draw (new seed, new articles)
     python benchmarks/gold_sample.py timeline bare_monday  # prints the candidates of one hard case, in order
 
 The draws are fixed by the seeds and by the corpus as `corpus.load` gives it (sorted by doc_id), so they
@@ -12,6 +13,7 @@ the articles and the candidates in the order printed here. See tests/data/*/PROV
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import sys
@@ -50,8 +52,9 @@ CLEAN_RESIDUE = [
 ]
 #: Timeline gold: articles per outlet drawn at random; every temporal expression in them is judged.
 TIMELINE_PER_OUTLET = 3
-#: A seed of its own, so that the timeline draw does not repeat the cleaning draw.
-TIMELINE_SEED = 2015
+#: A seed of its own for each random draw of the timeline gold (the first does not repeat the cleaning draw;
+#: draw 2 leaves out every article already in the gold, so that its articles are new).
+TIMELINE_SEEDS = {1: 2015, 2: 2016}
 _MONTHS = "يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر"
 _NOT_AFTER = r"(?<!اليوم )(?<!يوم )(?<!أمس )(?<!امس )(?<!صباح )(?<!مساء )(?<!ليلة )(?<!ظهر )(?<!ليل )(?<!غد )(?<!غدا )"
 #: Hard cases of the timeline gold: raw-text searches whose matches (shuffled with SEED) were read in order,
@@ -101,9 +104,20 @@ def clean_sample(articles: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([sample, pd.DataFrame(picked)]).sort_values("doc_id", kind="stable").reset_index(drop=True)
 
 
-def timeline_sample(articles: pd.DataFrame) -> pd.DataFrame:
-    """TIMELINE_PER_OUTLET articles of every outlet, drawn with TIMELINE_SEED."""
-    drawn = [group.sample(min(TIMELINE_PER_OUTLET, len(group)), random_state=TIMELINE_SEED)
+def timeline_sample(articles: pd.DataFrame, draw: int = 1) -> pd.DataFrame:
+    """TIMELINE_PER_OUTLET articles of every outlet, drawn with the seed of `draw`.
+
+    Draw 1 samples the whole corpus; a later draw samples the articles that were not in
+    tests/data/timeline/articles.jsonl before it (neither random nor targeted): every article there except
+    those of this draw and of later ones (`reason` "random N (…" with N ≥ draw), so that it can be repeated.
+    """
+    if draw > 1:
+        with open(GOLD / "timeline" / "articles.jsonl", encoding="utf-8") as f:
+            gold = [json.loads(line) for line in f if line.strip()]
+        later = tuple(f"random {n} (" for n in TIMELINE_SEEDS if n >= draw)
+        earlier = {record["doc_id"] for record in gold if not record["reason"].startswith(later)}
+        articles = articles[~articles["doc_id"].isin(earlier)]
+    drawn = [group.sample(min(TIMELINE_PER_OUTLET, len(group)), random_state=TIMELINE_SEEDS[draw])
              for _, group in articles.groupby("outlet", sort=True)]
     return pd.concat(drawn).sort_values("doc_id", kind="stable").reset_index(drop=True)
 
@@ -170,6 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("which", choices=["clean", "timeline"])
     parser.add_argument("case", nargs="?", choices=[*TIMELINE_SEARCHES, "past_weekday", "weekday_date"],
                         help="timeline: print the candidates of one hard case instead of the random draw")
+    parser.add_argument("--draw", type=int, choices=sorted(TIMELINE_SEEDS), default=1,
+                        help="timeline: which random draw to print (1: seed 2015; 2: seed 2016, new articles only)")
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
     args = parser.parse_args(argv)
     articles = corpus.load(args.corpus)
@@ -180,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     elif args.case:
         print_candidates(articles, args.case)
     else:
-        sample = timeline_sample(articles)
+        sample = timeline_sample(articles, args.draw)
         for row in sample.itertuples(index=False):
             print(row.doc_id, row.outlet)
     return 0

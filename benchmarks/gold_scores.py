@@ -20,9 +20,11 @@ Timeline (tests/data/timeline/expressions.csv): each gold item is an expression 
 article; the tagger runs on the article's clean text (as `arnews timeline` does) and an item is *found*
 when a tagged expression overlaps it. Accuracy: of the items found, the share whose tagged value equals
 the gold value (a week across two months: both empty; a found `not_a_date` item is wrong); recall: the
-share of the items found, `not_a_date` items left out. By case type, for the random and targeted parts,
-and for items whose reference day is or is not the published day. The articles' reference days
-(`timeline.reference`) are compared with the day the reader found (articles.jsonl `reference_date`).
+share of the items found, `not_a_date` items left out. By case type; for each random sample (draws 1 and 2
+of `gold_sample.py timeline`), both together and the targeted part; for items whose reference day is or is
+not the published day; the latest random sample also by case type, with every item it gets wrong. The
+articles' reference days (`timeline.reference`) are compared with the day the reader found (articles.jsonl
+`reference_date`), for all articles and for each random sample.
 """
 
 from __future__ import annotations
@@ -172,6 +174,9 @@ def clean_section() -> None:
 #: Case types of the timeline gold, in the order of the results table (see tests/data/timeline/PROVENANCE.md).
 CASES = ("date", "month", "year", "today", "relative", "week", "weekday", "bare_weekday", "hijri", "bare_monday",
          "past_weekday", "future_weekday", "weekday_date", "same_year", "explicit_year", "not_a_date")
+#: The `sample` of the items of each random draw (benchmarks/gold_sample.py timeline --draw 1 / 2), in draw order;
+#: the other items are `targeted`.
+RANDOM_SAMPLES = ("random", "random2")
 
 
 def _raw_offset(position: int, spans) -> int:
@@ -226,11 +231,16 @@ def score_timeline(items: pd.DataFrame) -> pd.DataFrame:
     rows = []
     groups = [(case, items[items["case"] == case]) for case in CASES if (items["case"] == case).any()]
     shifted = items["reference_date"] != items["published"]
-    groups += [("all", items), ("all: random sample", items[items["sample"] == "random"]),
+    parts = {f"random sample {n}": items["sample"] == sample for n, sample in enumerate(RANDOM_SAMPLES, 1)}
+    parts["random samples"] = items["sample"].isin(RANDOM_SAMPLES)
+    groups += [("all", items), *((f"all: {name}", items[part]) for name, part in parts.items()),
                ("all: targeted", items[items["sample"] == "targeted"]),
-               ("all: random sample, reference day = published day", items[(items["sample"] == "random") & ~shifted]),
+               *((f"all: {name}, reference day = published day", items[part & ~shifted])
+                 for name, part in parts.items()),
                ("all: reference day = published day", items[~shifted]),
-               ("all: reference day ≠ published day", items[shifted])]
+               ("all: reference day ≠ published day", items[shifted]),
+               *((f"all: {name}, reference day ≠ published day", items[part & shifted])
+                 for name, part in parts.items())]
     for name, group in groups:
         dates = group[group["case"] != "not_a_date"]
         hit = group[group["found_by_tagger"] == "yes"]
@@ -245,8 +255,24 @@ def score_timeline(items: pd.DataFrame) -> pd.DataFrame:
 
 def score_reference_days(gold_dir: Path = GOLD / "timeline") -> pd.DataFrame:
     """The articles' reference days (`timeline.reference`, on the clean text) against the days the reader found
-    (articles.jsonl `reference_date`, else the published date; an unknown day counts against every inference)."""
+    (articles.jsonl `reference_date`, else the published date; an unknown day counts against every inference):
+    for all the articles and for those of each random draw (articles.jsonl `reason` "random …", "random 2 …")."""
     articles = read_articles(gold_dir / "articles.jsonl")
+    parts = {"all articles": articles}
+    for n in range(1, len(RANDOM_SAMPLES) + 1):
+        parts[f"random sample {n}"] = articles[_draw_of(articles["reason"]) == n]
+    table = pd.DataFrame({name: _reference_counts(part) for name, part in parts.items()})
+    return table.rename_axis("measure").reset_index()
+
+
+def _draw_of(reasons: pd.Series) -> pd.Series:
+    """The random draw an article comes from, by its articles.jsonl `reason` ("random (…" → 1, "random 2 (…" → 2;
+    0 for a targeted article)."""
+    number = reasons.str.extract(r"^random (\d+) ", expand=False)
+    return number.fillna("1").astype(int).where(reasons.str.startswith("random"), 0)
+
+
+def _reference_counts(articles: pd.DataFrame) -> dict[str, int]:
     counts = {"articles": 0, "gold ≠ published": 0, "inferred ≠ published": 0, "moved right": 0, "moved wrong": 0,
               "right": 0, "gold ≠ published, found": 0}
     for row in articles.itertuples(index=False):
@@ -261,19 +287,25 @@ def score_reference_days(gold_dir: Path = GOLD / "timeline") -> pd.DataFrame:
         counts["moved wrong"] += ref.shifted and inferred != gold
         counts["right"] += inferred == gold
         counts["gold ≠ published, found"] += gold != published and inferred == gold
-    return pd.DataFrame([{"measure": k, "value": v} for k, v in counts.items()])
+    return counts
 
 
 def timeline_section() -> None:
     items = judge_timeline()
     table = score_timeline(items)
     days = score_reference_days()
+    columns = ["case", "doc_id", "expression", "gold_value", "tagger_value", "judgement"]
     failing = items[items["judgement"] != "right"].groupby("case", sort=True).head(EXAMPLES_PER_KIND)
-    listed = failing[["case", "doc_id", "expression", "gold_value", "tagger_value", "judgement"]]
+    latest = items[items["sample"] == RANDOM_SAMPLES[-1]]
+    by_case = score_timeline(latest)
+    by_case = by_case[~by_case["case"].str.startswith("all:")]
     preamble = ["# Timeline against the hand-judged gold (tests/data/timeline)", "",
                 "recall: found / items (not_a_date excluded); "
                 "accuracy: right / found (a found not_a_date is wrong).", "",
-                "Examples of misses and wrong values:", "", *markdown_table(listed), "",
+                "Examples of misses and wrong values:", "", *markdown_table(failing[columns]), "",
+                f"Random sample {len(RANDOM_SAMPLES)} by case type:", "", *markdown_table(by_case), "",
+                f"Random sample {len(RANDOM_SAMPLES)}, every miss and wrong value:", "",
+                *markdown_table(latest.loc[latest["judgement"] != "right", columns]), "",
                 "Reference days of the articles (timeline.reference against the reader's day):", "",
                 *markdown_table(days), "", "By case type:", ""]
     write_results(RESULTS, "gold_timeline", preamble, table)

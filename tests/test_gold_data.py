@@ -1,7 +1,7 @@
 """The hand-judged gold sets in tests/data/ are well-formed (they carry their own texts: no corpus needed).
 
 tests/data/clean: 50 SaudiNewsNet articles and the boilerplate spans judged in their raw text.
-tests/data/timeline: 194 temporal expressions of 110 SaudiNewsNet articles with their hand-resolved dates.
+tests/data/timeline: 285 temporal expressions of 152 SaudiNewsNet articles with their hand-resolved dates.
 Provenance and guidelines: the PROVENANCE.md beside each; scores: benchmarks/gold_scores.py.
 """
 
@@ -26,6 +26,9 @@ CASES = {"date", "month", "year", "today", "relative", "week", "weekday", "bare_
 #: The ISO form of each precision, as the tagger writes it.
 PRECISION_FORMAT = {"YYYY": "%Y", "YYYY-MM": "%Y-%m", "YYYY-MM-DD": "%Y-%m-%d"}
 ARTICLE_FIELDS = {"doc_id", "outlet", "published", "title", "text"}
+#: The parts of the timeline gold: two random draws (benchmarks/gold_sample.py timeline --draw 1 / 2) and the
+#: targeted hard cases.
+SAMPLES = {"random", "random2", "targeted"}
 
 
 def _articles(folder: Path) -> dict[str, dict]:
@@ -140,7 +143,7 @@ def test_gold_values_are_iso_at_their_precision(expressions):
 def test_judgements_agree_with_the_recorded_tagger_output(expressions):
     for row in expressions:
         assert row["case"] in CASES, row["case"]
-        assert row["sample"] in {"random", "targeted"}, row
+        assert row["sample"] in SAMPLES, row
         assert row["reference_date"] == "" or _is_date(row["reference_date"]), row
         found = row["found_by_tagger"] == "yes"
         if not found:
@@ -167,3 +170,23 @@ def test_hard_cases_are_what_their_case_says(expressions):
         assert row["gold_value"] < (row["reference_date"] or row["published"]), row
     for row in by_case["not_a_date"]:
         assert row["gold_value"] == "", row
+
+
+def test_each_random_draw_has_its_own_articles_and_every_outlet(timeline_articles, expressions):
+    """The two random draws take 3 articles of each of the 14 outlets, and no article twice; every item of a
+    random draw comes from an article of that draw (its `reason` in articles.jsonl)."""
+    draw_of = {"random": "random (", "random2": "random 2 ("}
+    for sample, reason in draw_of.items():
+        drawn = [r for r in timeline_articles.values() if r["reason"].startswith(reason)]
+        outlets = [r["outlet"] for r in drawn]
+        assert len(set(outlets)) == 14 and all(outlets.count(o) == 3 for o in set(outlets)), sample
+        ids = {r["doc_id"] for r in drawn}
+        assert {row["doc_id"] for row in expressions if row["sample"] == sample} <= ids, sample
+
+
+def test_items_carry_the_reference_day_of_their_article(timeline_articles, expressions):
+    for row in expressions:
+        article = timeline_articles[row["doc_id"]]
+        assert row["reference_date"] == article.get("reference_date", article["published"]), row
+        if "reference_date" in article:
+            assert article["reference_evidence"].strip(), row["doc_id"]
