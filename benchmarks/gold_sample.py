@@ -174,7 +174,10 @@ def records(frame: pd.DataFrame, extra: tuple[str, ...] = ()) -> list[dict]:
     out = []
     for row in frame.to_dict("records"):
         rec = {k: row[k] for k in ARTICLE_FIELDS + list(extra)}
-        rec["published"] = pd.Timestamp(rec["published"]).strftime("%Y-%m-%d")
+        stamp = pd.Timestamp(rec["published"])
+        rec["published"] = stamp.strftime("%Y-%m-%d")  # the day; the crawl time as the corpus gives it beside it
+        rec = {**{k: rec[k] for k in ARTICLE_FIELDS[:3]}, "published_at": stamp.strftime("%Y-%m-%d %H:%M:%S"),
+               **{k: rec[k] for k in rec if k not in ARTICLE_FIELDS[:3]}}
         out.append(rec)
     return out
 

@@ -57,10 +57,11 @@ _WORD = re.compile(r"[^\W_]\S*|\S+?[^\W_]\S*")
 
 
 def read_articles(path: Path) -> pd.DataFrame:
-    """A gold set's articles.jsonl as a table like `corpus.load` gives (published as a date)."""
+    """A gold set's articles.jsonl as a table like `corpus.load` gives: published as the timestamp the corpus
+    gives (`published_at`: SaudiNewsNet's crawl time, which the tagger's clock cue reads), else the day."""
     with open(path, encoding="utf-8") as f:
         frame = pd.DataFrame([json.loads(line) for line in f if line.strip()])
-    frame["published"] = pd.to_datetime(frame["published"])
+    frame["published"] = pd.to_datetime(frame["published_at"] if "published_at" in frame else frame["published"])
     return frame
 
 

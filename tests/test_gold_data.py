@@ -80,6 +80,9 @@ def test_articles_carry_their_raw_text_and_a_publication_date(folder):
         assert ARTICLE_FIELDS <= record.keys(), doc_id
         assert record["text"].strip() and record["outlet"], doc_id
         assert _is_date(record["published"]), (doc_id, record["published"])
+        # the crawl time as the corpus gives it (SaudiNewsNet's date_extracted), on the published day
+        assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", record["published_at"]), doc_id
+        assert record["published_at"].startswith(record["published"]), doc_id
     assert (folder / "PROVENANCE.md").is_file()
 
 

@@ -918,3 +918,28 @@ def test_the_nth_day_of_an_event_is_not_today():
     # "on the fourth day, the events will start at the InterContinental hotel" (2015-08-10): a festival's day
     assert values("وفي اليوم الرابع، ستنطلق الفعاليات في فندق الانتركونتيننتال.", "2015-08-10") == []
     assert values("وانطلق اليوم السادس من المهرجان بدورة تدريبية.", "2015-07-27") == []  # the festival's 6th day
+
+
+# --- found in the second random gold sample (tests/data/timeline, random2; SaudiNewsNet, CC BY-NC-SA 4.0) ---------
+
+@pytest.mark.parametrize("text, expected", [
+    # 2015-08-10#00830 "Roma, champions of Italy in 1942, 1983 and 2001, hold the right to buy the player's contract"
+    ("يملك روما، بطل ايطاليا في 1942 و1983 و2001، حق شراء عقد اللاعب", [("1942", "1942"), ("1983", "1983"),
+                                                                       ("2001", "2001")]),
+    # 2015-07-31#00517 "«Bishr» was born in 1921 in the village of Desouk": the year glued to a closing guillemet
+    ("ولد «بشر»عام 1921 بقرية دسوق بكفر الشيخ", [("عام 1921", "1921")]),
+    # 2015-08-02#00491 "the Saudi stars … in the penultimate day of the World Summer Games": no today
+    ("واصل نجوم المملكة تفوقهم في اليوم قبل الأخير من منافسات دورة الألعاب العالمية", []),
+    # 2015-08-10#00830 "a week after the start of his career with Fiorentina, he scored his first goal": counted
+    # from a happening (على like من), not from the writing day
+    ("بعد اسبوع على بداية مشواره مع فيولا، سجل هدفه الاول في مرمى ساسوولو", []),
+    # 2015-07-21#00903 "when the treatment was withdrawn after six weeks, high levels of the virus were found": a
+    # past story counts its «after six weeks» from its own events …
+    ("وعندما سحب العلاج بعد ستة أسابيع رصدت مستويات عالية من الفيروس في جسد الطفلة", []),
+    # … a future report from the writing day ("he said he will return to Riyadh in two months")
+    ("وقال إنه سيعود بعد شهرين إلى الرياض", [("بعد شهرين", "2015-10")]),
+    # «يوما بعد يوم» (day after day) is no date
+    ("ولنا أمل كبير نظرا لاتساع رقعتها وازدياد سكانها يوماً بعد يوم", []),
+])
+def test_year_lists_glued_years_penultimate_days_and_counts_in_a_story(text, expected):
+    assert [(e.text, e.value) for e in timeline.tag(text, "2015-08-08")] == expected

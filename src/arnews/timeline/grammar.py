@@ -151,6 +151,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     directions = alternation(f for d in rel["directions"] for f in d["forms"])
     approx = alternation(rel["approximators"])
     now = alternation(rel["now_words"])
+    event_from = alternation(rel["event_from_words"])
     modifier = alternation(f for m in rel["modifiers"] for f in m["forms"])
     period = alternation((f for p in rel["periods"] for f in p["forms"]), after_lam=True)
     year_noun = alternation(f for p in rel["periods"] if p["unit"] == "year" for f in p["forms"])
@@ -213,12 +214,13 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"{b}{_CLITIC}(?P<y>(?:{year_word})\s+(?:(?:{year_adjective})\s+)?\(?\s*(?P<y_year>{_YEAR})"
         rf"(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)(?:\s*(?P<y_era>{hera}|{gera}){e})?)",
         # في 2022 (a bare year needs a preposition and 19xx/20xx)
-        rf"{b}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)",
+        rf"{b}[وف]?(?:{year_prep})\s+(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)"
+        rf"(?P<yb_more>(?:\s*[،,]?\s*و\s*(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)*)",  # في 1942 و1983 و2001
         # منذ 24 عاما ; قبل عامين ; بعد أسبوع من الآن ; بعد أربع سنوات من (+ an event: no date)
         rf"{b}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
         rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})"
         rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){e}))"
-        rf"{e}(?P<r_from>\s+من{e}(?:\s+(?P<r_now>{now}){e})?)?)",
+        rf"{e}(?P<r_from>\s+(?:{event_from}){e}(?:\s+(?P<r_now>{now}){e})?)?)",
         # العام نفسه ; نفس العام ; الشهر ذاته ; اليوم نفسه: the year, month or day named before
         rf"{b}{_CLITIC}{not_general}(?P<s>(?P<s_noun>{same_noun}){e}\s+(?:{same_after}){e}"
         rf"|(?:{same_before})\s+(?P<s_noun2>{same_noun}){e})",

@@ -146,6 +146,17 @@ def _since_the_last(g: Grammar, m: re.Match) -> bool:
     return any(w in g.since_last for w in words)
 
 
+def _later_in_a_past_story(g: Grammar, m: re.Match, article: context.Article) -> bool:
+    """Whether «بعد» + a counted unit, with nothing after it to count from, tells how much later something
+    happened in a past report («وتعاقد معه بعد شهرين», and signed him two months later; «وعندما سحب العلاج بعد
+    ستة أسابيع», when the treatment was withdrawn after six weeks): counted from a happening of the story, not
+    from the writing day, it names no date. In a future report it does («سيعود بعد شهرين», back in two months)."""
+    if family_group(m) != "r" or m.group("r_from") or phrase(m.group("r_dir")) not in g.event_directions \
+            or g.directions[phrase(m.group("r_dir"))] < 0:
+        return False
+    return context.tense(article, *m.span("r")) == "past"
+
+
 def _hijri(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
     if gd["h_month2"]:
         day = dates.hijri(int(gd["h_year2"]), g.hijri_months[phrase(gd["h_month2"])], 15)
@@ -334,8 +345,9 @@ _RESOLVERS = {"h": _hijri, "n": _numeric, "f": _full, "my": _month_year, "y": _y
 #: period ("صباح اليوم الأربعاء"), four before a month or «الشهر» ("الخامس والعشرين من شهر يوليو", "الحادي
 #: والعشرين من الشهر الجاري"), five before a unit ("منذ ما يقرب من 24 عاما", "بعد خمسة وعشرين عاما").
 _BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 4, 5, 48
-#: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»).
-_WORD = re.compile(r"(?<!\S)[(\[«\"'“”]*(?=\S)")
+#: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»), also right after a closing
+#: quote or bracket («ولد «بشر»عام 1921»).
+_WORD = re.compile(r"(?<![^\s»”)\]])[(\[«\"'“”]*(?=\S)")
 
 
 def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.Match, Reading]]:
@@ -375,8 +387,10 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         Reference(pub, pub, "published")
     if ref.shifted:  # the matches stay, their values count from the article's own day
         matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
-    if infer_reference and sentences is None:
+    if sentences is None:
         sentences = arabic.sentences(view.text)
+    article = context.Article(view, sentences)
+    matches = [(m, reading) for m, reading in matches if not _later_in_a_past_story(g, m, article)]
     for i, said in (reference_day.statement_days(g, view.text, matches, ref.date, sentences)
                     if infer_reference else {}).items():  # a quotation counts from the day it was said
         m, reading = matches[i]
@@ -387,19 +401,20 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         vs, ve = m.span(name)
         if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
             vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
-        if name == "y" and m.group("y_more"):
-            ve = m.start("y_more")
+        more = f"{name}_more" if name in ("y", "yb") and m.group(f"{name}_more") else None
+        if more:
+            ve = min(ve, m.start(more))
         start, end = original_span(view, vs, ve)
         found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
-        if name == "y" and m.group("y_more"):
-            found.extend((e, None) for e in _more_years(view, m))
+        if more:
+            found.extend((e, None) for e in _more_years(view, m, more))
     return ref, context.settle(view, found, ref.date, sentences)
 
 
-def _more_years(view: arabic.FoldedText, m: re.Match) -> Iterator[Expression]:
-    """The further years of "عامي 2001 و2007" as expressions of their own."""
-    base = m.start("y_more")
-    for year in _YEAR_DIGITS.finditer(m.group("y_more")):
+def _more_years(view: arabic.FoldedText, m: re.Match, group: str) -> Iterator[Expression]:
+    """The further years of «عامي 2001 و2007», «في 1942 و1983 و2001» (`group` of `m`) as expressions of their own."""
+    base = m.start(group)
+    for year in _YEAR_DIGITS.finditer(m.group(group)):
         vs, ve = base + year.start(), base + year.end()
         start, end = original_span(view, vs, ve)
         yield Expression(start, end, view.original[start:end], year.group(), "YYYY", "year", vs, ve)
