@@ -241,3 +241,10 @@ def test_given_names_and_the_family_name_that_follows():
     assert arabic.name_particles()["بن"] == "link" and arabic.name_particles()["عبد"] == "head"
     # names of the lexicon are never time words: «صباح» (Sabah, also "morning") would hide «صباح الخميس»
     assert not arabic.given_names() & {arabic.fold(w) for w in ("صباح", "فجر", "ضحى", "مساء", "رمضان", "جمعة")}
+
+
+def test_after_lam_writes_a_definite_word_as_it_stands_after_the_preposition_lam():
+    # «للعام» (for the year) is ل + «العام» with the article's alef dropped; «للمدير» (for the director) likewise
+    assert arabic.after_lam("العام") == "لعام"
+    assert arabic.after_lam(arabic.fold("المدير")) == "لمدير"
+    assert arabic.after_lam("عام") is None  # no article, nothing to drop

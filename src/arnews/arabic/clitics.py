@@ -21,7 +21,7 @@ __all__ = [
     "CONJUNCTIONS", "PREPOSITIONS", "ARTICLE", "PREFIX_RULES", "PREFIX_LETTERS", "MIN_STEM",
     "MIN_STEM_AFTER_PROCLITIC", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "decompositions", "readings",
     "split",
-    "is_definite",
+    "is_definite", "after_lam",
 ]
 
 #: Conjunctions and prepositions written as one letter before a word; the article.
@@ -119,6 +119,12 @@ def readings(form: str) -> list[Clitics]:
             definite = ARTICLE in prefix or "لل" in prefix
             out.append(Clitics(conjunction, preposition, definite, replacement + form[size:]))
     return out
+
+
+def after_lam(form: str) -> str | None:
+    """A definite folded word as it is written after the preposition ل, which takes the article's alef: «العام»
+    → «لعام» (in «للعام», for the year; «للمدير», for the director); None for a word without the article."""
+    return "ل" + form[len(ARTICLE):] if form.startswith(ARTICLE) else None
 
 
 def is_definite(form: str) -> bool:

@@ -46,12 +46,12 @@ def family_group(m: re.Match) -> str:
 def alternation(words: Iterable[str], after_lam: bool = False) -> str:
     """A regex alternation of the folded words, longest first; inner spaces match any white space.
 
-    after_lam: also each definite word as it is written after the preposition ل, which takes the article's
-    alef (العام → لعام in «للعام», ل + العام).
+    after_lam: also each definite word as it is written after the preposition ل (`arabic.after_lam`: العام →
+    لعام in «للعام», ل + العام).
     """
     folded = {arabic.fold(w).strip() for w in words if w and w.strip()}
     if after_lam:
-        folded |= {"ل" + w[2:] for w in folded if w.startswith("ال")}
+        folded |= {lam for w in folded if (lam := arabic.after_lam(w))}
     ordered = sorted(folded, key=lambda f: (-len(f), f))
     return "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
 
@@ -67,8 +67,8 @@ def _lookup(rows: list[dict], value_column: str, *columns: str) -> dict[str, int
 
 
 def _after_lam(table: dict[str, str]) -> dict[str, str]:
-    """A table of folded words, also keyed by each definite word as written after ل (العام → لعام)."""
-    return {**{"ل" + k[2:]: v for k, v in table.items() if k.startswith("ال")}, **table}
+    """A table of folded words, also keyed by each definite word as written after ل (`arabic.after_lam`)."""
+    return {**{lam: v for k, v in table.items() if (lam := arabic.after_lam(k))}, **table}
 
 
 def scan(pattern: re.Pattern, view: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, re.Match]]:
@@ -152,6 +152,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     approx = alternation(rel["approximators"])
     now = alternation(rel["now_words"])
     event_from = alternation(rel["event_from_words"])
+    count_tail = alternation(rel["count_tails"])
     modifier = alternation(f for m in rel["modifiers"] for f in m["forms"])
     period = alternation((f for p in rel["periods"] for f in p["forms"]), after_lam=True)
     year_noun = alternation(f for p in rel["periods"] if p["unit"] == "year" for f in p["forms"])
@@ -220,7 +221,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"{b}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
         rf"(?:(?P<r_num>{number})\s*(?P<r_unit>{unit_plain})|(?P<r_dual>{unit_dual})"
         rf"|(?P<r_one>{unit_single})(?!\s*\d)(?!\s+(?:{any_month}){e}))"
-        rf"{e}(?P<r_from>\s+(?:{event_from}){e}(?:\s+(?P<r_now>{now}){e})?)?)",
+        rf"{e}(?:\s+(?:{count_tail}){e})?(?P<r_from>\s+(?:{event_from}){e}(?:\s+(?P<r_now>{now}){e})?)?)",
         # العام نفسه ; نفس العام ; الشهر ذاته ; اليوم نفسه: the year, month or day named before
         rf"{b}{_CLITIC}{not_general}(?P<s>(?P<s_noun>{same_noun}){e}\s+(?:{same_after}){e}"
         rf"|(?:{same_before})\s+(?P<s_noun2>{same_noun}){e})",
@@ -256,7 +257,7 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         *(f for r in weekdays for f in forms(r, "canonical", "variants")),
         *(w for d in rel["deictic_days"] for f in d["forms"] for w in f.split()[-1:]),
         *(f for p in rel["periods"] for f in p["forms"]), *rel["same_day_nouns"])}
-    keys |= {"ل" + k[2:] for k in keys if k.startswith("ال")}  # للعام: ل + العام
+    keys |= {lam for k in keys if (lam := arabic.after_lam(k))}  # للعام: ل + العام
     unit_keys = {fold(f) for u in point_units for f in forms(u, "singular", "forms", "dual_forms")}
     # a month names the group month: a day in words may stand four words before it (الخامس والعشرين من شهر أغسطس)
     anchors = re.compile(AFTER_BOUNDARY + r"[وفبلك]{0,2}?(?:(?:1[3-9]|20)\d\d(?!\d)|\d{1,4}\s*[/.-]\s*\d|(?:"
