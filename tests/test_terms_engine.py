@@ -173,7 +173,7 @@ def test_the_engine_gives_the_specification_on_saudinewsnet_text(no_phrases, sau
                                                                  monkeypatch):
     """The counterpart, on every machine, of the test on a SaudiNewsNet day above: real Saudi news text the
     generator does not imagine, from the repository's SaudiNewsNet sets: the 109 excerpts as a clean store of 7
-    shards scanned by two workers, then the 249 whole articles of the gold sets (tests/data/*/articles.jsonl)."""
+    shards scanned by two workers, then the 291 whole articles of the gold sets (tests/data/*/articles.jsonl)."""
     monkeypatch.setattr(pipeline, "SHARD_ARTICLES", 16)
     store = pipeline.clean_store(saudinewsnet_excerpts, interim=tmp_path, progress=False)
     texts = store.articles()["text"].tolist()
@@ -181,7 +181,7 @@ def test_the_engine_gives_the_specification_on_saudinewsnet_text(no_phrases, sau
     assert engine.analyse(store, jobs=2).sequences == _oracle(texts)[0]
     gold = pd.concat([pd.read_json(repo / "tests" / "data" / name / "articles.jsonl", lines=True)
                       for name in ("clean", "delegations", "timeline")], ignore_index=True)
-    assert len(gold) == 249 and gold["text"].str.len().sum() > 500_000
+    assert len(gold) == 291 and gold["text"].str.len().sum() > 500_000
     expected, _ = _oracle(gold["text"].tolist())
     assert engine.analyse(gold[["doc_id", "outlet", "text"]]).sequences == expected
 
