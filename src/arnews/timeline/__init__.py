@@ -27,9 +27,13 @@ day (`reference(text, published)` tells which and why, `reference_date` gives th
 unless the text shows another day in its own voice: a dateline («بريدة 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م
 واس»), a deictic day with its date («يوم غد الخميس 14 / 10 / 1436هـ الموافق 30 / 7 / 2015م») or with a weekday
 that is not the publication day's («اليوم الأربعاء» in an article dated Thursday: written on the Wednesday, at
-most a week before). Quotations, speech reported from another day and conflicting cues leave the publication
-date (`reference_day`; SaudiNewsNet's dates are crawl dates, and 4% of its articles say they were written
-earlier). Below, "publication" means that reference day.
+most a week before), a part of today reported in the past that had not begun at the publication time («عصر
+اليوم» in a page fetched at 02:39, when the corpus gives the time), or only the month, for a month named as the
+current one months before publication («سبتمبر الجاري» in an archive page; the values that need the day are then
+left empty). Quotations, speech reported from another day and conflicting cues leave the publication date
+(`reference_day`; SaudiNewsNet's dates are crawl dates, and 4% of its articles say they were written earlier); a
+quotation's own relative words count from the day its statement was made when the sentence says it («قال أمس:
+«… اليوم …»»). Below, "publication" means that reference day.
 
 Resolution against the publication date: "اليوم الأربعاء" is the publication day if it is a Wednesday,
 else the latest Wednesday before it; "أمس الثلاثاء" the latest Tuesday before publication; "الخميس

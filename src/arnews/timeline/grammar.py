@@ -16,7 +16,7 @@ from functools import cache
 from arnews import arabic, lexicons
 
 __all__ = ["AFTER_BOUNDARY", "FAMILY_GROUPS", "WORD_END", "WORD_START", "Grammar", "alternation", "family_group",
-           "forms", "grammar", "phrase", "scan"]
+           "first_month", "forms", "grammar", "phrase", "scan"]
 
 WORD_START = r"(?<![\w])"
 WORD_END = r"(?![\w])"
@@ -38,6 +38,10 @@ def phrase(text: str) -> str:
     return " ".join(text.split())
 
 
+#: Between the names of one month in two systems («حزيران/يونيو», «آب (أغسطس)»).
+_MONTH_SEPARATOR = re.compile(r"\s*[/(-]\s*")
+
+
 def family_group(m: re.Match) -> str:
     """The family group (one of FAMILY_GROUPS) of a match of `Grammar.pattern`."""
     return next(k for k in FAMILY_GROUPS if m.group(k) is not None)
@@ -54,6 +58,16 @@ def alternation(words: Iterable[str], after_lam: bool = False) -> str:
         folded |= {lam for w in folded if (lam := arabic.after_lam(w))}
     ordered = sorted(folded, key=lambda f: (-len(f), f))
     return "|".join(r"\s+".join(map(re.escape, f.split())) for f in ordered)
+
+
+def first_month(g: Grammar, text: str) -> tuple[int, str]:
+    """The month number of a "حزيران/يونيو"- or "فبراير شباط"-style group (the first name wins) and that name."""
+    words = _MONTH_SEPARATOR.split(text.strip())[0].split()
+    for size in range(len(words), 0, -1):  # names of one or two words: كانون الثاني, فبراير
+        key = " ".join(words[:size])
+        if key in g.months:
+            return g.months[key], key
+    return 0, " ".join(words)
 
 
 def forms(row: dict, *columns: str) -> list[str]:

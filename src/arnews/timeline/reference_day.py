@@ -16,6 +16,12 @@ days counted from the writing day, so the tagger resolves them against the refer
   evening, Friday → written on a Saturday; «غدا الاثنين» tomorrow, Monday → on a Sunday): the latest day with
   that weekday on or before publication, at most `weekday_window` days back (a weekday only places the
   writing day within a week);
+- **month**: a month named as the current one («الثلاثين من شهر سبتمبر الجاري», the thirtieth of this month of
+  September; «حتى السابع والعشرين من يونيو الجاري») two to ten months before the publication's month (an
+  archive page fetched months later; the month just before or after may be named loosely): the writing day lies
+  in the latest such month, which day is not known unless a stated date or a dateline in that month says it.
+  The reference is then the last day of that month with kind "month": dates, months and years count from it,
+  while the tagger leaves the values that need the day (اليوم، أمس، a weekday, «قبل ثلاثة أيام») empty;
 - **clock**: when the corpus gives the publication's time of day, a part of today reported in the past tense
   that begins later than that time («انطلق الفريق عصر اليوم», the team set out this afternoon, in a page
   fetched at 02:39; `parts_of_day`, with `clock_margin_hours` for an unknown time zone): the day before.
@@ -44,13 +50,13 @@ from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
 from arnews.timeline.context import Article, tense
 from arnews.timeline.context import cues as context_cues
-from arnews.timeline.grammar import Grammar, family_group, phrase
+from arnews.timeline.grammar import Grammar, family_group, first_month, phrase
 
 __all__ = ["KINDS", "Cue", "Reference", "ReferenceRules", "infer", "rules", "statement_days"]
 
 #: What decided a reference day: the publication date itself (no cue, or only cues that agree with it), or
 #: the strongest cue kind; "conflict": cues named different days, the publication date is kept.
-KINDS = ("published", "dateline", "stated", "weekday", "clock", "conflict")
+KINDS = ("published", "dateline", "stated", "weekday", "clock", "month", "conflict")
 #: A word of a dateline line: a run of letters, digits or brackets between spaces and punctuation.
 _WORD = re.compile(r"[^\s،,.؛:!؟?\-–—]+")
 #: The families whose match names one day by its date (not by a weekday or a deictic word).
@@ -61,6 +67,9 @@ _PART_REACH, _PART_CLITICS = 12, frozenset("وفب")
 #: How far (characters) before a quotation the day of the statement it quotes may end («، أمس، لوكالة الصحافة
 #: الفرنسية: «»), and the marks that close a quotation.
 _STATEMENT_REACH = 40
+#: How many months before the publication's month a month named as the current one places the article (see
+#: `_month_cue`): at least two, at most ten (eleven back is the coming month).
+_MONTHS_BACK = (2, 10)
 _CLOSING_QUOTES = frozenset(arabic.QUOTE_PAIRS.values())
 
 
@@ -143,11 +152,14 @@ def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Matc
     dateline = _dateline(view, found, pub, r)
     if dateline is not None:
         return Reference(dateline[0], pub, "dateline", (_located(folded, "dateline", *dateline),))
+    quotes = arabic.quotations(view)
+    sentences = arabic.sentences(view) if sentences is None else sentences
+    month = _month_cue(g, view, found, pub, quotes, sentences, r)
+    if month is not None:
+        return Reference(month[1], pub, "month", (_located(folded, *month),))
     deictic = [i for i, (_, _, name) in enumerate(found) if name in ("w", "d")]
     if not deictic:
         return Reference(pub, pub, "published")
-    quotes = arabic.quotations(view)
-    sentences = arabic.sentences(view) if sentences is None else sentences
     article = Article(folded, sentences)
     cues, clocks = [], []
     for i in deictic:
@@ -239,6 +251,34 @@ def _cue(g: Grammar, view: str, found: list, i: int, pub: dt.date | None,
     if back > r.weekday_window:  # further back than a weekday is trusted to tell: a day the rules cannot place
         return "weekday", None, start, end
     return "weekday", pub - dt.timedelta(days=back), start, end
+
+
+def _month_cue(g: Grammar, view: str, found: list, pub: dt.date | None, quotes: list[tuple[int, int]],
+               sentences: list[tuple[int, int]], r: ReferenceRules) -> tuple[str, dt.date, int, int] | None:
+    """The month cue (kind, the last day of that month, view start, view end) of an article that names a month
+    as the current one in its own voice, when that month is two to ten months before the publication's month;
+    None otherwise, or when the article names two different current months. The month just before is left
+    alone: «خلال يوليو الحالي» in a report of 7 August on July's unemployment means the month just ended; so is
+    the month just after («بدءا من 2 أغسطس الجاري» written on 31 July: the coming month)."""
+    if pub is None:
+        return None
+    named = []
+    for i, (m, _, name) in enumerate(found):
+        modifier = m.group("mm_mod") if name == "mm" else m.group("f_mod") if name == "f" else None
+        if not modifier or g.modifiers.get(phrase(modifier)) != 0 or _quoted(quotes, m.start(name)) or \
+                _reported_from_another_day(g, view, found, i, sentences, r):
+            continue
+        month, _ = first_month(g, m.group("mm_month" if name == "mm" else "f_month"))
+        if month:
+            named.append((month, m.start(name), m.end(name)))
+    if not named or len({month for month, _, _ in named}) > 1:
+        return None
+    month, start, end = named[0]
+    if not _MONTHS_BACK[0] <= (pub.month - month) % 12 <= _MONTHS_BACK[1]:
+        return None
+    year = pub.year if month < pub.month else pub.year - 1
+    last = dates.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    return "month", last, start, end
 
 
 def _clock_cue(g: Grammar, article: Article, match: tuple, pub: dt.date | None, clock: dt.time | None,

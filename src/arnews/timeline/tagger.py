@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pandas as pd
 
 from arnews import arabic
 from arnews.arabic.chars import codes
 from arnews.timeline import context, dates, reference_day
-from arnews.timeline.grammar import Grammar, family_group, grammar, phrase, scan
+from arnews.timeline.grammar import Grammar, family_group, first_month, grammar, phrase, scan
 from arnews.timeline.readings import Expression, Pending
 from arnews.timeline.reference_day import Reference
 
@@ -39,8 +40,9 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
     return s, e
 
 
-#: Between the names of one month in two systems («حزيران/يونيو», «آب (أغسطس)»); a year's four digits.
-_MONTH_SEPARATOR = re.compile(r"\s*[/(-]\s*")
+#: How far (characters) a weekday may stand before the date it names («يوم الخميس الموافق 6 أغسطس»).
+_WEEKDAY_TO_DATE = 16
+#: A year's four digits.
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
 _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", "y": "year", "yb": "year",
@@ -48,16 +50,6 @@ _FAMILY_NAMES = {"h": "hijri", "n": "numeric", "f": "full", "my": "month_year", 
                  "d": "deictic"}
 #: (family, value, precision, relative_to_event, what the context decides)
 Reading = tuple[str, str, str, bool, Pending | None]
-
-
-def _first_month(g: Grammar, text: str) -> tuple[int, str]:
-    """The month number of a "حزيران/يونيو"- or "فبراير شباط"-style group (the first name wins) and that name."""
-    words = _MONTH_SEPARATOR.split(text.strip())[0].split()
-    for size in range(len(words), 0, -1):  # names of one or two words: كانون الثاني, فبراير
-        key = " ".join(words[:size])
-        if key in g.months:
-            return g.months[key], key
-    return 0, " ".join(words)
 
 
 def _day(g: Grammar, digits: str | None, words: str | None) -> int:
@@ -216,7 +208,7 @@ def _full(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
             return "full", "", "", False, None
         first = dates.add_months(pub, g.modifiers[phrase(gd["f_pmod"])])
         return "full", first.replace(day=day).isoformat(), "YYYY-MM-DD", False, None
-    month, _ = _first_month(g, gd["f_month"])
+    month, _ = first_month(g, gd["f_month"])
     day = _day(g, gd["f_day0"] or gd["f_day"], gd["f_wday"])  # «13 أو 20 أيلول»: the first day named
     if not day:
         return None
@@ -238,7 +230,7 @@ def _full(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
 
 
 def _month_year(g: Grammar, gd: dict, pub: dt.date | None) -> Reading:
-    month, _ = _first_month(g, gd["my_month"])
+    month, _ = first_month(g, gd["my_month"])
     return "month_year", f"{int(gd['my_year']):04d}-{month:02d}", "YYYY-MM", False, None
 
 
@@ -273,7 +265,7 @@ def _weekday(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
 
 
 def _month(g: Grammar, gd: dict, pub: dt.date | None) -> Reading | None:
-    month, name = _first_month(g, gd["mm_month"])
+    month, name = first_month(g, gd["mm_month"])
     shift = g.modifiers.get(phrase(gd["mm_mod"])) if gd["mm_mod"] else None
     if name in g.ambiguous_months and shift is None and \
             not (gd["mm_prep"] or gd["mm_shahr"] or gd["mm_same"] or gd["mm_rmod"]):
@@ -408,7 +400,24 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
         if more:
             found.extend((e, None) for e in _more_years(view, m, more))
-    return ref, context.settle(view, found, ref.date, sentences)
+    settled = context.settle(view, found, ref.date, sentences)
+    return ref, (_without_the_day(settled) if ref.kind == "month" else settled)
+
+
+def _without_the_day(found: list[Expression]) -> list[Expression]:
+    """The expressions of an article whose reference is only a month (`reference_day`, the month cue) with the
+    values that need the writing day left empty: اليوم، أمس، a weekday not followed by its date, «قبل ثلاثة
+    أيام»; dates, months, years and counts of months or years keep theirs."""
+    out = []
+    for i, e in enumerate(found):
+        following = found[i + 1] if i + 1 < len(found) else None
+        dated = e.family == "weekday" and following is not None and following.value == e.value and \
+            following.view_start - e.view_end <= _WEEKDAY_TO_DATE
+        if e.family == "deictic" or (e.family == "weekday" and not dated) or \
+                (e.family == "relative" and e.precision == "YYYY-MM-DD"):
+            e = replace(e, value="", precision="")
+        out.append(e)
+    return out
 
 
 def _more_years(view: arabic.FoldedText, m: re.Match, group: str) -> Iterator[Expression]:
