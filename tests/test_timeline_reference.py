@@ -215,7 +215,8 @@ def test_a_current_month_months_before_publication_places_an_archive_page_in_tha
     assert values(text, "2015-07-21 10:57:37") == [("الثلاثين من شهر سبتمبر الجاري", "2014-09-30"), ("أمس", "")]
     # 2015-08-11#01343 (arriyadiyah, crawled in August) "the Olympic team starts tomorrow, Monday, a camp in
     # Riyadh until the 27th of this June": the weekday cannot place the day, the month can
-    text = "يبدأ المنتخب السعودي الأولمبي يوم غد الأثنين، معسكرا إعداديا في الرياض، حتى السابع والعشرين من يونيو الجاري."
+    text = ("يبدأ المنتخب السعودي الأولمبي يوم غد الأثنين، معسكرا إعداديا في الرياض، حتى السابع والعشرين من يونيو"
+            " الجاري.")
     assert values(text, "2015-08-11 13:00:00") == [("يوم غد الأثنين", ""),
                                                   ("السابع والعشرين من يونيو الجاري", "2015-06-27")]
 

@@ -51,7 +51,8 @@ from arnews.arabic.sentences import QUOTE_PAIRS, quotations, sentence_at, senten
 __all__ = [
     "ALEF_VARIANTS", "ARABIC_LETTERS", "ARABIC_MARKS", "BIDI_CONTROLS", "DIACRITICS", "DIGITS",
     "FORMAT_CONTROLS", "LATIN_LETTERS", "TATWEEL",
-    "PREFIX_RULES", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "after_lam", "decompositions", "is_definite", "readings",
+    "PREFIX_RULES", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "after_lam", "decompositions", "is_definite",
+    "readings",
     "split",
     "EntityIndex", "EntityMatch", "entity_index", "index_of", "phrase_key", "spelling_pattern", "trie_pattern",
     "FOLD_TABLE", "FoldedText", "fold", "fold_with_offsets", "fold_words", "strip_marks",

@@ -10,7 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-__all__ = ["DIRECTIONS", "add_months", "as_date", "clock", "day_month", "direction_of", "hijri", "hijri_date", "hijri_in_year",
+__all__ = ["DIRECTIONS", "add_months", "as_date", "clock", "day_month",
+           "direction_of", "hijri", "hijri_date", "hijri_in_year",
            "iso", "month_date", "week_month", "weekday_date", "year_text"]
 
 #: Which occurrence of a date without a year is meant, seen from publication: the latest on or before it

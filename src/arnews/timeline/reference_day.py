@@ -343,12 +343,12 @@ def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tupl
     yesterday that "… and today the scene is renewed"): «اليوم» of the quotation is yesterday.
 
     `matches`: the tagger's grammar matches with their readings against `day`, in text order. The statement's
-    day is a deictic day, or a weekday or a date that names its day and year, in the quotation's sentence that ends at most
-    `_STATEMENT_REACH` characters before the quotation, with a word that opens speech (`speech_openers`) or a
-    colon between them («وقال … أمس: «», «في بيان له أمس أن «»); a day further back dates something else («وقعت
-    هجمات أخرى أمس، … بحسب النائب …، الذي قال: «»). Only closed quotations count (an opening mark left open is
-    more often a typo than a quotation running to the end of the paragraph). Returns {index in `matches`: the
-    statement's day}; words outside quotations speak for the article's day.
+    day is a deictic day, or a weekday or a date that names its day and year, in the quotation's sentence that
+    ends at most `_STATEMENT_REACH` characters before the quotation, with a word that opens speech
+    (`speech_openers`) or a colon between them («وقال … أمس: «», «في بيان له أمس أن «»); a day further back dates
+    something else («وقعت هجمات أخرى أمس، … بحسب النائب …، الذي قال: «»). Only closed quotations count (an opening
+    mark left open is more often a typo than a quotation running to the end of the paragraph). Returns {index in
+    `matches`: the statement's day}; words outside quotations speak for the article's day.
     """
     quotes = arabic.quotations(view)
     if not quotes or day is None:
