@@ -926,6 +926,9 @@ def test_the_nth_day_of_an_event_is_not_today():
     # 2015-08-10#00830 "Roma, champions of Italy in 1942, 1983 and 2001, hold the right to buy the player's contract"
     ("يملك روما، بطل ايطاليا في 1942 و1983 و2001، حق شراء عقد اللاعب", [("1942", "1942"), ("1983", "1983"),
                                                                        ("2001", "2001")]),
+    # 2015-07-21#02319 "… and the Asian Cup 2015 (AD), to be held in Australia": a year with the era glued to it
+    # needs no preposition
+    ("ببطولة كأس الخليج (22) وبطولة كأس الأمم الآسيوية 2015م والتي ستقام بأستراليا", [("2015م", "2015")]),
     # 2015-07-31#00517 "«Bishr» was born in 1921 in the village of Desouk": the year glued to a closing guillemet
     ("ولد «بشر»عام 1921 بقرية دسوق بكفر الشيخ", [("عام 1921", "1921")]),
     # 2015-08-02#00491 "the Saudi stars … in the penultimate day of the World Summer Games": no today
