@@ -17,6 +17,7 @@ from arnews.arabic.chars import (
     ALEF_VARIANTS,
     ARABIC_LETTERS,
     ARABIC_MARKS,
+    BIDI_CONTROL_PATTERN,
     BIDI_CONTROLS,
     DIACRITICS,
     DIGITS,
@@ -58,7 +59,7 @@ from arnews.arabic.numbers import NumberWord, number_value, number_words
 from arnews.arabic.sentences import QUOTE_PAIRS, quotations, sentence_at, sentences
 
 __all__ = [
-    "ALEF_VARIANTS", "ARABIC_LETTERS", "ARABIC_MARKS", "BIDI_CONTROLS", "DIACRITICS", "DIGITS",
+    "ALEF_VARIANTS", "ARABIC_LETTERS", "ARABIC_MARKS", "BIDI_CONTROL_PATTERN", "BIDI_CONTROLS", "DIACRITICS", "DIGITS",
     "FORMAT_CONTROLS", "LATIN_LETTERS", "TATWEEL",
     "PREFIX_RULES", "PROCLITIC", "PROCLITIC_NO_ARTICLE", "Clitics", "decompositions", "is_definite", "readings",
     "split",
