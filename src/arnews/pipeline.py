@@ -305,14 +305,12 @@ def _write_shard(clean_articles: pd.DataFrame, folder: Path, number: int) -> str
     """Write one shard (its .jsonl and .text files); returns its name."""
     name = f"shards/{number:04d}.jsonl"
     urls = clean_articles["url"].tolist() if "url" in clean_articles else [""] * len(clean_articles)
-    texts, doc_ids, outlets = [], [], []
-    with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
-        for record, url in zip(clean.article_records(clean_articles), urls, strict=True):
-            record["url"] = url
-            texts.append(record["text"] if isinstance(record["text"], str) else "")
-            doc_ids.append(str(record["doc_id"]))
-            outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
-            out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
+    records = [{k: url if k == "url" else record[k] for k in _SHARD_FIELDS}
+               for record, url in zip(clean.article_records(clean_articles), urls, strict=True)]
+    files.write_jsonl(records, folder / name)
+    texts = [r["text"] if isinstance(r["text"], str) else "" for r in records]
+    doc_ids = [str(r["doc_id"]) for r in records]
+    outlets = [r["outlet"] if isinstance(r["outlet"], str) else "" for r in records]
     encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
     with open((folder / name).with_suffix(".text"), "wb") as out:
         header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts)),
