@@ -45,6 +45,21 @@ def test_different_words_stay_apart():
     assert arabic.fold("عملة") != arabic.fold("عمله")   # currency / his work: teh marbuta is spelling
 
 
+def test_a_final_heh_is_read_as_teh_marbuta_only_on_request():
+    # the fold keeps «منطقه» (region, typed without the dots) apart from «منطقة»; a closed-list lookup may read it so
+    assert arabic.fold("منطقه") != arabic.fold("منطقة")
+    assert arabic.as_teh_marbuta(arabic.fold("منطقه")) == arabic.fold("منطقة")  # region
+    assert arabic.as_teh_marbuta("وزير") == "وزير"    # minister: no final ه, unchanged
+    assert arabic.as_teh_marbuta("منطقة") == "منطقة"  # already written with ة
+
+
+def test_every_word_final_teh_marbuta_can_be_written_heh():
+    assert arabic.as_final_heh("الكورية الشمالية") == "الكوريه الشماليه"  # North Korean (feminine)
+    assert arabic.as_final_heh("وزيرة التجارة.") == "وزيره التجاره."    # the minister of trade (f.).
+    assert arabic.as_final_heh("برفقته") == "برفقته"                     # accompanied by him: no final ة
+    assert arabic.as_final_heh("وزير") == "وزير"                         # minister: nothing to change
+
+
 def test_strip_marks_keeps_letters():
     assert arabic.strip_marks("وفقًا") == "وفقا"  # according to
     assert arabic.strip_marks("أمين") == "أمين"  # the hamza alef is a letter

@@ -283,6 +283,23 @@ def test_cue_words_match_their_spellings(tmp_path):
     assert clean.clean_text(f"اقرب أيضا\n{PROSE_LINE}", rules=rules).text.startswith("اقرب")  # another word
 
 
+def test_a_rules_file_is_compiled_once_and_again_when_edited(tmp_path):
+    rules_file = tmp_path / "rules.yaml"
+
+    def write(cue: str) -> None:
+        rules_file.write_text(yaml.safe_dump({"cues": {"read_also": {cue: "read also"}}, "rules": [
+            {"name": "read_also", "kind": "line", "pattern": "{read_also}"}]}, allow_unicode=True), encoding="utf-8")
+
+    write("اقرأ أيضا")  # read also
+    rules = clean.load_rules(rules_file)
+    assert clean.load_rules(str(rules_file)) is rules  # the CLI's check and the clean store share one compile
+    write("شاهد أيضا")  # watch also: the edited file is read anew
+    edited = clean.load_rules(rules_file)
+    assert edited is not rules
+    assert clean.clean_text(f"شاهد أيضا\n{PROSE_LINE}", rules=edited).text == PROSE_LINE
+    assert clean.clean_text(f"شاهد أيضا\n{PROSE_LINE}", rules=rules).text.startswith("شاهد")
+
+
 # --- lossless on any text (property test) --------------------------------------------------------
 
 PROSE = [

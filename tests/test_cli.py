@@ -197,6 +197,16 @@ def test_atomic_folder_swaps_whole_and_keeps_other_files(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["clean"]
 
 
+def test_atomic_folder_keep_existing_keeps_a_folder_made_meanwhile(tmp_path):
+    out = tmp_path / "store"
+    with files.atomic_folder(out, keep_existing=True) as tmp:
+        files.write_text(tmp / "manifest.json", "first\n")
+    with files.atomic_folder(out, keep_existing=True) as tmp:  # the same folder, made again by a second run
+        files.write_text(tmp / "manifest.json", "second\n")
+    assert [(p.name, p.read_text()) for p in out.iterdir()] == [("manifest.json", "first\n")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+
+
 @pytest.mark.parametrize("error", [KeyboardInterrupt, RuntimeError, cli.Terminated])
 def test_atomic_folder_interrupted_leaves_the_old_files_and_no_temporary_folder(tmp_path, error):
     out = tmp_path / "clean"

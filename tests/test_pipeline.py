@@ -57,6 +57,25 @@ def test_no_temporary_folder_is_left_and_the_manifest_names_no_absolute_path(fol
     assert str(tmp_path) not in manifest and str(tmp_path) not in (store.folder / "problems.csv").read_text()
 
 
+def test_a_store_made_meanwhile_is_kept_and_a_leftover_folder_is_replaced(folder, tmp_path, monkeypatch):
+    interim = tmp_path / "interim"
+    store = pipeline.clean_store(folder, interim=interim, progress=False)
+    made = (store.folder / "manifest.json").read_text(encoding="utf-8"), store.folder.stat().st_ino
+    # another run finishes the same store while this one cleans: its folder (and its readers) stay untouched
+    monkeypatch.setattr(pipeline, "_store_of_key", lambda *args: None)
+    again = pipeline.clean_store(folder, interim=interim, progress=False)
+    assert again.folder == store.folder
+    assert ((store.folder / "manifest.json").read_text(encoding="utf-8"), store.folder.stat().st_ino) == made
+    assert [p.name for p in interim.iterdir()] == [store.folder.name]
+    monkeypatch.undo()
+    # a folder without a manifest (no run leaves one; a hand-made copy) is replaced by a whole store
+    shutil.rmtree(store.folder)
+    (store.folder / "shards").mkdir(parents=True)
+    remade = pipeline.clean_store(folder, interim=interim, progress=False)
+    assert remade.folder == store.folder and remade.articles()["doc_id"].tolist() == ["a", "b"]
+    assert [p.name for p in interim.iterdir()] == [store.folder.name]
+
+
 def test_strict_reports_a_stored_problem(folder, tmp_path):
     write(folder / "empty.txt", "")
     pipeline.clean_store(folder, interim=tmp_path / "interim", progress=False)  # made without --strict

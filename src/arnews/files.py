@@ -149,7 +149,7 @@ def atomic_path(path: str | os.PathLike) -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def atomic_folder(folder: str | os.PathLike) -> Iterator[Path]:
+def atomic_folder(folder: str | os.PathLike, keep_existing: bool = False) -> Iterator[Path]:
     """Build a folder's new content in a temporary folder that then takes its place in one step.
 
     Write every file of the run into the yielded folder. When the block ends without an error, files and
@@ -160,6 +160,9 @@ def atomic_folder(folder: str | os.PathLike) -> Iterator[Path]:
 
     Args:
         folder: the output folder (created if missing; a symbolic link is followed).
+        keep_existing: for a folder whose content its name determines (a clean store, named by its key): when
+            `folder` exists by the time the block ends (another run made it meanwhile), it is kept untouched,
+            so its readers are never disturbed, and the new content is dropped.
     Yields:
         The temporary folder, beside `folder` (same file system).
     """
@@ -170,6 +173,13 @@ def atomic_folder(folder: str | os.PathLike) -> Iterator[Path]:
     try:
         yield tmp
         tmp.chmod(final.stat().st_mode & 0o7777 if final.is_dir() else FOLDER_MODE)
+        if keep_existing:
+            try:
+                os.rename(tmp, final)  # fails when a folder with content stands there
+            except OSError:
+                if not final.is_dir():
+                    raise
+            return
         if not final.exists():
             os.rename(tmp, final)
             return

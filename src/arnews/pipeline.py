@@ -6,7 +6,8 @@
 from the corpus files' content, the lexicons, the boilerplate rules, the field mapping and the arnews version:
 as long as none of them changes, every stage and notebook reuses the store instead of loading and cleaning
 again; when one changes, the next run makes a new store. The store is written into a temporary folder and
-renamed into place in one step, so a reader never sees half of one, nor files of two runs side by side.
+renamed into place in one step (`files.atomic_folder`), so a reader never sees half of one, nor files of two
+runs side by side.
 
 Layout of a store (all UTF-8; every table also opens in a spreadsheet):
 
@@ -32,7 +33,6 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from functools import cached_property
@@ -242,11 +242,10 @@ def _make_store(corpus_path: Path, interim: Path, fields, key: str, listed: list
                 ) -> CleanStore:
     """Load, clean and write the store of `key` (`store_key`'s key and listed sources)."""
     articles, report = corpus.load_with_report(corpus_path, fields, strict=strict, progress=progress)
-    interim.mkdir(parents=True, exist_ok=True)
     final = interim / _folder_name(corpus_path, key)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{final.name}.", suffix=".tmp", dir=interim))
-    try:
-        tmp.chmod(files.FOLDER_MODE)  # mkdtemp makes a private folder; a store is as readable as any output
+    if final.is_dir() and not (final / "manifest.json").is_file():  # a leftover: a store appears whole or not at all
+        shutil.rmtree(final, ignore_errors=True)
+    with files.atomic_folder(final, keep_existing=True) as tmp:  # one made meanwhile (same key, same content) stays
         shard_names, clean_chars, removed = _clean_into_shards(articles, ruleset, tmp, progress)
         table = corpus.article_table(articles).drop(columns="chars", errors="ignore")
         table["published"] = [r["published"] or "" for r in clean.article_records(articles)]
@@ -266,9 +265,6 @@ def _make_store(corpus_path: Path, interim: Path, fields, key: str, listed: list
             "summary": report.summary(), "ignored": [_relative(p, base) for p in report.ignored],
         }
         files.write_text(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
-        _replace_folder(tmp, final)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return CleanStore(final)
 
 
@@ -309,14 +305,12 @@ def _write_shard(clean_articles: pd.DataFrame, folder: Path, number: int) -> str
     """Write one shard (its .jsonl and .text files); returns its name."""
     name = f"shards/{number:04d}.jsonl"
     urls = clean_articles["url"].tolist() if "url" in clean_articles else [""] * len(clean_articles)
-    texts, doc_ids, outlets = [], [], []
-    with open(folder / name, "w", encoding="utf-8", newline="\n") as out:
-        for record, url in zip(clean.article_records(clean_articles), urls, strict=True):
-            record["url"] = url
-            texts.append(record["text"] if isinstance(record["text"], str) else "")
-            doc_ids.append(str(record["doc_id"]))
-            outlets.append(record["outlet"] if isinstance(record["outlet"], str) else "")
-            out.write(json.dumps({k: record[k] for k in _SHARD_FIELDS}, ensure_ascii=False, default=str) + "\n")
+    records = [{k: url if k == "url" else record[k] for k in _SHARD_FIELDS}
+               for record, url in zip(clean.article_records(clean_articles), urls, strict=True)]
+    files.write_jsonl(records, folder / name)
+    texts = [r["text"] if isinstance(r["text"], str) else "" for r in records]
+    doc_ids = [str(r["doc_id"]) for r in records]
+    outlets = [r["outlet"] if isinstance(r["outlet"], str) else "" for r in records]
     encoded = [text.encode("utf-8", "surrogatepass") for text in texts]
     with open((folder / name).with_suffix(".text"), "wb") as out:
         header = {"doc_ids": doc_ids, "outlets": outlets, "lengths": list(map(len, texts)),
@@ -324,14 +318,3 @@ def _write_shard(clean_articles: pd.DataFrame, folder: Path, number: int) -> str
         out.write(json.dumps(header, ensure_ascii=False).encode("utf-8", "surrogatepass") + b"\n")
         out.write(b"\0".join(encoded))
     return name
-
-
-def _replace_folder(new: Path, final: Path) -> None:
-    """Put `new` at `final` in one rename; a store made meanwhile by another run is kept (same key, same
-    content)."""
-    try:
-        os.replace(new, final)
-    except OSError:
-        if not (final / "manifest.json").is_file():
-            shutil.rmtree(final, ignore_errors=True)
-            os.replace(new, final)

@@ -7,9 +7,11 @@ a mark" are decided here once. The strings are regex character-class bodies (ran
 
 from __future__ import annotations
 
+import re
+
 __all__ = [
     "ARABIC_LETTERS", "ARABIC_MARKS", "TATWEEL", "DIACRITICS", "DIGITS", "LATIN_LETTERS", "FORMAT_CONTROLS",
-    "BIDI_CONTROLS", "ALEF_VARIANTS", "codes",
+    "BIDI_CONTROLS", "BIDI_CONTROL_PATTERN", "ALEF_VARIANTS", "codes",
 ]
 
 #: Arabic letters, including the Persian/Urdu letters and the presentation forms that NFKC later folds.
@@ -30,6 +32,8 @@ LATIN_LETTERS = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
 #: Bidirectional controls: marks, embeddings, overrides and isolates. In untrusted text they reorder what a
 #: reader sees (U+202E turns a line around), so they are never part of a word and never shown raw.
 BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+#: One bidi control character, compiled: what text shown to a reader strips or labels.
+BIDI_CONTROL_PATTERN = re.compile(f"[{BIDI_CONTROLS}]")
 #: Invisible format characters that never change a word: zero-width space/joiners, word joiner, soft hyphen,
 #: byte-order mark, and the bidi controls.
 FORMAT_CONTROLS = "\u00ad\u200b-\u200d\u2060\ufeff" + BIDI_CONTROLS

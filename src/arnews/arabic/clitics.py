@@ -128,7 +128,7 @@ def after_lam(form: str) -> str | None:
 
 
 def is_definite(form: str) -> bool:
-    """True for a folded word that carries the article, alone or after و ف ب ك ل: الخارجيه، للحزب، والاعلام.
+    """True for a folded word that carries the article, alone or after و ف ب ك ل: الخارجية، للحزب، والاعلام.
 
     Judge the written word (before folding) when a name may start with a hamza alef: «ألكسندر» folds to
     «الكسندر», which would read as definite.

@@ -15,7 +15,11 @@ Two spellings are the same word when their folds are equal. `fold` applies, in t
 Teh marbuta is NOT folded into heh, although light stemmers often do it: in edited news the ه spelling of ة is
 rare (SaudiNewsNet: «منطقه» 24 times against «منطقة» 9,091, «السعوديه» once against 11,143), while the fold
 would merge real pairs that differ only there: «عملة» currency / «عمله» his work (100 / 599), «رحمة» mercy /
-«رحمه» (God's mercy) on him (306 / 961), «العمرة» the umrah / «عمره» his age.
+«رحمه» (God's mercy) on him (306 / 961), «العمرة» the umrah / «عمره» his age. Where a word is looked up in a
+closed list of known words (the title words of a delegation list, the nisbas of a country), the ه spelling may
+still be read for the ة of a listed word: `as_teh_marbuta` reads a final ه as ة («منطقه» → «منطقة»),
+`as_final_heh` writes each word-final ة as ه («الكورية» → «الكوريه»). These two functions are the one place of
+that tolerance.
 
 Every step maps one character to zero, one or a few characters, so the whole fold is one table over code
 points (`FOLD_TABLE`), built once at import from the steps above. `fold` runs it with `str.translate` (short
@@ -34,7 +38,8 @@ import numpy as np
 
 from arnews.arabic.chars import ALEF_VARIANTS, ARABIC_MARKS, FORMAT_CONTROLS, codes
 
-__all__ = ["FOLD_TABLE", "FoldedText", "fold", "fold_words", "fold_with_offsets", "strip_marks"]
+__all__ = ["FOLD_TABLE", "FoldedText", "as_final_heh", "as_teh_marbuta", "fold", "fold_words", "fold_with_offsets",
+           "strip_marks"]
 
 _DROPPED = frozenset(codes(ARABIC_MARKS) + codes(FORMAT_CONTROLS))
 _LETTERS = {**dict.fromkeys(ALEF_VARIANTS, "ا"), "ى": "ي", "\u066b": ".", "\u066c": ","}
@@ -48,6 +53,8 @@ _COMPOSING = re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, las
 _COMPOSES = np.zeros(0x10000, dtype=bool)
 for _first, _last in _COMPOSING_RANGES:
     _COMPOSES[_first:_last + 1] = True
+#: A teh marbuta that ends a word.
+_FINAL_TEH_MARBUTA = re.compile(r"ة(?!\w)")
 #: From this length on, `fold` maps code points with numpy instead of `str.translate` (same table).
 _LONG_TEXT = 10_000
 
@@ -172,6 +179,29 @@ def strip_marks(text: str) -> str:
     Example: strip_marks("وفقًا") → "وفقا" (according to); strip_marks("أمين") → "أمين" (the hamza stays).
     """
     return "".join(c for c in text if ord(c) not in _DROPPED)
+
+
+def as_teh_marbuta(word: str) -> str:
+    """`word` (folded) with a final ه read as the teh marbuta a typist left undotted; else `word` unchanged.
+
+    Only for looking a word up in a closed list, after its own spelling was not found there: «منطقه» is
+    «منطقة» (region), while «عمله» (his work) must not become «عملة» (currency) in running text (see the
+    module docstring).
+
+    Example: as_teh_marbuta("منطقه") → "منطقة"; as_teh_marbuta("وزير") → "وزير" (minister).
+    """
+    return word[:-1] + "ة" if word.endswith("ه") else word
+
+
+def as_final_heh(text: str) -> str:
+    """`text` (folded) with every word-final teh marbuta written as ه: the spelling of a listed phrase that
+    some outlets and typists use, for listing beside it.
+
+    Example: as_final_heh("الكورية الشمالية") → "الكوريه الشماليه" (North Korean, feminine);
+    as_final_heh("التجارة.") → "التجاره." (trade.); a word without a final ة stays: as_final_heh("برفقته") →
+    "برفقته" (accompanied by him).
+    """
+    return _FINAL_TEH_MARBUTA.sub("ه", text)
 
 
 @dataclass(frozen=True)

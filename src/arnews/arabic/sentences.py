@@ -5,8 +5,8 @@ glued to the next word between two Arabic words (a space left out: «من الم
 citizens. Took part in …; «يتنصلون منه.خلاصة القول») when one of the two has four letters or more and the
 point is the only one in the run of letters and points: not in a transliterated acronym («اتش.اس.بي.سي»,
 HSBC; «إل.جي», LG). Three dots are not a boundary: the point between two digits (3.5 مليار), the point after a
-one-letter abbreviation («د. عبدالله» Dr Abdullah, «أ. د.» Prof. Dr.) and an ellipsis inside a quote directly followed
-by a word. The closing quote or bracket right after the point belongs to the sentence it closes.
+one-letter abbreviation («د. عبدالله» Dr Abdullah, «أ. د.» Prof. Dr.) and an ellipsis inside a quote directly
+followed by a word. The closing quote or bracket right after the point belongs to the sentence it closes.
 
 `quotations(text)` gives the spans of quoted passages («…», “…”, "…"), which may hold several sentences.
 """

@@ -11,7 +11,7 @@ import pandas as pd
 
 from arnews import files
 from arnews.clean.learn import discover
-from arnews.clean.rules import rules_at
+from arnews.clean.rules import load_rules
 from arnews.clean.tables import article_records, restore_corpus
 
 __all__ = ["CLI_HELP", "OUTPUT_FILES", "add_arguments", "run", "write_outputs"]
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from arnews import pipeline  # the pipeline cleans with this package: imported when the stage runs
 
     out = Path(args.out)
-    rules = rules_at(args.rules)  # a bad rules file stops here, before any work, with one clear line
+    rules = load_rules(args.rules)  # a bad rules file stops here, before any work (the store reuses it)
     store = pipeline.clean_store(args.corpus, rules=args.rules, strict=args.strict, progress=sys.stderr.isatty())
     # what the loader met, once per run whether the store was made now or earlier
     store.report.log(more=f"all are in {store.folder / 'problems.csv'}")

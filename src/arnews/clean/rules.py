@@ -17,6 +17,7 @@ Built-in pieces from the Arabic core: `{bidi_control}` (one bidirectional contro
 from __future__ import annotations
 
 import heapq
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from arnews.errors import InputError
 
 __all__ = [
     "KINDS", "LINE_KINDS", "TEXT_KINDS", "RULES_FILE", "Guard", "LearnSettings", "Rule", "RuleSet", "Shape",
-    "default_rules", "load_rules", "rules_at", "with_rules",
+    "default_rules", "load_rules", "with_rules",
 ]
 
 RULES_FILE = "boilerplate.yaml"
@@ -383,16 +384,23 @@ class RuleSet:
 
 
 def load_rules(path: str | Path | None = None) -> RuleSet:
-    """Read and compile boilerplate rules.
+    """Read and compile boilerplate rules, once per process for each content of the file: a stage CLI checks
+    `--rules` before any work and the clean store cleans with the same compiled rules; an edited file is read
+    anew.
 
     Args:
         path: a rules YAML file; default data/lexicons/boilerplate.yaml.
     Returns:
         The compiled RuleSet.
+    Raises:
+        InputError: the file is missing, is not YAML, or holds a rule written wrongly.
     """
     if path is None:
         return default_rules()
-    return _ruleset_from_yaml(Path(path))
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(path, "rules file is missing")
+    return _ruleset_from_yaml(path, path.read_bytes())
 
 
 @cache
@@ -402,22 +410,17 @@ def default_rules() -> RuleSet:
 
 
 @cache
-def rules_at(path: str | None) -> RuleSet:
-    """`load_rules(path)`, compiled once per process and path."""
-    return load_rules(path)
-
-
-def _ruleset_from_yaml(path: Path) -> RuleSet:
+def _ruleset_from_yaml(path: Path, content: bytes) -> RuleSet:
+    """The rules of the file `path` whose bytes are `content`."""
     import yaml
 
-    if not path.is_file():
-        raise InputError(path, "rules file is missing")
-    with open(path, encoding="utf-8") as f:
-        try:
-            data = yaml.safe_load(f)
-        except yaml.YAMLError as err:
-            where = getattr(err, "problem_mark", None)
-            raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)}{where or ''})") from None
+    stream = io.StringIO(content.decode("utf-8"), newline=None)  # line ends read as open() reads them
+    stream.name = str(path)  # YAML errors name the file
+    try:
+        data = yaml.safe_load(stream)
+    except yaml.YAMLError as err:
+        where = getattr(err, "problem_mark", None)
+        raise InputError(path, f"not valid YAML ({getattr(err, 'problem', err)}{where or ''})") from None
     return _ruleset_from_data(data, path)
 
 

@@ -7,15 +7,12 @@ characters (which would reorder what the reader sees) are shown as visible label
 from __future__ import annotations
 
 import html
-import re
 
 import pandas as pd
 
 from arnews import arabic
 
 __all__ = ["describe_removed", "marked_html", "removed_by_rule", "showcase_doc", "visible_controls", "word_counts"]
-
-_BIDI = re.compile(f"[{arabic.BIDI_CONTROLS}]")
 
 
 def visible_controls(text: str) -> str:
@@ -24,7 +21,7 @@ def visible_controls(text: str) -> str:
     Example: visible_controls("باب\\u202eالجابية") → "باب⟨U+202E⟩الجابية" (Bab al-Jabiya, with a right-to-left
     override that would turn the rest of the line around).
     """
-    return _BIDI.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+    return arabic.BIDI_CONTROL_PATTERN.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
 
 def removed_by_rule(removed: pd.DataFrame) -> pd.DataFrame:

@@ -7,15 +7,11 @@ ALM) removed: in a title they would reorder what the reader sees.
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
-from arnews.arabic.chars import BIDI_CONTROLS
+from arnews.arabic.chars import BIDI_CONTROL_PATTERN
 
 __all__ = ["article_table", "counts_by_date", "counts_by_outlet", "length_chart"]
-
-_BIDI_CONTROL = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 def article_table(articles: pd.DataFrame, limit: int | None = None) -> pd.DataFrame:
@@ -26,7 +22,7 @@ def article_table(articles: pd.DataFrame, limit: int | None = None) -> pd.DataFr
 
 def counts_by_outlet(articles: pd.DataFrame, top: int = 15) -> pd.DataFrame:
     """Articles per outlet (most first; '(unknown)' for none), the `top` largest."""
-    outlets = articles["outlet"].str.replace(_BIDI_CONTROL, "", regex=True).replace("", "(unknown)")
+    outlets = articles["outlet"].str.replace(BIDI_CONTROL_PATTERN, "", regex=True).replace("", "(unknown)")
     counts = outlets.value_counts().rename_axis("outlet").reset_index(name="articles")
     return counts.sort_values(["articles", "outlet"], ascending=[False, True], kind="stable").head(top)
 
@@ -46,7 +42,7 @@ def counts_by_date(articles: pd.DataFrame) -> pd.DataFrame:
 
 
 def _label(title: str, doc_id: str, width: int = 80) -> str:
-    label = " ".join(_BIDI_CONTROL.sub("", title).split()) or _BIDI_CONTROL.sub("", doc_id)
+    label = " ".join(BIDI_CONTROL_PATTERN.sub("", title).split()) or BIDI_CONTROL_PATTERN.sub("", doc_id)
     return label if len(label) <= width else label[: width - 1] + "…"
 
 

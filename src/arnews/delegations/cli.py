@@ -11,10 +11,10 @@ CLI_HELP = "extract delegation members (side, title, name, sector) from delegati
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from arnews.cli import add_corpus_argument, add_strict_argument
+    from arnews.cli import add_corpus_argument, add_output_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="FILE.csv",
+    add_output_argument(parser, "--out", required=True, metavar="FILE.csv",
                         help="where to write doc_id,side,title,name,canonical_name,sector,evidence")
     add_strict_argument(parser)
 
@@ -23,7 +23,6 @@ def run(args: argparse.Namespace) -> int:
     from arnews import files, pipeline
     from arnews.delegations.extract import extract_corpus
 
-    files.check_output_path(args.out, args.corpus)
     store = pipeline.clean_store(args.corpus, strict=getattr(args, "strict", False))
     store.report.log()  # the loader's problems, one line each, and its summary (also when the store is reused)
     members = extract_corpus(store)

@@ -62,17 +62,27 @@ def _phrase(words: list[Word], indices: list[int], conj: bool = False, dedupe: b
 
 
 class _Article:
-    """One article being read: its text and, once a list needs it, its context (dateline, leaders …)."""
+    """One article being read: its sentences, the words of each sentence (tokenized once, when first needed)
+    and, once a list needs it, its context (dateline, leaders …), read from the words of all its sentences."""
 
     def __init__(self, text: str, outlet: str = ""):
         self.text = text
         self.outlet = outlet
+        self.spans = arabic.sentences(text)
+        self._words: dict[int, list[Word]] = {}
         self._context: ArticleContext | None = None
+
+    def words(self, n: int) -> list[Word]:
+        """The words of sentence `n` (no word spans two sentences: their concatenation is `tokenize(text)`)."""
+        if n not in self._words:
+            self._words[n] = tokenize(self.text, *self.spans[n])
+        return self._words[n]
 
     @property
     def context(self) -> ArticleContext:
         if self._context is None:
-            self._context = ArticleContext.read(self.text, self.outlet)
+            words = [w for n in range(len(self.spans)) for w in self.words(n)]
+            self._context = ArticleContext.read(self.text, self.outlet, words)
         return self._context
 
 
@@ -94,13 +104,12 @@ def extract(text: str, outlet: str = "") -> list[Member]:
     if not hits:
         return []
     article, members = _Article(text, outlet), []
-    spans = arabic.sentences(text)
-    for n in sorted({arabic.sentence_at(spans, hit) for hit in hits} - {-1}):
-        start, end = spans[n]
-        words = tokenize(text, start, end)
+    for n in sorted({arabic.sentence_at(article.spans, hit) for hit in hits} - {-1}):
+        words = article.words(n)
         cues = find_cues(words)
         if not cues:
             continue
+        start, end = article.spans[n]
         evidence = _SPACES.sub(" ", text[start:end]).strip()
         for cue, stop in _list_spans(words, cues):
             members.extend(_read_list(article, words[:stop], cue, evidence))

@@ -281,9 +281,10 @@ def side_table(*fields: str) -> dict[str, str]:
     return out
 
 
-#: Endings a nisba takes (on every word of it at once): الروسي → الروسية (also typed الروسيه)، روسي، روسيا،
-#: الروس (the plural of some nisbas drops the ي), الروسيين، الروسيون، الروسيات.
-_NISBA_ENDINGS = ("", "ة", "ه", "ا", "ين", "ون", "ات", "تان", "تين", "ان")
+#: Endings a nisba takes (on every word of it at once): الروسي → الروسية (also typed الروسيه: `arabic.as_final_heh`)،
+#: روسي، روسيا، الروس (the plural of some nisbas drops the ي), الروسيين، الروسيون، الروسيات.
+_NISBA_ENDINGS = ("", "ة", "ا", "ين", "ون", "ات", "تان", "تين", "ان")
+_FEMININE = "ة"
 
 
 def nisba_forms(nisba: str) -> set[str]:
@@ -297,8 +298,8 @@ def nisba_forms(nisba: str) -> set[str]:
     forms = set()
     for ending in _NISBA_ENDINGS:
         inflected = [s + ending for s in stems]
-        forms.add(" ".join(inflected))
-        forms.add(" ".join("ال" + w for w in inflected))
+        spelled = {" ".join(inflected), " ".join("ال" + w for w in inflected)}
+        forms |= spelled | ({arabic.as_final_heh(f) for f in spelled} if ending == _FEMININE else set())
     if all(s.endswith("ي") for s in stems):  # الروس، العرب: the collective plural
         forms.add(" ".join("ال" + s[:-1] for s in stems))
     return forms

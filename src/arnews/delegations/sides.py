@@ -182,11 +182,12 @@ class ArticleContext:
     first: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def read(cls, text: str, outlet: str = "") -> ArticleContext:
+    def read(cls, text: str, outlet: str = "", words: list[Word] | None = None) -> ArticleContext:
+        """The context of `text` from its words (`tokenize(text)`, which the caller may pass when it has them)."""
         context = cls(text, outlet=outlets().get(outlet, ""))
         context.dateline = _dateline(text)
         context.leaders.extend(leader_mentions(text))
-        words = tokenize(text)
+        words = tokenize(text) if words is None else words
         book = cue_book()
         for i, w in enumerate(words):
             side = _country_word(words, i)

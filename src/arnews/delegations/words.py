@@ -71,8 +71,8 @@ def classify(token: str, form: str, g: Grammar) -> tuple[bool, str, str]:
         return False, token, "ender"
     if form in g.spelled and not g.spelled[form] & set(token):
         return False, form, ""  # «علي» is the name Ali, «على» the preposition; «ان» Anne, «أن» that
-    if form not in g.classes and form.endswith("ه") and form[:-1] + "ة" in g.classes:
-        form = form[:-1] + "ة"  # «منطقه» typed for «منطقة»
+    if form not in g.classes and (meant := arabic.as_teh_marbuta(form)) in g.classes:
+        form = meant  # «منطقه» typed for «منطقة»
     if form in g.classes:
         return False, form, g.classes[form]
     if form[:1] in ("و", "ف") and form[1:] in g.classes and g.classes[form[1:]] != "modifier":

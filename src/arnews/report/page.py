@@ -57,13 +57,15 @@ class Link:
 
 
 def _font_data(weight: int) -> bytes:
-    """Noto Sans Arabic at one weight, cut to the Arabic blocks, as WOFF (~50 KB instead of 830 KB)."""
-    import fontpkg
+    """Noto Sans Arabic at one weight, cut to the Arabic blocks, as WOFF (~50 KB instead of 830 KB): the file
+    the figures draw with (`plotting.FONT_PATH`)."""
     from fontTools import subset
     from fontTools.ttLib import TTFont
     from fontTools.varLib import instancer
 
-    font = TTFont(fontpkg.path("Noto Sans Arabic"), recalcTimestamp=False)
+    from arnews.plotting import FONT_PATH
+
+    font = TTFont(str(FONT_PATH), recalcTimestamp=False)
     font = instancer.instantiateVariableFont(font, {"wght": weight, "wdth": 100})
     options = subset.Options()
     options.layout_features = ["*"]  # keep every shaping feature: init/medi/fina, ligatures, mark placement
