@@ -62,14 +62,15 @@ class _Shard:
 _VOCABULARIES: dict[str, tuple[tokens.Vocabulary, list[int]]] = {}
 
 
-def _scan(texts: pipeline.ShardTexts, run: str) -> _Shard:
-    """Tokenize one shard's texts with this process's vocabulary of the run."""
+def _scan(texts: pipeline.ShardTexts, run: str, split: tokens.SplitTexts | None = None) -> _Shard:
+    """Tokenize one shard's texts (split already, or here) with this process's vocabulary of the run."""
     if run not in _VOCABULARIES:
         _VOCABULARIES.clear()  # a worker serves one run
         _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
     vocabulary, shards = _VOCABULARIES[run]
     known = len(vocabulary)
-    batch = tokens.scan_utf8(texts.data, texts.sizes, vocabulary, spans=False)
+    split = tokens.split_utf8(texts.data, texts.sizes) if split is None else split
+    batch = tokens.scan_split(split, vocabulary, spans=False)
     shards[0] += 1
     outlets = [o if isinstance(o, str) and o.strip() else "" for o in texts.outlets]
     return _Shard(f"{run}/{os.getpid()}", shards[0], *vocabulary.since(known), batch.ids, batch.linked,
@@ -80,6 +81,12 @@ def _scan_shard(task: tuple[Path, str]) -> _Shard:
     """Worker: read the clean texts of one shard of the store and tokenize them."""
     path, run = task
     return _scan(pipeline.read_texts(path), run)
+
+
+def _split_shard(path: Path) -> tuple[pipeline.ShardTexts, tokens.SplitTexts]:
+    """Thread: read the clean texts of one shard and split them into tokens (`tokens.split_utf8`)."""
+    texts = pipeline.read_texts(path)
+    return texts, tokens.split_utf8(texts.data, texts.sizes)
 
 
 @dataclass
@@ -207,8 +214,13 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
             paths = store.shards
             tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
             weights = [p.stat().st_size for p in paths]
-            shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
-                                             desc="terms", progress=progress))
+            if jobs == 1:  # threads read and split the next shards (compiled, GIL released) while this one
+                # numbers their tokens in corpus order with one vocabulary
+                shards = [_scan(texts, run, split) for texts, split in
+                          runner.map_ordered(_split_shard, paths, threads=True, desc="terms", progress=progress)]
+            else:
+                shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
+                                                 desc="terms", progress=progress))
             report = store.report
     finally:
         _VOCABULARIES.pop(run, None)  # when this process scanned (one job)

@@ -35,8 +35,9 @@ from arnews.arabic import clitics
 from arnews.terms import kernels, lexicon
 
 __all__ = [
-    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
-    "reference_tokens", "scan", "scan_utf8", "token_kind", "token_spans", "tokenize", "web_address_spans",
+    "TOKEN_RE", "WORD_MARKS", "Joiner", "SplitTexts", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
+    "reference_tokens", "scan", "scan_split", "scan_utf8", "split_utf8", "token_kind", "token_spans", "tokenize",
+    "web_address_spans",
 ]
 
 #: What may follow the first letter inside an Arabic word besides letters: the core's marks (diacritics,
@@ -377,12 +378,38 @@ def scan(texts: list[str], vocabulary: Vocabulary | None = None) -> TokenBatch:
 def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = None, spans: bool = True
               ) -> TokenBatch:
     """`scan` of texts given in UTF-8 as one byte string, each but the last followed by NUL
-    (`pipeline.read_texts`), and their sizes in bytes.
+    (`pipeline.read_texts`), and their sizes in bytes: `scan_split(split_utf8(data, sizes), vocabulary, spans)`.
 
     Args:
         spans: find each token's span in its text (`TokenBatch.starts`, `ends`; else they are left empty).
     """
-    vocabulary = Vocabulary() if vocabulary is None else vocabulary
+    return scan_split(split_utf8(data, sizes), vocabulary, spans)
+
+
+@dataclass
+class SplitTexts:
+    """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`: web addresses
+    blanked), where each text starts (bytes), and per token its span (bytes), length (characters), hashes and
+    adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens, `first`: the
+    first occurrence of each of those."""
+
+    data: bytes
+    codes: np.ndarray
+    doc_starts: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    lengths: np.ndarray
+    hashes: np.ndarray
+    linked: np.ndarray
+    bounds: np.ndarray
+    local: np.ndarray
+    first: np.ndarray
+
+
+def split_utf8(data: bytes, sizes: list[int]) -> SplitTexts:
+    """The vocabulary-free part of `scan_utf8`: the token grammar (compiled) and the batch's distinct tokens.
+    Compiled code that releases the GIL does most of it, so several batches may be split in threads
+    (`runner.map_ordered(..., threads=True)`) while one thread numbers their tokens (`scan_split`)."""
     codes = np.frombuffer(data, dtype=np.uint8)
     web_starts, web_ends = kernels.web_addresses(codes)
     if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there
@@ -394,23 +421,47 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
     if sizes:
         doc_starts[-1] -= 1
     starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
-    ids = _identify(vocabulary, hashes, lengths, lambda new: [
-        data[s:e].decode("utf-8", "surrogatepass") for s, e in zip(starts[new].tolist(), ends[new].tolist(),
-                                                                   strict=True)])
+    local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
+    return SplitTexts(data, codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
+
+
+def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: bool = True) -> TokenBatch:
+    """The rest of `scan_utf8`: the tokens of a split batch as ids into `vocabulary` (extended with the new
+    ones), names joined."""
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
+    codes, starts, ends, linked, bounds = split.codes, split.starts, split.ends, split.linked, split.bounds
+    first = split.first
+    ids = _identify(vocabulary, split.hashes[first], split.lengths[first],
+                    lambda new: _decode(split.data, starts[first[new]], ends[first[new]]))[split.local]
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
         linked[-1] = False
-        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends, lengths)
+        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends,
+                                                  split.lengths)
     if spans and starts.size:  # byte offsets → character offsets in each text
         before = np.zeros(codes.size + 1, np.int64)  # at each byte (and the end): the characters before it
         np.cumsum((codes & 0xC0) != 0x80, out=before[1:])  # a continuation byte starts no character
-        doc_of_token = np.repeat(np.arange(len(sizes)), np.diff(bounds))
-        first_character = before[doc_starts[:-1]][doc_of_token]
+        doc_of_token = np.repeat(np.arange(len(split.doc_starts) - 1), np.diff(bounds))
+        first_character = before[split.doc_starts[:-1]][doc_of_token]
         starts, ends = before[starts] - first_character, before[ends] - first_character
     elif not spans:
         starts = ends = np.zeros(0, np.int64)
     return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32, copy=False), bounds, linked, starts,
                       ends)
+
+
+def _decode(data: bytes, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """The strings data[starts[i]:ends[i]] (UTF-8), decoded in one call: gathered with a line break (never in
+    a token) after each."""
+    if not starts.size:
+        return []
+    sizes = ends - starts + 1
+    offsets = np.zeros(sizes.size, np.int64)
+    np.cumsum(sizes[:-1], out=offsets[1:])
+    source = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
+    gathered = np.frombuffer(data, dtype=np.uint8)[np.minimum(source, len(data) - 1)]
+    gathered[offsets + sizes - 1] = 0x0A
+    return gathered[:-1].tobytes().decode("utf-8", "surrogatepass").split("\n")
 
 
 def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:
