@@ -236,19 +236,25 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         (surfaces, forms, surface_ids, linked, bounds): the corpus's distinct surfaces and their forms, and
         its tokens (texts one after the other).
     """
-    index = kernels.HashIndex(expected=1 << 18)
+    index = kernels.HashIndex(expected=1 << 18)  # the surfaces of several vocabularies, by hash
     everything: list[str] = []  # the workers' surfaces (and forms), one vocabulary after the other
     folded: list[str] = []
     first_source: list[np.ndarray] = []  # per corpus id, where its surface is in `everything`
-    to_corpus: dict[str, np.ndarray] = {}  # a worker's vocabulary id → the corpus's
-    for name in sorted({shard.vocabulary for shard in shards}):
+    to_corpus: dict[str, np.ndarray | None] = {}  # a worker's vocabulary id → the corpus's (None: the same)
+    names = sorted({shard.vocabulary for shard in shards})
+    for name in names:
         own = sorted((shard for shard in shards if shard.vocabulary == name), key=lambda shard: shard.sequence)
-        hashes = np.concatenate([shard.hashes for shard in own])
-        ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
-        first_source.append(first_seen + len(everything))
+        if len(names) == 1:  # one vocabulary (one process scanned): its surfaces are distinct, its ids the corpus's
+            first_source.append(np.arange(sum(len(shard.surfaces) for shard in own), dtype=np.int64))
+            ids = None
+        else:
+            hashes = np.concatenate([shard.hashes for shard in own])
+            ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
+            ids = ids.astype(np.int32)
+            first_source.append(first_seen + len(everything))
         everything += [s for shard in own for s in shard.surfaces]
         folded += [f for shard in own for f in shard.forms]
-        to_corpus[name] = ids.astype(np.int32)
+        to_corpus[name] = ids
     source = np.concatenate([np.zeros(0, np.int64), *first_source])
     sizes = [shard.ids.size for shard in shards]
     ids = np.empty(sum(sizes), np.int32)
@@ -258,7 +264,11 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
     shards.reverse()
     while shards:
         shard = shards.pop()
-        np.take(to_corpus[shard.vocabulary], shard.ids, out=ids[offset:offset + shard.ids.size], mode="clip")
+        mapping = to_corpus[shard.vocabulary]
+        if mapping is None:
+            ids[offset:offset + shard.ids.size] = shard.ids
+        else:
+            np.take(mapping, shard.ids, out=ids[offset:offset + shard.ids.size], mode="clip")
         linked[offset:offset + shard.ids.size] = shard.linked
         bounds.append(shard.bounds[1:] + offset)
         offset += shard.ids.size

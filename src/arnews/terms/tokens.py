@@ -315,31 +315,63 @@ class Vocabulary:
         self.index = kernels.HashIndex(expected=1 << 16)
         self.surfaces: list[str] = []
         self.forms: list[str] = []
-        self.hashes = np.zeros((0, 3), np.int64)  # the two hashes and the length of each surface
-        self.roles = np.zeros(0, np.int32)
-        self.first_code = np.zeros(0, np.int32)
-        self.word_code = np.zeros(0, np.int32)
-        self._name_known = np.zeros(0, bool)
+        # per surface: the two hashes and the length, the role bits and the entity codes, whether ROLE_NAME is
+        # decided; in arrays with room to grow (doubled when full), so that adding a shard's surfaces does not
+        # copy all the others
+        self._columns = {"hashes": np.zeros((1 << 12, 3), np.int64), "roles": np.zeros(1 << 12, np.int32),
+                         "first_code": np.zeros(1 << 12, np.int32), "word_code": np.zeros(1 << 12, np.int32),
+                         "name_known": np.zeros(1 << 12, bool)}
 
     def __len__(self) -> int:
         return len(self.surfaces)
 
+    @property
+    def hashes(self) -> np.ndarray:
+        """Per surface: its two hashes and its length."""
+        return self._columns["hashes"][:len(self)]
+
+    @property
+    def roles(self) -> np.ndarray:
+        """Per surface: its `kernels.ROLE_*` bits (a view: `know_names` sets ROLE_NAME in place)."""
+        return self._columns["roles"][:len(self)]
+
+    @property
+    def first_code(self) -> np.ndarray:
+        """Per surface: its entity first-word code (−1: none)."""
+        return self._columns["first_code"][:len(self)]
+
+    @property
+    def word_code(self) -> np.ndarray:
+        """Per surface: its entity-word code (−1: none)."""
+        return self._columns["word_code"][:len(self)]
+
     def since(self, start: int) -> tuple[list[str], list[str], np.ndarray]:
         """The surfaces added from id `start` on: (surfaces, forms, hashes)."""
-        return self.surfaces[start:], self.forms[start:], self.hashes[start:]
+        return self.surfaces[start:], self.forms[start:], self.hashes[start:].copy()
 
     def add(self, surfaces: list[str], hashes: np.ndarray, lengths: np.ndarray, forms: list[str] | None = None
             ) -> None:
         """Append new surfaces (ids len(self) on), folding them unless their forms are given."""
         forms = arabic.fold_words(surfaces) if forms is None else forms
         roles, first_code, word_code = joiner().lexicon_roles(surfaces, forms)
+        start, end = len(self), len(self) + len(surfaces)
+        capacity = len(self._columns["roles"])
+        if end > capacity:
+            while end > capacity:
+                capacity *= 2
+            for name, column in self._columns.items():
+                grown = np.zeros((capacity, *column.shape[1:]), column.dtype)
+                grown[:start] = column[:start]
+                self._columns[name] = grown
+        columns = self._columns
+        columns["hashes"][start:end, :2] = hashes
+        columns["hashes"][start:end, 2] = lengths
+        columns["roles"][start:end] = roles
+        columns["first_code"][start:end] = first_code
+        columns["word_code"][start:end] = word_code
+        columns["name_known"][start:end] = roles & kernels.ROLE_NAME > 0
         self.surfaces += surfaces
         self.forms += forms
-        self.hashes = np.concatenate([self.hashes, np.column_stack([hashes, lengths])])
-        self.roles = np.concatenate([self.roles, roles])
-        self.first_code = np.concatenate([self.first_code, first_code])
-        self.word_code = np.concatenate([self.word_code, word_code])
-        self._name_known = np.concatenate([self._name_known, roles & kernels.ROLE_NAME > 0])
 
     def know_names(self, ids: np.ndarray) -> None:
         """Decide ROLE_NAME for the surfaces where `kernels.join_groups` reads it: after a head or link
@@ -349,12 +381,14 @@ class Vocabulary:
         around[1:] = role[:-1] & (kernels.ROLE_HEAD | kernels.ROLE_LINK) > 0
         around[:-1] |= role[1:] & kernels.ROLE_LINK > 0
         wanted = np.unique(ids[around])
-        wanted = wanted[~self._name_known[wanted]]
+        known = self._columns["name_known"]
+        wanted = wanted[~known[wanted]]
         join = joiner()
+        roles = self.roles
         for s in wanted.tolist():
             if join.is_name(self.forms[s], self.surfaces[s]):
-                self.roles[s] |= kernels.ROLE_NAME
-        self._name_known[wanted] = True
+                roles[s] |= kernels.ROLE_NAME
+        known[wanted] = True
 
 
 @cache
@@ -388,12 +422,11 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
 
 @dataclass
 class SplitTexts:
-    """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`: web addresses
-    blanked), where each text starts (bytes), and per token its span (bytes), length (characters), hashes and
-    adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens, `first`: the
-    first occurrence of each of those."""
+    """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`, read-only, web
+    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters),
+    hashes and adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens,
+    `first`: the first occurrence of each of those."""
 
-    data: bytes
     codes: np.ndarray
     doc_starts: np.ndarray
     starts: np.ndarray
@@ -416,13 +449,14 @@ def split_utf8(data: bytes, sizes: list[int]) -> SplitTexts:
         codes = codes.copy()
         for start, end in zip(web_starts.tolist(), web_ends.tolist(), strict=True):
             codes[start:end] = 0x20
+        codes.flags.writeable = False  # read-only as np.frombuffer's: the kernels load one signature, not two
     doc_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(np.asarray(sizes, dtype=np.int64) + 1, out=doc_starts[1:])
     if sizes:
         doc_starts[-1] -= 1
     starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
     local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
-    return SplitTexts(data, codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
+    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
 
 
 def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: bool = True) -> TokenBatch:
@@ -432,7 +466,7 @@ def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: b
     codes, starts, ends, linked, bounds = split.codes, split.starts, split.ends, split.linked, split.bounds
     first = split.first
     ids = _identify(vocabulary, split.hashes[first], split.lengths[first],
-                    lambda new: _decode(split.data, starts[first[new]], ends[first[new]]))[split.local]
+                    lambda new: _decode(codes, starts[first[new]], ends[first[new]]))[split.local]
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
         linked[-1] = False
@@ -450,18 +484,12 @@ def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: b
                       ends)
 
 
-def _decode(data: bytes, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+def _decode(data: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
     """The strings data[starts[i]:ends[i]] (UTF-8), decoded in one call: gathered with a line break (never in
-    a token) after each."""
+    a token) between them (`kernels.gather`)."""
     if not starts.size:
         return []
-    sizes = ends - starts + 1
-    offsets = np.zeros(sizes.size, np.int64)
-    np.cumsum(sizes[:-1], out=offsets[1:])
-    source = np.arange(int(sizes.sum()), dtype=np.int64) - np.repeat(offsets - starts, sizes)
-    gathered = np.frombuffer(data, dtype=np.uint8)[np.minimum(source, len(data) - 1)]
-    gathered[offsets + sizes - 1] = 0x0A
-    return gathered[:-1].tobytes().decode("utf-8", "surrogatepass").split("\n")
+    return kernels.gather(data, starts, ends, 0x0A).tobytes().decode("utf-8", "surrogatepass").split("\n")
 
 
 def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:
