@@ -46,25 +46,30 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T], *, jobs: int = 0
                 threads: bool = False) -> Iterator[R]:
     """Yield `function(item)` for every item, in the order of `items`.
 
-    With more than one job and more than one item, the calls run in workers; the heaviest items
-    (by `weights`) are started first so that no worker is left with a big one at the end, and each result
-    is yielded as soon as every result before it is in. An exception in a worker is raised here (the other
-    calls are cancelled); Ctrl-C stops the workers.
+    With more than one worker process (or any worker thread) and more than one item, the calls run in the
+    workers; the heaviest items (by `weights`) are started first so that no worker is left with a big one at
+    the end, and each result is yielded as soon as every result before it is in. An exception in a worker is
+    raised here (the other calls are cancelled); Ctrl-C stops the workers.
 
     Args:
         function: a module-level function (it is pickled by name under the spawn start method).
         items: its arguments, one per call.
-        jobs: workers; 0 means one per available core, 1 runs everything in this thread.
+        jobs: worker processes; 0 means one per available core, 1 runs everything in this thread.
         weights: the cost of each item (e.g. its size in bytes), to schedule the heavy ones first.
         desc: the progress bar's label; progress: show a bar (on stderr, for more than one item).
-        threads: the workers are threads of this process, not processes (for a function whose work releases
-            the GIL; it need not be module-level, nor the items picklable).
+        threads: the calls run in `jobs` worker threads of this process instead, besides the caller, which
+            works on the results as they come (0: one per available core but the caller's, at least one).
+            For a function whose work releases the GIL (compiled kernels, reading files); it need not be
+            module-level, nor the items picklable.
     """
-    jobs = available_cores() if jobs <= 0 else jobs
+    if threads:
+        jobs = max(1, available_cores() - 1) if jobs <= 0 else jobs
+    else:
+        jobs = available_cores() if jobs <= 0 else jobs
     jobs = min(jobs, len(items))
     bar = _bar(len(items), desc, progress)
     try:
-        if jobs <= 1:
+        if jobs == 0 or (jobs == 1 and not threads):
             for item in items:
                 yield function(item)
                 bar.update()

@@ -2,9 +2,12 @@
 notebook's analyses) and the table of terms (term, count, docs) that `arnews terms` writes.
 
 1. Each shard of the clean store (`pipeline.clean_store`; never loaded or cleaned here) is read as UTF-8
-   (`pipeline.read_texts`) and tokenized (`tokens.scan_utf8`: the compiled grammar, the lexicon joins), in this
-   process or in workers (`runner.map_ordered`, any start method; `DEFAULT_JOBS`). Each process keeps one
-   vocabulary, folds each distinct surface once, and reports only the surfaces new since its last shard.
+   (`pipeline.read_texts`) and tokenized (`tokens.split_utf8`: the compiled grammar; `tokens.scan_split`: the
+   vocabulary, the lexicon joins). By default (`DEFAULT_JOBS`) this process scans: a worker thread
+   (`runner.map_ordered(..., threads=True)`) reads and splits the next shards, in compiled code that releases
+   the GIL, while this thread numbers their tokens in corpus order. With more jobs, worker processes scan
+   (any start method); each process keeps one vocabulary, folds each distinct surface once, and reports only
+   the surfaces new since its last shard.
 2. This process merges the vocabularies, numbering the surfaces in the order they first occur in the corpus
    (so ids, and every output, are the same whatever the number of workers), maps the corpus's distinct folded
    forms to terms (`TermMap`, compiled), proposes multi-word terms from the corpus's own collocations
@@ -32,11 +35,12 @@ from arnews.terms.termmap import TermMap
 __all__ = ["COLUMNS", "DEFAULT_JOBS", "Analysis", "TermCounts", "analyse", "count_terms", "term_table"]
 
 COLUMNS = ["term", "count", "docs"]
-#: Worker processes that scan the shards, unless told: one, this process. The scan is about a third of the
-#: engine's work (the term map, phrases and counts need the whole corpus and run here after it), and workers
-#: pay for it twice over: each folds the many words all shards share, and every token comes back through a
-#: pipe. On two cores they cost more CPU time than they save wall time (docs/DEVELOPING.md, speed); `jobs` or
-#: `arnews terms --jobs N` spreads the scan where cores are many.
+#: Worker processes that scan the shards, unless told: one, this process (with a thread that splits the next
+#: shards). The scan is about a third of the engine's work (the term map, phrases and counts need the whole
+#: corpus and run here after it), and worker processes pay for it twice over: each folds the many words all
+#: shards share, and every token comes back through a pipe. On two cores they cost more CPU time than they
+#: save wall time (docs/DEVELOPING.md, speed); `jobs` or `arnews terms --jobs N` spreads the scan where cores
+#: are many.
 DEFAULT_JOBS = 1
 
 
@@ -212,15 +216,15 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
             store = articles if isinstance(articles, pipeline.CleanStore) else \
                 pipeline.clean_store(articles, progress=progress)
             paths = store.shards
-            tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
-            weights = [p.stat().st_size for p in paths]
-            if jobs == 1:  # threads read and split the next shards (compiled, GIL released) while this one
-                # numbers their tokens in corpus order with one vocabulary
+            if jobs == 1:  # a thread reads and splits the next shards (compiled, the GIL released) while this
+                # one numbers their tokens with one vocabulary, in corpus order
                 shards = [_scan(texts, run, split) for texts, split in
                           runner.map_ordered(_split_shard, paths, threads=True, desc="terms", progress=progress)]
             else:
-                shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
-                                                 desc="terms", progress=progress))
+                tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
+                shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs,
+                                                 weights=[p.stat().st_size for p in paths], desc="terms",
+                                                 progress=progress))
             report = store.report
     finally:
         _VOCABULARIES.pop(run, None)  # when this process scanned (one job)
