@@ -111,7 +111,6 @@ def warm() -> None:
     keys, _ = count_pairs(kept, kept_linked, np.ones(2, np.bool_), 2)
     merged, merged_linked, merged_bounds, picked = merge_pairs(
         kept, kept_linked, kept_bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
-    take_forward(kept.copy(), picked)
     take_forward(origin.copy(), picked)
     with_gaps(merged, take_forward(origin, picked), terms, linked, bounds)
     merge_pairs(terms, linked, bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
