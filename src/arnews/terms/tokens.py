@@ -303,6 +303,11 @@ class TokenBatch:
     ends: np.ndarray
 
 
+def _column(name: str, doc: str) -> property:
+    """A per-surface column of a `Vocabulary`: the filled part of its growing array (a view)."""
+    return property(lambda vocabulary: vocabulary._columns[name][:len(vocabulary)], doc=doc)
+
+
 class Vocabulary:
     """The distinct surface tokens one process has met, each folded once: ids by hash (`kernels.HashIndex`),
     the surfaces and their forms, and what each may be in a multi-word name (`kernels.ROLE_*`).
@@ -325,25 +330,10 @@ class Vocabulary:
     def __len__(self) -> int:
         return len(self.surfaces)
 
-    @property
-    def hashes(self) -> np.ndarray:
-        """Per surface: its two hashes and its length."""
-        return self._columns["hashes"][:len(self)]
-
-    @property
-    def roles(self) -> np.ndarray:
-        """Per surface: its `kernels.ROLE_*` bits (a view: `know_names` sets ROLE_NAME in place)."""
-        return self._columns["roles"][:len(self)]
-
-    @property
-    def first_code(self) -> np.ndarray:
-        """Per surface: its entity first-word code (−1: none)."""
-        return self._columns["first_code"][:len(self)]
-
-    @property
-    def word_code(self) -> np.ndarray:
-        """Per surface: its entity-word code (−1: none)."""
-        return self._columns["word_code"][:len(self)]
+    hashes = _column("hashes", "Per surface: its two hashes and its length.")
+    roles = _column("roles", "Per surface: its `kernels.ROLE_*` bits (`know_names` sets ROLE_NAME in place).")
+    first_code = _column("first_code", "Per surface: its entity first-word code (−1: none).")
+    word_code = _column("word_code", "Per surface: its entity-word code (−1: none).")
 
     def since(self, start: int) -> tuple[list[str], list[str], np.ndarray]:
         """The surfaces added from id `start` on: (surfaces, forms, hashes)."""
