@@ -43,12 +43,23 @@ def test_threads_give_the_results_in_input_order_from_this_process():
     weights = list(range(len(HEADLINES)))  # the last items start first
     got = list(runner.map_ordered(_fold_or_fail, HEADLINES, jobs=2, weights=weights, progress=False, threads=True))
     assert got == [arabic.fold(h) for h in HEADLINES]
-    for jobs in (0, 1, 2):  # even one job is a thread besides this one, which takes the results as they come
+    for jobs in (1, 2):  # even one job is a thread besides this one, which takes the results as they come
         where = list(runner.map_ordered(lambda _: (os.getpid(), threading.get_ident()), HEADLINES, jobs=jobs,
                                         threads=True, progress=False))  # a lambda: nothing is pickled
         assert {pid for pid, _ in where} == {os.getpid()}
         assert threading.get_ident() not in {thread for _, thread in where}
     assert list(runner.map_ordered(_fold_or_fail, [], threads=True)) == []
+
+
+def test_by_default_threads_leave_the_callers_core(monkeypatch):
+    def where(_):
+        return threading.get_ident()
+
+    monkeypatch.setattr(runner, "available_cores", lambda: 1)  # one core: no thread, the caller does all
+    assert set(runner.map_ordered(where, HEADLINES, threads=True, progress=False)) == {threading.get_ident()}
+    monkeypatch.setattr(runner, "available_cores", lambda: 2)  # two: one thread besides the caller
+    threads = set(runner.map_ordered(where, HEADLINES, threads=True, progress=False))
+    assert len(threads) == 1 and threading.get_ident() not in threads
 
 
 def test_an_input_error_in_a_thread_reaches_the_caller_as_itself():

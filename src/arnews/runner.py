@@ -16,7 +16,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from typing import TypeVar
 
 __all__ = ["START_METHOD_VARIABLE", "available_cores", "map_ordered"]
@@ -58,14 +58,12 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T], *, jobs: int = 0
         weights: the cost of each item (e.g. its size in bytes), to schedule the heavy ones first.
         desc: the progress bar's label; progress: show a bar (on stderr, for more than one item).
         threads: the calls run in `jobs` worker threads of this process instead, besides the caller, which
-            works on the results as they come (0: one per available core but the caller's, at least one).
-            For a function whose work releases the GIL (compiled kernels, reading files); it need not be
-            module-level, nor the items picklable.
+            works on the results as they come (0: one per available core but the caller's; on one core, none:
+            everything runs in this thread). For a function whose work releases the GIL (compiled kernels,
+            reading files); it need not be module-level, nor the items picklable.
     """
-    if threads:
-        jobs = max(1, available_cores() - 1) if jobs <= 0 else jobs
-    else:
-        jobs = available_cores() if jobs <= 0 else jobs
+    if jobs <= 0:  # threads leave a core to the caller, which works on their results
+        jobs = available_cores() - 1 if threads else available_cores()
     jobs = min(jobs, len(items))
     bar = _bar(len(items), desc, progress)
     try:
@@ -74,24 +72,24 @@ def map_ordered(function: Callable[[T], R], items: Sequence[T], *, jobs: int = 0
                 yield function(item)
                 bar.update()
             return
-        executor = ThreadPoolExecutor(max_workers=jobs) if threads else \
-            ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
-        yield from _in_workers(function, items, executor, 2 * jobs, weights, bar)
+        yield from _in_workers(function, items, jobs, weights, bar, threads)
     finally:
         bar.close()
 
 
-def _in_workers(function, items, executor: Executor, in_flight: int, weights, bar) -> Iterator:
+def _in_workers(function, items, jobs, weights, bar, threads=False) -> Iterator:
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights is not None else list(range(len(items)))
     done: dict[int, object] = {}
     next_out = 0
+    executor = ThreadPoolExecutor(max_workers=jobs) if threads else \
+        ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
     with executor as pool:
         pending: dict[Future, int] = {}
         queue = iter(order)
         try:
             for index in queue:  # at most two calls per worker in flight: results come back in time to stream
                 pending[pool.submit(function, items[index])] = index
-                if len(pending) >= in_flight:
+                if len(pending) >= 2 * jobs:
                     break
             while pending:
                 finished, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -413,9 +413,9 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
 @dataclass
 class SplitTexts:
     """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`, read-only, web
-    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters),
-    hashes and adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens,
-    `first`: the first occurrence of each of those."""
+    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters)
+    and adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens, `first`: the
+    first occurrence of each of those, `hashes`: their hashes (only the distinct tokens' are kept)."""
 
     codes: np.ndarray
     doc_starts: np.ndarray
@@ -446,7 +446,7 @@ def split_utf8(data: bytes, sizes: list[int]) -> SplitTexts:
         doc_starts[-1] -= 1
     starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
     local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
-    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
+    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes[first], linked, bounds, local, first)
 
 
 def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: bool = True) -> TokenBatch:
@@ -455,7 +455,7 @@ def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: b
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
     codes, starts, ends, linked, bounds = split.codes, split.starts, split.ends, split.linked, split.bounds
     first = split.first
-    ids = _identify(vocabulary, split.hashes[first], split.lengths[first],
+    ids = _identify(vocabulary, split.hashes, split.lengths[first],
                     lambda new: _decode(codes, starts[first[new]], ends[first[new]]))[split.local]
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
