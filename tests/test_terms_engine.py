@@ -79,7 +79,7 @@ def test_a_batch_split_apart_from_the_vocabulary_numbers_its_tokens_as_one_scan(
     # the engine's pipeline: a thread splits shards (split_utf8), this one numbers them (scan_split) into one
     # vocabulary; the same surfaces, in the same order, as scanning the texts one shard at a time
     vocabulary = tokens.Vocabulary()
-    parts = [tokens.scan_split(tokens.split_utf8(*_utf8([t])), vocabulary) for t in texts]
+    parts = [tokens.scan_split(tokens.split_utf8(*_utf8([t]), distinct=True), vocabulary) for t in texts]
     assert [[p.surfaces[i] for i in p.ids.tolist()] for p in parts] == [tokens.reference_tokenize(t) for t in texts]
     assert {s for t in texts for s in tokens.reference_tokenize(t)} <= set(vocabulary.surfaces)
     assert len(set(vocabulary.surfaces)) == len(vocabulary.surfaces)  # each surface once, folded once

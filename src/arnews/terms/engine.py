@@ -90,7 +90,7 @@ def _scan_shard(task: tuple[Path, str]) -> _Shard:
 def _split_shard(path: Path) -> tuple[pipeline.ShardTexts, tokens.SplitTexts]:
     """Thread: read the clean texts of one shard and split them into tokens (`tokens.split_utf8`)."""
     texts = pipeline.read_texts(path)
-    return texts, tokens.split_utf8(texts.data, texts.sizes)
+    return texts, tokens.split_utf8(texts.data, texts.sizes, distinct=True)
 
 
 @dataclass

@@ -413,9 +413,10 @@ def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = Non
 @dataclass
 class SplitTexts:
     """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`, read-only, web
-    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters)
-    and adjacency (`kernels.split`); `local`: per token, its id among the batch's distinct tokens, `first`: the
-    first occurrence of each of those, `hashes`: their hashes (only the distinct tokens' are kept)."""
+    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters),
+    hashes and adjacency (`kernels.split`). Found with `distinct`: `local`, per token its id among the batch's
+    distinct tokens, and `first`, the first occurrence of each of those (then `hashes` keeps only theirs);
+    else both None."""
 
     codes: np.ndarray
     doc_starts: np.ndarray
@@ -425,14 +426,15 @@ class SplitTexts:
     hashes: np.ndarray
     linked: np.ndarray
     bounds: np.ndarray
-    local: np.ndarray
-    first: np.ndarray
+    local: np.ndarray | None
+    first: np.ndarray | None
 
 
-def split_utf8(data: bytes, sizes: list[int]) -> SplitTexts:
-    """The vocabulary-free part of `scan_utf8`: the token grammar (compiled) and the batch's distinct tokens.
-    Compiled code that releases the GIL does most of it, so several batches may be split in threads
-    (`runner.map_ordered(..., threads=True)`) while one thread numbers their tokens (`scan_split`)."""
+def split_utf8(data: bytes, sizes: list[int], distinct: bool = False) -> SplitTexts:
+    """The vocabulary-free part of `scan_utf8`: the token grammar (compiled), and with `distinct` the batch's
+    distinct tokens. Compiled code that releases the GIL does it, so batches may be split in a thread
+    (`runner.map_ordered(..., threads=True)`) while another numbers their tokens (`scan_split`): then finding
+    the distinct tokens there leaves the numbering thread only those to look up."""
     codes = np.frombuffer(data, dtype=np.uint8)
     web_starts, web_ends = kernels.web_addresses(codes)
     if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there
@@ -445,8 +447,11 @@ def split_utf8(data: bytes, sizes: list[int]) -> SplitTexts:
     if sizes:
         doc_starts[-1] -= 1
     starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
-    local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
-    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes[first], linked, bounds, local, first)
+    local = first = None
+    if distinct:
+        local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
+        hashes = hashes[first]
+    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
 
 
 def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: bool = True) -> TokenBatch:
@@ -454,9 +459,14 @@ def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: b
     ones), names joined."""
     vocabulary = Vocabulary() if vocabulary is None else vocabulary
     codes, starts, ends, linked, bounds = split.codes, split.starts, split.ends, split.linked, split.bounds
-    first = split.first
-    ids = _identify(vocabulary, split.hashes, split.lengths[first],
-                    lambda new: _decode(codes, starts[first[new]], ends[first[new]]))[split.local]
+    def surfaces(new: np.ndarray) -> list[str]:  # of the new tokens, by their index among those looked up
+        at = new if split.first is None else split.first[new]
+        return _decode(codes, starts[at], ends[at])
+
+    ids = _identify(vocabulary, split.hashes, split.lengths if split.first is None else split.lengths[split.first],
+                    surfaces)
+    if split.local is not None:
+        ids = ids[split.local]
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
         linked[-1] = False
