@@ -8,7 +8,7 @@ Every pipeline runs in a fresh process on the same corpus, end to end, and write
 - **arnews terms (cold)**: the same with an empty interim folder: loads and cleans the raw corpus into a clean
   store first (`pipeline.clean_store`), then the above.
 - **arnews terms --jobs 2 (store made)**: the first, with two worker processes scanning the shards (the default
-  is one: `terms.engine.DEFAULT_JOBS`).
+  is one, this process, with a worker thread that splits the next shards: `terms.engine.DEFAULT_JOBS`).
 - **arnews terms (baseline)**: today's `arnews terms` before this engine (a checkout given by --baseline, run
   with its own code): streams the raw corpus (load, clean, tokenize, count) in worker processes.
 - **CAMeL-like chain (raw corpus)**: load and clean the raw corpus (`corpus.load`, `clean.clean_corpus`), then
@@ -271,10 +271,11 @@ def run(corpus_path: Path = DEFAULT_CORPUS, baseline: Path | None = None, result
         "What each pipeline reads and does (benchmarks/terms_bench.py): arnews terms (store made) reads the clean "
         "store and counts terms (tokens, names, clitics, phrases, stopwords; counts and articles); (cold) makes "
         "the clean store from the raw corpus first (load and clean), then the same; --jobs 2 scans the shards in "
-        "two worker processes (the default is this process alone); (baseline) is `arnews terms` "
-        "before this engine, streaming the raw corpus through load, clean and count; the CAMeL-like chain (NFKC, "
-        "dediacritize, alef normalization, simple_word_tokenize, Counter) reads either the raw corpus (load and "
-        "clean included) or the clean store, and counts tokens only; the naive pandas pipeline reads the store.",
+        "two worker processes (the default is this process, with a thread that splits the next shards); (baseline) "
+        "is `arnews terms` before this engine, streaming the raw corpus through load, clean and count; the "
+        "CAMeL-like chain (NFKC, dediacritize, alef normalization, simple_word_tokenize, Counter) reads either the "
+        "raw corpus (load and clean included) or the clean store, and counts tokens only; the naive pandas "
+        "pipeline reads the store.",
         "",
         f"seconds, mb_per_s, cpu_seconds: the median of {TIMINGS} runs for arnews (one for the comparisons), timed "
         "without the memory sampler. cpu_seconds: user+system time of all processes. peak_rss_mb: peak of the "

@@ -1,6 +1,9 @@
-"""The one runner (`arnews.runner.map_ordered`): ordered results under fork and spawn, errors surfaced."""
+"""The one runner (`arnews.runner.map_ordered`): ordered results under fork and spawn and in threads, errors
+surfaced."""
 
 import multiprocessing
+import os
+import threading
 
 import pytest
 
@@ -34,6 +37,34 @@ def test_one_job_runs_in_this_process_with_the_same_result():
 def test_an_input_error_in_a_worker_reaches_the_caller_as_itself():
     with pytest.raises(InputError, match="empty.txt: the file is empty"):
         list(runner.map_ordered(_fold_or_fail, [*HEADLINES, ""], jobs=2, progress=False))
+
+
+def test_threads_give_the_results_in_input_order_from_this_process():
+    weights = list(range(len(HEADLINES)))  # the last items start first
+    got = list(runner.map_ordered(_fold_or_fail, HEADLINES, jobs=2, weights=weights, progress=False, threads=True))
+    assert got == [arabic.fold(h) for h in HEADLINES]
+    for jobs in (1, 2):  # even one job is a thread besides this one, which takes the results as they come
+        where = list(runner.map_ordered(lambda _: (os.getpid(), threading.get_ident()), HEADLINES, jobs=jobs,
+                                        threads=True, progress=False))  # a lambda: nothing is pickled
+        assert {pid for pid, _ in where} == {os.getpid()}
+        assert threading.get_ident() not in {thread for _, thread in where}
+    assert list(runner.map_ordered(_fold_or_fail, [], threads=True)) == []
+
+
+def test_by_default_threads_leave_the_callers_core(monkeypatch):
+    def where(_):
+        return threading.get_ident()
+
+    monkeypatch.setattr(runner, "available_cores", lambda: 1)  # one core: no thread, the caller does all
+    assert set(runner.map_ordered(where, HEADLINES, threads=True, progress=False)) == {threading.get_ident()}
+    monkeypatch.setattr(runner, "available_cores", lambda: 2)  # two: one thread besides the caller
+    threads = set(runner.map_ordered(where, HEADLINES, threads=True, progress=False))
+    assert len(threads) == 1 and threading.get_ident() not in threads
+
+
+def test_an_input_error_in_a_thread_reaches_the_caller_as_itself():
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        list(runner.map_ordered(_fold_or_fail, ["", *HEADLINES], jobs=2, progress=False, threads=True))
 
 
 def test_available_cores_is_at_least_one():

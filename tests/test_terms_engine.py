@@ -73,6 +73,35 @@ def test_a_batch_of_texts_tokenizes_as_each_text_alone(texts):
     assert [batch.forms[i] for i in batch.ids.tolist()] == [f for t in texts for _, f in tokens.reference_tokens(t)]
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(CORPUS)
+def test_a_batch_split_apart_from_the_vocabulary_numbers_its_tokens_as_one_scan(texts):
+    # the engine's pipeline: a thread splits shards (split_utf8), this one numbers them (scan_split) into one
+    # vocabulary; the same surfaces, in the same order, as scanning the texts one shard at a time
+    vocabulary = tokens.Vocabulary()
+    parts = [tokens.scan_split(tokens.split_utf8(*_utf8([t]), distinct=True), vocabulary) for t in texts]
+    assert [[p.surfaces[i] for i in p.ids.tolist()] for p in parts] == [tokens.reference_tokenize(t) for t in texts]
+    assert {s for t in texts for s in tokens.reference_tokenize(t)} <= set(vocabulary.surfaces)
+    assert len(set(vocabulary.surfaces)) == len(vocabulary.surfaces)  # each surface once, folded once
+    assert vocabulary.hashes.shape == (len(vocabulary), 3) and vocabulary.roles.size == len(vocabulary)
+
+
+def test_gather_decodes_many_tokens_in_one_call():
+    # «وقال بوتين» (and Putin said), «موسكو» (Moscow): the bytes of each span, a line break between them
+    data = "وقال بوتين إن موسكو".encode()
+    codes = np.frombuffer(data, dtype=np.uint8)
+    starts, ends = np.array([0, 9, 25]), np.array([8, 19, 35])
+    gathered = kernels.gather(codes, starts, ends, 0x0A).tobytes()
+    assert gathered == b"\n".join(data[a:b] for a, b in zip(starts, ends, strict=True))
+    assert gathered.decode().split("\n") == ["وقال", "بوتين", "موسكو"]
+    assert kernels.gather(codes, starts[:0], ends[:0], 0x0A).size == 0
+
+
+def _utf8(texts: list[str]) -> tuple[bytes, list[int]]:
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    return b"\0".join(encoded), [len(e) for e in encoded]
+
+
 @pytest.fixture
 def no_phrases(monkeypatch):
     """The engine without collocation phrases or given names (they need a corpus: tested apart below)."""

@@ -1,11 +1,13 @@
-"""The one way arnews spreads work over the cores: an ordered map over worker processes.
+"""The one way arnews spreads work over the cores: an ordered map over worker processes or threads.
 
 Every stage that processes a corpus piece by piece (the loader's source files, the stages' shards of the
 clean store) calls `map_ordered`. It owns the workers, the order of the results (always the order of the
 inputs, whatever the number of workers, so outputs are byte-identical), the progress bar and the clean-up
-when something fails or the user interrupts. It works under every start method: `fork` (Linux), `spawn`
-(macOS and Windows; set ARNEWS_START_METHOD=spawn to try it on Linux) and `forkserver`; the function must
-then be a module-level function and the items picklable.
+when something fails or the user interrupts. Worker processes work under every start method: `fork`
+(Linux), `spawn` (macOS and Windows; set ARNEWS_START_METHOD=spawn to try it on Linux) and `forkserver`; the
+function must then be a module-level function and the items picklable. Worker threads (`threads=True`) suit
+a function that spends its time in compiled code that releases the GIL (the term engine's kernels): they
+start at once and share the items and results without pickling.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from typing import TypeVar
 
 __all__ = ["START_METHOD_VARIABLE", "available_cores", "map_ordered"]
@@ -40,40 +42,48 @@ def _context():
 
 
 def map_ordered(function: Callable[[T], R], items: Sequence[T], *, jobs: int = 0,
-                weights: Sequence[float] | None = None, desc: str = "", progress: bool = True) -> Iterator[R]:
+                weights: Sequence[float] | None = None, desc: str = "", progress: bool = True,
+                threads: bool = False) -> Iterator[R]:
     """Yield `function(item)` for every item, in the order of `items`.
 
-    With more than one job and more than one item, the calls run in worker processes; the heaviest items
-    (by `weights`) are started first so that no worker is left with a big one at the end, and each result
-    is yielded as soon as every result before it is in. An exception in a worker is raised here (the other
-    calls are cancelled); Ctrl-C stops the workers.
+    With more than one worker process (or any worker thread) and more than one item, the calls run in the
+    workers; the heaviest items (by `weights`) are started first so that no worker is left with a big one at
+    the end, and each result is yielded as soon as every result before it is in. An exception in a worker is
+    raised here (the other calls are cancelled); Ctrl-C stops the workers.
 
     Args:
         function: a module-level function (it is pickled by name under the spawn start method).
         items: its arguments, one per call.
-        jobs: worker processes; 0 means one per available core, 1 runs everything in this process.
+        jobs: worker processes; 0 means one per available core, 1 runs everything in this thread.
         weights: the cost of each item (e.g. its size in bytes), to schedule the heavy ones first.
         desc: the progress bar's label; progress: show a bar (on stderr, for more than one item).
+        threads: the calls run in `jobs` worker threads of this process instead, besides the caller, which
+            works on the results as they come (0: one per available core but the caller's; on one core, none:
+            everything runs in this thread). For a function whose work releases the GIL (compiled kernels,
+            reading files); it need not be module-level, nor the items picklable.
     """
-    jobs = available_cores() if jobs <= 0 else jobs
+    if jobs <= 0:  # threads leave a core to the caller, which works on their results
+        jobs = available_cores() - 1 if threads else available_cores()
     jobs = min(jobs, len(items))
     bar = _bar(len(items), desc, progress)
     try:
-        if jobs <= 1:
+        if jobs == 0 or (jobs == 1 and not threads):
             for item in items:
                 yield function(item)
                 bar.update()
             return
-        yield from _in_workers(function, items, jobs, weights, bar)
+        yield from _in_workers(function, items, jobs, weights, bar, threads)
     finally:
         bar.close()
 
 
-def _in_workers(function, items, jobs, weights, bar) -> Iterator:
+def _in_workers(function, items, jobs, weights, bar, threads=False) -> Iterator:
     order = sorted(range(len(items)), key=lambda i: -weights[i]) if weights is not None else list(range(len(items)))
     done: dict[int, object] = {}
     next_out = 0
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_context()) as pool:
+    executor = ThreadPoolExecutor(max_workers=jobs) if threads else \
+        ProcessPoolExecutor(max_workers=jobs, mp_context=_context())
+    with executor as pool:
         pending: dict[Future, int] = {}
         queue = iter(order)
         try:

@@ -2,9 +2,12 @@
 notebook's analyses) and the table of terms (term, count, docs) that `arnews terms` writes.
 
 1. Each shard of the clean store (`pipeline.clean_store`; never loaded or cleaned here) is read as UTF-8
-   (`pipeline.read_texts`) and tokenized (`tokens.scan_utf8`: the compiled grammar, the lexicon joins), in this
-   process or in workers (`runner.map_ordered`, any start method; `DEFAULT_JOBS`). Each process keeps one
-   vocabulary, folds each distinct surface once, and reports only the surfaces new since its last shard.
+   (`pipeline.read_texts`) and tokenized (`tokens.split_utf8`: the compiled grammar; `tokens.scan_split`: the
+   vocabulary, the lexicon joins). By default (`DEFAULT_JOBS`) this process scans: a worker thread
+   (`runner.map_ordered(..., threads=True)`) reads and splits the next shards, in compiled code that releases
+   the GIL, while this thread numbers their tokens in corpus order. With more jobs, worker processes scan
+   (any start method); each process keeps one vocabulary, folds each distinct surface once, and reports only
+   the surfaces new since its last shard.
 2. This process merges the vocabularies, numbering the surfaces in the order they first occur in the corpus
    (so ids, and every output, are the same whatever the number of workers), maps the corpus's distinct folded
    forms to terms (`TermMap`, compiled), proposes multi-word terms from the corpus's own collocations
@@ -32,11 +35,12 @@ from arnews.terms.termmap import TermMap
 __all__ = ["COLUMNS", "DEFAULT_JOBS", "Analysis", "TermCounts", "analyse", "count_terms", "term_table"]
 
 COLUMNS = ["term", "count", "docs"]
-#: Worker processes that scan the shards, unless told: one, this process. The scan is about a third of the
-#: engine's work (the term map, phrases and counts need the whole corpus and run here after it), and workers
-#: pay for it twice over: each folds the many words all shards share, and every token comes back through a
-#: pipe. On two cores they cost more CPU time than they save wall time (docs/DEVELOPING.md, speed); `jobs` or
-#: `arnews terms --jobs N` spreads the scan where cores are many.
+#: Worker processes that scan the shards, unless told: one, this process (with a thread that splits the next
+#: shards). The scan is about a third of the engine's work (the term map, phrases and counts need the whole
+#: corpus and run here after it), and worker processes pay for it twice over: each folds the many words all
+#: shards share, and every token comes back through a pipe. On two cores they cost more CPU time than they
+#: save wall time (docs/DEVELOPING.md, speed); `jobs` or `arnews terms --jobs N` spreads the scan where cores
+#: are many.
 DEFAULT_JOBS = 1
 
 
@@ -62,14 +66,15 @@ class _Shard:
 _VOCABULARIES: dict[str, tuple[tokens.Vocabulary, list[int]]] = {}
 
 
-def _scan(texts: pipeline.ShardTexts, run: str) -> _Shard:
-    """Tokenize one shard's texts with this process's vocabulary of the run."""
+def _scan(texts: pipeline.ShardTexts, run: str, split: tokens.SplitTexts | None = None) -> _Shard:
+    """Tokenize one shard's texts (split already, or here) with this process's vocabulary of the run."""
     if run not in _VOCABULARIES:
         _VOCABULARIES.clear()  # a worker serves one run
         _VOCABULARIES[run] = (tokens.Vocabulary(), [0])
     vocabulary, shards = _VOCABULARIES[run]
     known = len(vocabulary)
-    batch = tokens.scan_utf8(texts.data, texts.sizes, vocabulary, spans=False)
+    split = tokens.split_utf8(texts.data, texts.sizes) if split is None else split
+    batch = tokens.scan_split(split, vocabulary, spans=False)
     shards[0] += 1
     outlets = [o if isinstance(o, str) and o.strip() else "" for o in texts.outlets]
     return _Shard(f"{run}/{os.getpid()}", shards[0], *vocabulary.since(known), batch.ids, batch.linked,
@@ -80,6 +85,12 @@ def _scan_shard(task: tuple[Path, str]) -> _Shard:
     """Worker: read the clean texts of one shard of the store and tokenize them."""
     path, run = task
     return _scan(pipeline.read_texts(path), run)
+
+
+def _split_shard(path: Path) -> tuple[pipeline.ShardTexts, tokens.SplitTexts]:
+    """Thread: read the clean texts of one shard and split them into tokens (`tokens.split_utf8`)."""
+    texts = pipeline.read_texts(path)
+    return texts, tokens.split_utf8(texts.data, texts.sizes, distinct=True)
 
 
 @dataclass
@@ -205,10 +216,15 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
             store = articles if isinstance(articles, pipeline.CleanStore) else \
                 pipeline.clean_store(articles, progress=progress)
             paths = store.shards
-            tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
-            weights = [p.stat().st_size for p in paths]
-            shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs, weights=weights,
-                                             desc="terms", progress=progress))
+            if jobs == 1:  # a thread reads and splits the next shards (compiled, the GIL released) while this
+                # one numbers their tokens with one vocabulary, in corpus order
+                shards = [_scan(texts, run, split) for texts, split in
+                          runner.map_ordered(_split_shard, paths, threads=True, desc="terms", progress=progress)]
+            else:
+                tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
+                shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs,
+                                                 weights=[p.stat().st_size for p in paths], desc="terms",
+                                                 progress=progress))
             report = store.report
     finally:
         _VOCABULARIES.pop(run, None)  # when this process scanned (one job)
@@ -224,19 +240,25 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
         (surfaces, forms, surface_ids, linked, bounds): the corpus's distinct surfaces and their forms, and
         its tokens (texts one after the other).
     """
-    index = kernels.HashIndex(expected=1 << 18)
+    index = kernels.HashIndex(expected=1 << 18)  # the surfaces of several vocabularies, by hash
     everything: list[str] = []  # the workers' surfaces (and forms), one vocabulary after the other
     folded: list[str] = []
     first_source: list[np.ndarray] = []  # per corpus id, where its surface is in `everything`
-    to_corpus: dict[str, np.ndarray] = {}  # a worker's vocabulary id → the corpus's
-    for name in sorted({shard.vocabulary for shard in shards}):
+    to_corpus: dict[str, np.ndarray | None] = {}  # a worker's vocabulary id → the corpus's (None: the same)
+    names = sorted({shard.vocabulary for shard in shards})
+    for name in names:
         own = sorted((shard for shard in shards if shard.vocabulary == name), key=lambda shard: shard.sequence)
-        hashes = np.concatenate([shard.hashes for shard in own])
-        ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
-        first_source.append(first_seen + len(everything))
+        if len(names) == 1:  # one vocabulary (one process scanned): its surfaces are distinct, its ids the corpus's
+            first_source.append(np.arange(sum(len(shard.surfaces) for shard in own), dtype=np.int64))
+            ids = None
+        else:
+            hashes = np.concatenate([shard.hashes for shard in own])
+            ids, first_seen = index.ids(np.ascontiguousarray(hashes[:, :2]), hashes[:, 2].copy())
+            ids = ids.astype(np.int32)
+            first_source.append(first_seen + len(everything))
         everything += [s for shard in own for s in shard.surfaces]
         folded += [f for shard in own for f in shard.forms]
-        to_corpus[name] = ids.astype(np.int32)
+        to_corpus[name] = ids
     source = np.concatenate([np.zeros(0, np.int64), *first_source])
     sizes = [shard.ids.size for shard in shards]
     ids = np.empty(sum(sizes), np.int32)
@@ -246,7 +268,11 @@ def _merge(shards: list[_Shard]) -> tuple[list[str], list[str], np.ndarray, np.n
     shards.reverse()
     while shards:
         shard = shards.pop()
-        np.take(to_corpus[shard.vocabulary], shard.ids, out=ids[offset:offset + shard.ids.size], mode="clip")
+        mapping = to_corpus[shard.vocabulary]
+        if mapping is None:
+            ids[offset:offset + shard.ids.size] = shard.ids
+        else:
+            np.take(mapping, shard.ids, out=ids[offset:offset + shard.ids.size], mode="clip")
         linked[offset:offset + shard.ids.size] = shard.linked
         bounds.append(shard.bounds[1:] + offset)
         offset += shard.ids.size

@@ -125,7 +125,9 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     # `origin`; the gaps go back where they were at the end
     everything = (terms, linked, bounds)
     origin, terms, linked, bounds = kernels.without_gaps(terms, linked, bounds)
-    display = surface_ids[origin].astype(np.int32)  # per term: a surface id, or −1 − (term id) for a phrase
+    # per term: a surface id, or −1 − (term id) for a phrase; int64 as `origin`, so that take_forward has one
+    # compiled signature to load
+    display = surface_ids[origin].astype(np.int64)
     floor = max(settings.min_count, math.ceil(settings.min_count_per_million * terms.size / 1e6))
 
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:

@@ -35,8 +35,9 @@ from arnews.arabic import clitics
 from arnews.terms import kernels, lexicon
 
 __all__ = [
-    "TOKEN_RE", "WORD_MARKS", "Joiner", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
-    "reference_tokens", "scan", "scan_utf8", "token_kind", "token_spans", "tokenize", "web_address_spans",
+    "TOKEN_RE", "WORD_MARKS", "Joiner", "SplitTexts", "TokenBatch", "Vocabulary", "joiner", "reference_tokenize",
+    "reference_tokens", "scan", "scan_split", "scan_utf8", "split_utf8", "token_kind", "token_spans", "tokenize",
+    "web_address_spans",
 ]
 
 #: What may follow the first letter inside an Arabic word besides letters: the core's marks (diacritics,
@@ -302,6 +303,11 @@ class TokenBatch:
     ends: np.ndarray
 
 
+def _column(name: str, doc: str) -> property:
+    """A per-surface column of a `Vocabulary`: the filled part of its growing array (a view)."""
+    return property(lambda vocabulary: vocabulary._columns[name][:len(vocabulary)], doc=doc)
+
+
 class Vocabulary:
     """The distinct surface tokens one process has met, each folded once: ids by hash (`kernels.HashIndex`),
     the surfaces and their forms, and what each may be in a multi-word name (`kernels.ROLE_*`).
@@ -314,31 +320,48 @@ class Vocabulary:
         self.index = kernels.HashIndex(expected=1 << 16)
         self.surfaces: list[str] = []
         self.forms: list[str] = []
-        self.hashes = np.zeros((0, 3), np.int64)  # the two hashes and the length of each surface
-        self.roles = np.zeros(0, np.int32)
-        self.first_code = np.zeros(0, np.int32)
-        self.word_code = np.zeros(0, np.int32)
-        self._name_known = np.zeros(0, bool)
+        # per surface: the two hashes and the length, the role bits and the entity codes, whether ROLE_NAME is
+        # decided; in arrays with room to grow (doubled when full), so that adding a shard's surfaces does not
+        # copy all the others
+        self._columns = {"hashes": np.zeros((1 << 12, 3), np.int64), "roles": np.zeros(1 << 12, np.int32),
+                         "first_code": np.zeros(1 << 12, np.int32), "word_code": np.zeros(1 << 12, np.int32),
+                         "name_known": np.zeros(1 << 12, bool)}
 
     def __len__(self) -> int:
         return len(self.surfaces)
 
+    hashes = _column("hashes", "Per surface: its two hashes and its length.")
+    roles = _column("roles", "Per surface: its `kernels.ROLE_*` bits (`know_names` sets ROLE_NAME in place).")
+    first_code = _column("first_code", "Per surface: its entity first-word code (−1: none).")
+    word_code = _column("word_code", "Per surface: its entity-word code (−1: none).")
+
     def since(self, start: int) -> tuple[list[str], list[str], np.ndarray]:
         """The surfaces added from id `start` on: (surfaces, forms, hashes)."""
-        return self.surfaces[start:], self.forms[start:], self.hashes[start:]
+        return self.surfaces[start:], self.forms[start:], self.hashes[start:].copy()
 
     def add(self, surfaces: list[str], hashes: np.ndarray, lengths: np.ndarray, forms: list[str] | None = None
             ) -> None:
         """Append new surfaces (ids len(self) on), folding them unless their forms are given."""
         forms = arabic.fold_words(surfaces) if forms is None else forms
         roles, first_code, word_code = joiner().lexicon_roles(surfaces, forms)
+        start, end = len(self), len(self) + len(surfaces)
+        capacity = len(self._columns["roles"])
+        if end > capacity:
+            while end > capacity:
+                capacity *= 2
+            for name, column in self._columns.items():
+                grown = np.zeros((capacity, *column.shape[1:]), column.dtype)
+                grown[:start] = column[:start]
+                self._columns[name] = grown
+        columns = self._columns
+        columns["hashes"][start:end, :2] = hashes
+        columns["hashes"][start:end, 2] = lengths
+        columns["roles"][start:end] = roles
+        columns["first_code"][start:end] = first_code
+        columns["word_code"][start:end] = word_code
+        columns["name_known"][start:end] = roles & kernels.ROLE_NAME > 0
         self.surfaces += surfaces
         self.forms += forms
-        self.hashes = np.concatenate([self.hashes, np.column_stack([hashes, lengths])])
-        self.roles = np.concatenate([self.roles, roles])
-        self.first_code = np.concatenate([self.first_code, first_code])
-        self.word_code = np.concatenate([self.word_code, word_code])
-        self._name_known = np.concatenate([self._name_known, roles & kernels.ROLE_NAME > 0])
 
     def know_names(self, ids: np.ndarray) -> None:
         """Decide ROLE_NAME for the surfaces where `kernels.join_groups` reads it: after a head or link
@@ -348,12 +371,14 @@ class Vocabulary:
         around[1:] = role[:-1] & (kernels.ROLE_HEAD | kernels.ROLE_LINK) > 0
         around[:-1] |= role[1:] & kernels.ROLE_LINK > 0
         wanted = np.unique(ids[around])
-        wanted = wanted[~self._name_known[wanted]]
+        known = self._columns["name_known"]
+        wanted = wanted[~known[wanted]]
         join = joiner()
+        roles = self.roles
         for s in wanted.tolist():
             if join.is_name(self.forms[s], self.surfaces[s]):
-                self.roles[s] |= kernels.ROLE_NAME
-        self._name_known[wanted] = True
+                roles[s] |= kernels.ROLE_NAME
+        known[wanted] = True
 
 
 @cache
@@ -377,40 +402,94 @@ def scan(texts: list[str], vocabulary: Vocabulary | None = None) -> TokenBatch:
 def scan_utf8(data: bytes, sizes: list[int], vocabulary: Vocabulary | None = None, spans: bool = True
               ) -> TokenBatch:
     """`scan` of texts given in UTF-8 as one byte string, each but the last followed by NUL
-    (`pipeline.read_texts`), and their sizes in bytes.
+    (`pipeline.read_texts`), and their sizes in bytes: `scan_split(split_utf8(data, sizes), vocabulary, spans)`.
 
     Args:
         spans: find each token's span in its text (`TokenBatch.starts`, `ends`; else they are left empty).
     """
-    vocabulary = Vocabulary() if vocabulary is None else vocabulary
+    return scan_split(split_utf8(data, sizes), vocabulary, spans)
+
+
+@dataclass
+class SplitTexts:
+    """The part of a scan that needs no vocabulary (`split_utf8`): the texts' UTF-8 (`codes`, read-only, web
+    addresses blanked), where each text starts (bytes), and per token its span (bytes), length (characters),
+    hashes and adjacency (`kernels.split`). Found with `distinct`: `local`, per token its id among the batch's
+    distinct tokens, and `first`, the first occurrence of each of those (then `hashes` keeps only theirs);
+    else both None."""
+
+    codes: np.ndarray
+    doc_starts: np.ndarray
+    starts: np.ndarray
+    ends: np.ndarray
+    lengths: np.ndarray
+    hashes: np.ndarray
+    linked: np.ndarray
+    bounds: np.ndarray
+    local: np.ndarray | None
+    first: np.ndarray | None
+
+
+def split_utf8(data: bytes, sizes: list[int], distinct: bool = False) -> SplitTexts:
+    """The vocabulary-free part of `scan_utf8`: the token grammar (compiled), and with `distinct` the batch's
+    distinct tokens. Compiled code that releases the GIL does it, so batches may be split in a thread
+    (`runner.map_ordered(..., threads=True)`) while another numbers their tokens (`scan_split`): then finding
+    the distinct tokens there leaves the numbering thread only those to look up."""
     codes = np.frombuffer(data, dtype=np.uint8)
     web_starts, web_ends = kernels.web_addresses(codes)
     if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there
         codes = codes.copy()
         for start, end in zip(web_starts.tolist(), web_ends.tolist(), strict=True):
             codes[start:end] = 0x20
+        codes.flags.writeable = False  # read-only as np.frombuffer's: the kernels load one signature, not two
     doc_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(np.asarray(sizes, dtype=np.int64) + 1, out=doc_starts[1:])
     if sizes:
         doc_starts[-1] -= 1
     starts, ends, lengths, hashes, linked, bounds = kernels.split(codes, doc_starts, *_tables())
-    ids = _identify(vocabulary, hashes, lengths, lambda new: [
-        data[s:e].decode("utf-8", "surrogatepass") for s, e in zip(starts[new].tolist(), ends[new].tolist(),
-                                                                   strict=True)])
+    local = first = None
+    if distinct:
+        local, first = kernels.HashIndex(expected=lengths.size // 8).ids(hashes, lengths)
+        hashes = hashes[first]
+    return SplitTexts(codes, doc_starts, starts, ends, lengths, hashes, linked, bounds, local, first)
+
+
+def scan_split(split: SplitTexts, vocabulary: Vocabulary | None = None, spans: bool = True) -> TokenBatch:
+    """The rest of `scan_utf8`: the tokens of a split batch as ids into `vocabulary` (extended with the new
+    ones), names joined."""
+    vocabulary = Vocabulary() if vocabulary is None else vocabulary
+    codes, starts, ends, linked, bounds = split.codes, split.starts, split.ends, split.linked, split.bounds
+    def surfaces(new: np.ndarray) -> list[str]:  # of the new tokens, by their index among those looked up
+        at = new if split.first is None else split.first[new]
+        return _decode(codes, starts[at], ends[at])
+
+    ids = _identify(vocabulary, split.hashes, split.lengths if split.first is None else split.lengths[split.first],
+                    surfaces)
+    if split.local is not None:
+        ids = ids[split.local]
     if starts.size:
         linked[bounds[1:-1] - 1] = False  # the last token of a text links to nothing
         linked[-1] = False
-        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends, lengths)
+        ids, linked, bounds, starts, ends = _join(vocabulary, codes, ids, linked, bounds, starts, ends,
+                                                  split.lengths)
     if spans and starts.size:  # byte offsets → character offsets in each text
         before = np.zeros(codes.size + 1, np.int64)  # at each byte (and the end): the characters before it
         np.cumsum((codes & 0xC0) != 0x80, out=before[1:])  # a continuation byte starts no character
-        doc_of_token = np.repeat(np.arange(len(sizes)), np.diff(bounds))
-        first_character = before[doc_starts[:-1]][doc_of_token]
+        doc_of_token = np.repeat(np.arange(len(split.doc_starts) - 1), np.diff(bounds))
+        first_character = before[split.doc_starts[:-1]][doc_of_token]
         starts, ends = before[starts] - first_character, before[ends] - first_character
     elif not spans:
         starts = ends = np.zeros(0, np.int64)
     return TokenBatch(vocabulary.surfaces, vocabulary.forms, ids.astype(np.int32, copy=False), bounds, linked, starts,
                       ends)
+
+
+def _decode(data: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> list[str]:
+    """The strings data[starts[i]:ends[i]] (UTF-8), decoded in one call: gathered with a line break (never in
+    a token) between them (`kernels.gather`)."""
+    if not starts.size:
+        return []
+    return kernels.gather(data, starts, ends, 0x0A).tobytes().decode("utf-8", "surrogatepass").split("\n")
 
 
 def _identify(vocabulary: Vocabulary, hashes: np.ndarray, lengths: np.ndarray, strings) -> np.ndarray:

@@ -56,6 +56,7 @@ from arnews.terms.kernels.text import (
     _rehash,
     char_tables,
     encode,
+    gather,
     hash_spans,
     hash_words,
     split,
@@ -66,9 +67,9 @@ __all__ = [
     "DIGIT", "DROP", "ENTITY", "LATIN", "LETTER", "MARK", "NO_PREFIX", "NUMBER_SEPARATORS", "OTHER", "OWN",
     "ROLE_AMBIGUOUS", "ROLE_HEAD", "ROLE_LETTER", "ROLE_LINK", "ROLE_NAME", "ROLE_TATWEEL", "SEPARATOR", "SHORT",
     "STEM", "HashIndex", "char_tables", "choose_terms", "count_pairs", "decompose", "documents_per_term", "encode",
-    "first_occurrences", "follow_stems", "hash_spans", "hash_words", "join_groups", "linked_pairs", "merge_groups",
-    "merge_pairs", "occurrences", "pair_table", "split", "take_forward", "warm", "web_addresses", "with_gaps",
-    "without_gaps",
+    "first_occurrences", "follow_stems", "gather", "hash_spans", "hash_words", "join_groups", "linked_pairs",
+    "merge_groups", "merge_pairs", "occurrences", "pair_table", "split", "take_forward", "warm", "web_addresses",
+    "with_gaps", "without_gaps",
 ]
 
 
@@ -79,6 +80,7 @@ def warm() -> None:
     data = np.frombuffer("بوتين 2024\0كيم".encode(), dtype=np.uint8)
     starts, ends, lengths, hashes, spaced, bounds = split(data, np.array([0, 15, data.size]), classes, spaces)
     web_addresses(data)
+    gather(data, starts, ends, 0x0A)
     index = HashIndex()
     ids, _ = index.ids(hashes, lengths)
     index.find(hashes, lengths)
@@ -109,7 +111,6 @@ def warm() -> None:
     keys, _ = count_pairs(kept, kept_linked, np.ones(2, np.bool_), 2)
     merged, merged_linked, merged_bounds, picked = merge_pairs(
         kept, kept_linked, kept_bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
-    take_forward(kept.copy(), picked)
     take_forward(origin.copy(), picked)
     with_gaps(merged, take_forward(origin, picked), terms, linked, bounds)
     merge_pairs(terms, linked, bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)

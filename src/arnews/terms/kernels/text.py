@@ -11,7 +11,7 @@ from numba import njit
 
 __all__ = [
     "OTHER", "LETTER", "MARK", "DIGIT", "SEPARATOR", "LATIN", "NUMBER_SEPARATORS", "NO_PREFIX", "HashIndex",
-    "char_tables", "encode", "hash_spans", "hash_words", "split", "web_addresses",
+    "char_tables", "encode", "gather", "hash_spans", "hash_words", "split", "web_addresses",
 ]
 
 #: Character classes of the token grammar (see `terms.tokens.TOKEN_RE`).
@@ -346,3 +346,22 @@ def hash_words(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(hashes, lengths) of each word, as `split` hashes the tokens it reads."""
     codes, starts, ends = encode(words)
     return hash_spans(codes, starts, ends, NO_PREFIX), ends - starts
+
+
+@njit(cache=True, nogil=True)
+def gather(data, starts, ends, separator):  # pragma: no cover - compiled
+    """The bytes data[starts[i]:ends[i]] one after the other, each but the last followed by `separator` (so
+    that many tokens are decoded in one call, then split)."""
+    size = max(0, starts.size - 1)
+    for i in range(starts.size):
+        size += ends[i] - starts[i]
+    out = np.empty(size, np.uint8)
+    k = 0
+    for i in range(starts.size):
+        if i:
+            out[k] = separator
+            k += 1
+        for j in range(starts[i], ends[i]):
+            out[k] = data[j]
+            k += 1
+    return out
