@@ -775,3 +775,14 @@ def test_zip_declaring_4_gib_is_refused_under_the_default_cap_without_inflating(
     articles, report, _ = _load(tmp_path)
     assert articles["doc_id"].tolist() == ["b"]
     assert "would inflate to 4.0 GiB, more than the 1.0 GiB left" in _only(report, "zip-limit").reason
+
+
+def test_printable_escapes_every_bidi_control_of_the_core():
+    # errors.py spells the bidi controls out (it cannot import the core, which imports it): they must stay the
+    # core's set, e.g. RLO (U+202E), which would reverse «ملف.txt» on the screen
+    from arnews import arabic
+    from arnews.errors import printable
+
+    controls = [c for c in map(chr, range(0x600, 0x2070)) if arabic.BIDI_CONTROL_PATTERN.fullmatch(c)]
+    assert len(controls) == 12
+    assert all(printable(f"ملف{c}.txt") == f"ملف{ascii(c)[1:-1]}.txt" for c in controls)

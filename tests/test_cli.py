@@ -157,6 +157,15 @@ def test_metadata_beside_the_corpus_and_the_lexicons_are_never_outputs(tmp_path,
     assert metadata.read_bytes() == before and not (tmp_path / "o.csv").exists()
 
 
+def test_the_timeline_folder_may_not_be_or_hold_an_input(tmp_path, capsys):
+    # «arnews timeline --out» names a folder: one that holds the corpus is refused before anything runs
+    folder = tmp_path / "out" / "raw"
+    write(folder / "a.txt", ARTICLE_A)
+    assert cli.main(["timeline", "--corpus", str(folder), "--out", str(tmp_path / "out")]) == cli.EXIT_USAGE
+    assert "holds the input" in _one_line(capsys.readouterr().err)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["raw"]
+
+
 def test_check_outputs_folders_may_not_hold_an_input(tmp_path):
     source = write(tmp_path / "out" / "data" / "processed" / "articles.jsonl", "{}\n")
     with pytest.raises(UsageError, match="holds the input"):

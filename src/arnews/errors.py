@@ -13,7 +13,8 @@ import re
 __all__ = ["InputError", "UsageError", "printable"]
 
 #: Characters never printed as they are: C0 and C1 controls and DEL, the bidi controls (ALM, LRM, RLM,
-#: LRE…RLO, LRI…PDI) and the line and paragraph separators.
+#: LRE…RLO, LRI…PDI: `arabic.BIDI_CONTROLS`, spelled out here because the core imports this module through
+#: the lexicons) and the line and paragraph separators.
 _UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 

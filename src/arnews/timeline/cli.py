@@ -7,9 +7,8 @@ clean article is tagged on every core (`--jobs`); the outputs do not depend on t
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from arnews import files, pipeline
+from arnews import pipeline
 from arnews.timeline.stage import run_corpus, write
 
 __all__ = ["CLI_HELP", "add_arguments", "run"]
@@ -19,10 +18,11 @@ CLI_HELP = "tag dated expressions and group dated events; write expressions.csv 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The stage's options: --corpus, --out, --jobs, --strict."""
-    from arnews.cli import add_corpus_argument, add_strict_argument
+    from arnews.cli import add_corpus_argument, add_output_argument, add_strict_argument
 
     add_corpus_argument(parser)
-    parser.add_argument("--out", required=True, metavar="DIR", help="folder for expressions.csv and events.csv")
+    add_output_argument(parser, "--out", kind="folder", required=True, metavar="DIR",
+                        help="folder for expressions.csv and events.csv")
     parser.add_argument("--jobs", "--workers", dest="workers", type=int, default=None, metavar="N",
                         help="processes to use (default: every core); outputs do not depend on it")
     add_strict_argument(parser)
@@ -30,8 +30,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the stage from parsed arguments; print one summary line."""
-    for name in ("expressions.csv", "events.csv"):
-        files.check_output_path(Path(args.out) / name, args.corpus)
     store = pipeline.clean_store(args.corpus, strict=args.strict)
     result = run_corpus(store, workers=args.workers, strict=args.strict)
     write(result, args.out)
