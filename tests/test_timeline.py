@@ -946,3 +946,25 @@ def test_the_nth_day_of_an_event_is_not_today():
 ])
 def test_year_lists_glued_years_penultimate_days_and_counts_in_a_story(text, expected):
     assert [(e.text, e.value) for e in timeline.tag(text, "2015-08-08")] == expected
+
+
+@pytest.mark.parametrize("text", [
+    # 2015-08-02#01080 (alyaum) "according to information «Al-Yaum» obtained": the paper's name, not today
+    "وأفادت معلومات حصلت عليها (اليوم) أن قرابة 1000 من ضباط وعناصر الداخلية",
+    # alyaum "Dr Al-Tayyar said in an interview with «Al-Yaum»"
+    "وقال الدكتور الطيار في حديث خاص لـ«اليوم»: إن الحاجة باتت ماسة",
+    # 2015-08-09#00252 "… who face the same qibla five times a day": per day
+    "أن يقع الأذى على إخوانه الذين يتجهون للقبلة نفسها خمس مرات في اليوم.",
+    # "twenty litres in a single day"
+    "يستهلك الفرد عشرين لترا في اليوم الواحد",
+    # 2015-08-09#01109 "her fear of her shadow, which grows day after day"
+    "لقد ازداد خوفها من ظلها الذي يزداد يومًا بعد يوم.",
+])
+def test_the_papers_name_per_day_and_day_after_day_are_no_dates(text):
+    assert timeline.tag(text, "2015-08-09") == []
+
+
+def test_today_with_its_weekday_in_brackets_stays_today():
+    # «اليوم (الخميس)»: the weekday in brackets, today outside them
+    assert [(e.text, e.value) for e in timeline.tag("وصل الوزير اليوم (الخميس) إلى جدة", "2015-08-06")] == \
+        [("اليوم (الخميس)", "2015-08-06")]

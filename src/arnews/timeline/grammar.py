@@ -205,6 +205,9 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     not_name = "".join(rf"(?<!{re.escape(fold(w))}\s)" for w in rel["weekday_not_preceded_by"])
     not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
     any_month = f"{month}|{hmonth}"
+    # «لـ«اليوم»», «(اليوم)»: the word alone between quotes or brackets is a title (the paper «اليوم»)
+    today = fold(rel["deictic_days"][0]["forms"][0])
+    not_quoted_today = rf"(?!(?:(?<=[(«\"“])|(?<=[(«\"“]\s)){today}\s*[)»\"”])"
 
     families = [
         # 26 شوال 1436 هـ ; السادس من شهر ذي القعدة القادم ; 27 شوال الجاري ; رمضان 1445 هـ
@@ -258,7 +261,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         rf"|(?P<p_part>{part})\s+(?P<p_noun2>{period}){e}(?!\s+(?:{modifier}|{same_after}|{year_adjective}|{ordinal}){e})"
         rf"(?!\s*\(?\s*\d))",
         # اليوم ; أمس ; غدا ; بعد غد (not «اليوم الثالث»: the third day)
-        rf"{b}{not_today_name}{not_that_day}{_CLITIC}(?P<d>{deictic}){e}(?!\s+(?:{not_today}|{ordinal}){e})",
+        rf"{b}{not_today_name}{not_that_day}{_CLITIC}{not_quoted_today}(?P<d>{deictic}){e}"
+        rf"(?!\s+(?:{not_today}|{ordinal}){e})",
     ]
     pattern = re.compile("|".join(f"(?:{f})" for f in families))
     # every expression holds one of these: a year, a numeric date, a month, a weekday, a deictic word,

@@ -70,7 +70,7 @@ def _resolve(g: Grammar, m: re.Match, pub: dt.date | None) -> Reading | None:
         return None
     if gd.get("w") is not None and _family_name(m):
         return None
-    if gd.get("r") is not None and _from_a_happening(g, m) and not _since_the_last(g, m):
+    if gd.get("r") is not None and ((_from_a_happening(g, m) and not _since_the_last(g, m)) or _unit_after_unit(g, m)):
         return None
     name = family_group(m)
     try:
@@ -126,6 +126,16 @@ def _from_a_happening(g: Grammar, m: re.Match) -> bool:
     """Whether a counted unit after قبل/بعد counts from a happening named after «من» («بعد اسبوع من اعمال
     عنف», a week after violence), not from the writing day («بعد أسبوع من الآن», «قبل عقدين من الزمن»)."""
     return bool(m.group("r_from")) and not m.group("r_now") and phrase(m.group("r_dir")) in g.event_directions
+
+
+def _unit_after_unit(g: Grammar, m: re.Match) -> bool:
+    """Whether «بعد» + a unit repeats the unit right before it: «يوما بعد يوم» (day after day), «عاما بعد عام»
+    (year after year) say how something grows, not when."""
+    if not m.group("r_one"):
+        return False
+    before = m.string[max(0, m.start("r") - _NAME_REACH):m.start("r")].split()
+    unit = g.units.get(phrase(m.group("r_one")))
+    return bool(before) and unit is not None and g.units.get(before[-1], (None,))[0] == unit[0]
 
 
 def _since_the_last(g: Grammar, m: re.Match) -> bool:
