@@ -142,17 +142,19 @@ class Reference:
 
 
 def infer(g: Grammar, folded: arabic.FoldedText, matches: Sequence[tuple[re.Match, tuple]], pub: dt.date | None,
-          sentences: list[tuple[int, int]] | None = None, clock: dt.time | None = None) -> Reference:
+          sentences: list[tuple[int, int]] | None = None, clock: dt.time | None = None,
+          quotes: list[tuple[int, int]] | None = None) -> Reference:
     """The reference day of an article, from the tagger's grammar matches on its folded view (`folded`, with
     their readings against `pub`, in text order); `sentences`: the view's sentences, when the caller has them;
-    `clock`: the publication's time of day, when the corpus gives it (`dates.clock`)."""
+    `clock`: the publication's time of day, when the corpus gives it (`dates.clock`); `quotes`: the view's
+    quoted passages (`arabic.quotations`), when the caller has them."""
     r = rules()
     view = folded.text
     found = [(m, reading, family_group(m)) for m, reading in matches]
     dateline = _dateline(view, found, pub, r)
     if dateline is not None:
         return Reference(dateline[0], pub, "dateline", (_located(folded, "dateline", *dateline),))
-    quotes = arabic.quotations(view)
+    quotes = arabic.quotations(view) if quotes is None else quotes
     sentences = arabic.sentences(view) if sentences is None else sentences
     month = _month_cue(g, view, found, pub, quotes, sentences, r)
     if month is not None:
@@ -337,7 +339,8 @@ def _reported_from_another_day(g: Grammar, view: str, found: list, i: int, sente
 
 
 def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tuple]], day: dt.date | None,
-                   sentences: list[tuple[int, int]]) -> dict[int, dt.date]:
+                   sentences: list[tuple[int, int]], quotes: list[tuple[int, int]] | None = None
+                   ) -> dict[int, dt.date]:
     """The day each quoted expression is counted from, where the sentence dates the statement it quotes and
     that day is not the article's `day`: «في بيان له أمس أن «… واليوم يتجدد هذا المشهد»» (in a statement
     yesterday that "… and today the scene is renewed"): «اليوم» of the quotation is yesterday.
@@ -348,9 +351,10 @@ def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tupl
     (`speech_openers`) or a colon between them («وقال … أمس: «», «في بيان له أمس أن «»); a day further back dates
     something else («وقعت هجمات أخرى أمس، … بحسب النائب …، الذي قال: «»). Only closed quotations count (an opening
     mark left open is more often a typo than a quotation running to the end of the paragraph). Returns {index in
-    `matches`: the statement's day}; words outside quotations speak for the article's day.
+    `matches`: the statement's day}; words outside quotations speak for the article's day. `quotes`: the
+    view's quoted passages, when the caller has them.
     """
-    quotes = arabic.quotations(view)
+    quotes = arabic.quotations(view) if quotes is None else quotes
     if not quotes or day is None:
         return {}
     r = rules()

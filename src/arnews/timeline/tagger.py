@@ -385,15 +385,17 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
     g = grammar()
     text = view.original
     matches = list(_readings(g, view.text, pub))
-    ref = reference_day.infer(g, view, matches, pub, sentences, clock) if infer_reference else \
+    if not matches:
+        return Reference(pub, pub, "published"), []
+    sentences = arabic.sentences(view.text) if sentences is None else sentences
+    quotes = arabic.quotations(view.text)
+    ref = reference_day.infer(g, view, matches, pub, sentences, clock, quotes) if infer_reference else \
         Reference(pub, pub, "published")
     if ref.shifted:  # the matches stay, their values count from the article's own day
         matches = [(m, _resolve(g, m, ref.date) or reading) for m, reading in matches]
-    if sentences is None:
-        sentences = arabic.sentences(view.text)
     article = context.Article(view, sentences)
     matches = [(m, reading) for m, reading in matches if not _later_in_a_past_story(g, m, article)]
-    for i, said in (reference_day.statement_days(g, view.text, matches, ref.date, sentences)
+    for i, said in (reference_day.statement_days(g, view.text, matches, ref.date, sentences, quotes)
                     if infer_reference else {}).items():  # a quotation counts from the day it was said
         m, reading = matches[i]
         matches[i] = (m, _resolve(g, m, said) or reading)
