@@ -125,22 +125,25 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     # `origin`; the gaps go back where they were at the end
     everything = (terms, linked, bounds)
     origin, terms, linked, bounds = kernels.without_gaps(terms, linked, bounds)
-    # per term: a surface id, or −1 − (term id) for a phrase; int64 as `origin`, so that take_forward has one
-    # compiled signature to load
-    display = surface_ids[origin].astype(np.int64)
+    words = len(labels)  # term ids from here on are phrases
     floor = max(settings.min_count, math.ceil(settings.min_count_per_million * terms.size / 1e6))
 
+    def shown(at: np.ndarray, before: np.ndarray) -> np.ndarray:
+        """Per token at `at` of the sequence `before`: its surface id, or −1 − (term id) for a phrase."""
+        term = before[at]
+        return np.where(term >= words, -1 - term.astype(np.int64), surface_ids[origin[at]])
+
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:
-        nonlocal terms, linked, bounds, display, origin
+        nonlocal terms, linked, bounds, origin
         order = np.argsort(chosen_keys, kind="stable")  # phrase ids in the order of their pair keys
         chosen_keys, scores = chosen_keys[order], scores[order]
         ids = np.arange(n_ids, n_ids + chosen_keys.size, dtype=np.int64)
         table = kernels.pair_table(chosen_keys, ids, scores)
+        before = terms
         terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, *table, n_ids)
         merged = np.flatnonzero(terms >= n_ids)
-        left, right = display[picked[merged]], display[picked[merged] + 1]
-        display, origin = kernels.take_forward(display, picked), kernels.take_forward(origin, picked)
-        display[merged] = -1 - terms[merged]
+        left, right = shown(picked[merged], before), shown(picked[merged] + 1, before)
+        origin = kernels.take_forward(origin, picked)
         pairs = [(int(x), int(y)) for x, y in zip((chosen_keys // n_ids).tolist(), (chosen_keys % n_ids).tolist(),
                                                    strict=True)]
         all_labels.extend(_labels(terms[merged] - n_ids, left, right, pairs, all_labels, surfaces))
