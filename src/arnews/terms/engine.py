@@ -217,9 +217,12 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
                 pipeline.clean_store(articles, progress=progress)
             paths = store.shards
             if jobs == 1:  # a thread reads and splits the next shards (compiled, the GIL released) while this
-                # one numbers their tokens with one vocabulary, in corpus order
+                # one numbers their tokens with one vocabulary, in corpus order; another loads the kernels of
+                # the work after the scan from numba's cache meanwhile (otherwise loaded here, one by one, after it)
+                loading = runner.in_background(kernels.warm)
                 shards = [_scan(texts, run, split) for texts, split in
                           runner.map_ordered(_split_shard, paths, threads=True, desc="terms", progress=progress)]
+                loading.result()
             else:
                 tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
                 shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs,

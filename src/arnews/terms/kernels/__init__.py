@@ -75,7 +75,8 @@ __all__ = [
 
 def warm() -> None:
     """Compile (or load from the cache) every kernel for the argument types the engine passes (a read-only
-    text from `np.frombuffer`, int32 term ids, …): `make venv` runs it once after installing."""
+    text from `np.frombuffer`, int32 term ids, …): `make venv` runs it once after installing, and the engine
+    in a thread while it scans (so the kernels of the work after the scan are loaded by then)."""
     classes, spaces = char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z")
     data = np.frombuffer("بوتين 2024\0كيم".encode(), dtype=np.uint8)
     starts, ends, lengths, hashes, spaced, bounds = split(data, np.array([0, 15, data.size]), classes, spaces)
