@@ -125,6 +125,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     settings = lexicon.phrase_settings()
     result = Phrases()
     all_labels = list(labels)
+    shapes = runner.in_background(lambda: _name_shapes(keys))  # Python, beside the rounds' compiled kernels
     pieces = _pieces(terms, linked, bounds, parts or runner.available_cores())
     # the rounds run on the terms alone (a gap only breaks adjacency: no pair spans it): per part, [origin
     # (each term's position in the part), terms, linked, bounds]; the gaps go back where they were at the end
@@ -182,7 +183,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         merge(keys_[chosen], scores[chosen], n_ids)
 
     n_ids = len(all_labels)
-    given, follows = _given_names(occurrences(n_ids), keys, settings.min_count, settings.given_name_share)
+    given, follows = _given_names(occurrences(n_ids), shapes.result(), settings.min_count, settings.given_name_share)
     if given.any():
         def name_pairs(part: list[np.ndarray]) -> np.ndarray:  # a given name, then what may follow it
             terms, linked = part[1], part[2]
@@ -244,15 +245,12 @@ def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: 
     return out
 
 
-def _given_names(counts: np.ndarray, keys: list[str], min_count: int, share: float) -> tuple[np.ndarray, np.ndarray]:
-    """(given, follows) per term id (`counts`: the occurrences of each): the given names (see the module
-    docstring), and the terms that may follow one in a person's name (a given name, a chain of names, a
-    definite nisba: العتيبي)."""
-    n_ids = counts.size
+def _name_shapes(keys: list[str]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, list[int]]]]:
+    """Per term of `keys` (their folded keys): whether it is a chain of names (محمد بن نايف) and whether a
+    definite nisba (العتيبي); and each term that opens chains, with those chains."""
     particles = lexicon.name_particles()
-    chained = np.zeros(n_ids, dtype=np.int64)
-    chain = np.zeros(n_ids, dtype=bool)
-    nisba = np.zeros(n_ids, dtype=bool)
+    chain = np.zeros(len(keys), dtype=bool)
+    nisba = np.zeros(len(keys), dtype=bool)
     first_words: dict[str, list[int]] = {}  # a chain's first word → the chains
     for i, key in enumerate(keys):
         if " " in key:
@@ -263,9 +261,18 @@ def _given_names(counts: np.ndarray, keys: list[str], min_count: int, share: flo
         elif key.endswith("ي") and key.startswith(clitics.ARTICLE) and len(key) >= 5:
             nisba[i] = True
     index = dict(zip(keys, range(len(keys)), strict=True))
-    for word, chains in first_words.items():
-        if word in index:
-            chained[index[word]] += counts[chains].sum()
+    return chain, nisba, [(index[word], chains) for word, chains in first_words.items() if word in index]
+
+
+def _given_names(counts: np.ndarray, shapes: tuple[np.ndarray, np.ndarray, list[tuple[int, list[int]]]],
+                 min_count: int, share: float) -> tuple[np.ndarray, np.ndarray]:
+    """(given, follows) per term id (`counts`: the occurrences of each; `shapes`: `_name_shapes` of the word
+    terms, whose ids come first): the given names (see the module docstring), and the terms that may follow
+    one in a person's name (a given name, a chain of names, a definite nisba: العتيبي)."""
+    chain, nisba = (np.append(flags, np.zeros(counts.size - flags.size, dtype=bool)) for flags in shapes[:2])
+    chained = np.zeros(counts.size, dtype=np.int64)
+    for word, chains in shapes[2]:
+        chained[word] += counts[chains].sum()
     given = (chained >= min_count) & (chained >= share * (chained + counts))
     return given, given | chain | nisba
 
