@@ -117,58 +117,50 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         terms, linked, bounds: term id per token (−1: gap), adjacency, article starts (see `engine.Analysis`).
         labels, keys: the label and the folded key of each term id.
         surface_ids, surfaces: the written token behind each position, and the corpus's distinct tokens.
-        parts: the sequence is worked on in this many parts of whole articles, each in a thread (the kernels
-            release the GIL; default: one per core); no pair spans two articles, so the result is the same.
+        parts: the pairs are counted in this many parts of whole articles, each in a thread (default: one per
+            core); the result does not depend on it.
     Returns:
         (phrases, terms, linked, bounds): the phrases, and the sequence with them merged (`Phrases.apply`).
     """
     settings = lexicon.phrase_settings()
     result = Phrases()
     all_labels = list(labels)
+    # the rounds run on the terms alone (a gap only breaks adjacency: no pair spans it), at their positions
+    # `origin`; the gaps go back where they were at the end
+    everything = (terms, linked, bounds)
     shapes = runner.in_background(lambda: _name_shapes(keys))  # Python, beside the rounds' compiled kernels
-    pieces = _pieces(terms, linked, bounds, parts or runner.available_cores())
-    # the rounds run on the terms alone (a gap only breaks adjacency: no pair spans it): per part, [origin
-    # (each term's position in the part), terms, linked, bounds]; the gaps go back where they were at the end
-    state = _each(lambda piece: list(kernels.without_gaps(*piece[1:])), pieces)
+    parts = parts or runner.available_cores()
+    origin, terms, linked, bounds = kernels.without_gaps(terms, linked, bounds)
     words = len(labels)  # term ids from here on are phrases
-    floor = max(settings.min_count, math.ceil(settings.min_count_per_million * sum(s[1].size for s in state) / 1e6))
+    floor = max(settings.min_count, math.ceil(settings.min_count_per_million * terms.size / 1e6))
 
-    def occurrences(n_ids: int) -> np.ndarray:
-        return functools.reduce(np.add, _each(lambda part: kernels.occurrences(part[1], n_ids), state))
-
-    def pair_counts(candidate: np.ndarray, n_ids: int) -> tuple[np.ndarray, np.ndarray]:
-        counted = _each(lambda part: kernels.count_pairs(part[1], part[2], candidate, n_ids), state)
-        return functools.reduce(lambda one, other: kernels.add_pair_counts(*one, *other, n_ids), counted)
+    def shown(at: np.ndarray, before: np.ndarray) -> np.ndarray:
+        """Per token at `at` of the sequence `before`: its surface id, or −1 − (term id) for a phrase."""
+        term = before[at]
+        return np.where(term >= words, -1 - term.astype(np.int64), surface_ids[origin[at]])
 
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:
+        nonlocal terms, linked, bounds, origin
         order = np.argsort(chosen_keys, kind="stable")  # phrase ids in the order of their pair keys
         chosen_keys, scores = chosen_keys[order], scores[order]
         ids = np.arange(n_ids, n_ids + chosen_keys.size, dtype=np.int64)
         table = kernels.pair_table(chosen_keys, ids, scores)
-
-        def merge_part(i: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            origin, before, linked, bounds = state[i]
-            terms, linked, bounds, picked = kernels.merge_pairs(before, linked, bounds, *table, n_ids)
-            merged = np.flatnonzero(terms >= n_ids)
-            sides = []
-            for at in (picked[merged], picked[merged] + 1):  # each side's surface, or −1 − (term id): a phrase
-                term, written = before[at], surface_ids[pieces[i][0] + origin[at]]
-                sides.append(np.where(term >= words, -1 - term.astype(np.int64), written))
-            state[i] = [kernels.take_forward(origin, picked), terms, linked, bounds]
-            return terms[merged] - n_ids, *sides
-
-        phrase, left, right = (np.concatenate(side) for side in zip(*_each(merge_part, range(len(state))), strict=True))
+        before = terms
+        terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, *table, n_ids)
+        merged = np.flatnonzero(terms >= n_ids)
+        left, right = shown(picked[merged], before), shown(picked[merged] + 1, before)
+        origin = kernels.take_forward(origin, picked)
         pairs = [(int(x), int(y)) for x, y in zip((chosen_keys // n_ids).tolist(), (chosen_keys % n_ids).tolist(),
                                                    strict=True)]
-        all_labels.extend(_labels(phrase, left, right, pairs, all_labels, surfaces))
+        all_labels.extend(_labels(terms[merged] - n_ids, left, right, pairs, all_labels, surfaces))
         result.rounds.append((*table, n_ids))
         result.parts.extend(pairs)
 
     for _ in range(settings.rounds):
         n_ids = len(all_labels)
-        unigram = occurrences(n_ids)
-        keys_, together = pair_counts(unigram >= floor, n_ids)
-        n_pairs = float(sum(kernels.linked_pairs(part[1], part[2]) for part in state))
+        unigram = kernels.occurrences(terms, n_ids)
+        keys_, together = _pair_counts(terms, linked, bounds, unigram >= floor, n_ids, parts)
+        n_pairs = float(kernels.linked_pairs(terms, linked))
         frequent = together >= floor
         keys_, together = keys_[frequent], together[frequent]
         if not keys_.size:
@@ -183,47 +175,33 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         merge(keys_[chosen], scores[chosen], n_ids)
 
     n_ids = len(all_labels)
-    given, follows = _given_names(occurrences(n_ids), shapes.result(), settings.min_count, settings.given_name_share)
+    given, follows = _given_names(kernels.occurrences(terms, n_ids), shapes.result(), settings.min_count,
+                                  settings.given_name_share)
     if given.any():
-        def name_pairs(part: list[np.ndarray]) -> np.ndarray:  # a given name, then what may follow it
-            terms, linked = part[1], part[2]
-            at = np.flatnonzero(given[terms[:-1]] & linked[:-1])
-            at = at[follows[terms[at + 1]]]
-            return terms[at].astype(np.int64) * n_ids + terms[at + 1]
-
-        pair_keys = np.unique(np.concatenate(_each(name_pairs, state)))
-        if pair_keys.size:
+        at = np.flatnonzero(given[terms[:-1]] & linked[:-1])
+        at = at[follows[terms[at + 1]]]
+        if at.size:
+            pair_keys = np.unique(terms[at].astype(np.int64) * n_ids + terms[at + 1])
             merge(pair_keys, np.ones(pair_keys.size), n_ids)
         result.given_names = np.flatnonzero(given)
-        for part in state:
-            part[1] = result.drop_given_names(part[1])
+        terms = result.drop_given_names(terms)
     result.labels = all_labels[len(labels):]
-    restored = _each(lambda i: kernels.with_gaps(state[i][1], state[i][0], *pieces[i][1:]), range(len(state)))
-    sizes = np.cumsum([0, *(part[0].size for part in restored)])
-    return (result, np.concatenate([part[0] for part in restored]), np.concatenate([part[1] for part in restored]),
-            np.concatenate([*(part[2][:-1] + size for part, size in zip(restored, sizes.tolist(), strict=False)),
-                            sizes[-1:]]))
+    return result, *kernels.with_gaps(terms, origin, *everything)
 
 
-def _pieces(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, parts: int
-            ) -> list[tuple[int, np.ndarray, np.ndarray, np.ndarray]]:
-    """The sequence cut into about `parts` parts of whole articles of about equal size: per part, (where it
-    starts, its terms, linked and bounds) — views, not copies."""
-    articles = bounds.size - 1
-    cuts = np.searchsorted(bounds, [terms.size * i // parts for i in range(1, parts)]) if parts > 1 else []
-    edges = sorted({0, articles, *np.minimum(cuts, articles).tolist()})
-    if articles <= 0 or len(edges) < 2:
-        return [(0, terms, linked, bounds)]
-    return [(int(bounds[a]), terms[bounds[a]:bounds[b]], linked[bounds[a]:bounds[b]], bounds[a:b + 1] - bounds[a])
-            for a, b in zip(edges[:-1], edges[1:], strict=True)]
-
-
-def _each(function, items) -> list:
-    """function(item) for every item, each in a thread (one: here)."""
-    items = list(items)
-    if len(items) == 1:
-        return [function(items[0])]
-    return list(runner.map_ordered(function, items, jobs=len(items), threads=True, progress=False))
+def _pair_counts(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, candidate: np.ndarray, n_ids: int,
+                 parts: int) -> tuple[np.ndarray, np.ndarray]:
+    """`kernels.count_pairs` of the sequence, counted in about `parts` parts of whole articles of about equal
+    size, each in a thread (the kernel releases the GIL), and added up (`kernels.add_pair_counts`). No pair
+    spans two articles, so the counts are those of the whole."""
+    at = np.searchsorted(bounds, np.arange(parts + 1) * terms.size // parts)  # the article that starts a part
+    cuts = np.unique(bounds[np.minimum(at, bounds.size - 1)]).tolist()
+    pieces = [(terms[a:b], linked[a:b]) for a, b in zip(cuts[:-1], cuts[1:], strict=True)] or [(terms, linked)]
+    if len(pieces) == 1:
+        return kernels.count_pairs(*pieces[0], candidate, n_ids)
+    counted = runner.map_ordered(lambda piece: kernels.count_pairs(*piece, candidate, n_ids), pieces,
+                                 jobs=len(pieces), threads=True, progress=False)
+    return functools.reduce(lambda one, other: kernels.add_pair_counts(*one, *other, n_ids), counted)
 
 
 def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: np.ndarray) -> np.ndarray:
