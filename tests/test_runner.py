@@ -69,3 +69,26 @@ def test_an_input_error_in_a_thread_reaches_the_caller_as_itself():
 
 def test_available_cores_is_at_least_one():
     assert runner.available_cores() >= 1
+
+
+def test_in_background_runs_beside_the_caller_and_gives_back_its_result_or_its_error(monkeypatch):
+    started, release = threading.Event(), threading.Event()
+
+    def fold_when_released():
+        started.set()
+        assert release.wait(10)  # the caller goes on meanwhile: it is the one that releases this call
+        return threading.get_ident(), arabic.fold(HEADLINES[0])
+
+    monkeypatch.setattr(runner, "available_cores", lambda: 2)
+    future = runner.in_background(fold_when_released)
+    assert started.wait(10)
+    release.set()
+    thread, folded = future.result()
+    assert thread != threading.get_ident() and folded == "بوتين يصل الي بيونغ يانغ"
+    with pytest.raises(InputError, match="empty.txt: the file is empty"):
+        runner.in_background(lambda: _fold_or_fail("")).result()
+    monkeypatch.setattr(runner, "available_cores", lambda: 1)  # one core: the call runs here, at once
+    future = runner.in_background(lambda: (threading.get_ident(), arabic.fold(HEADLINES[1])))
+    assert future.done() and future.result()[0] == threading.get_ident()
+    with pytest.raises(InputError, match="empty.txt"):
+        runner.in_background(lambda: _fold_or_fail("")).result()

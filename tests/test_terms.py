@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from arnews import arabic, pipeline, terms
+from arnews import arabic, pipeline, runner, terms
 from arnews.terms import lexicon
 
 
@@ -241,6 +241,23 @@ def test_a_given_name_alone_is_joined_to_a_family_name_or_not_counted():
 def test_rare_pairs_are_no_phrases():
     counts = _analyse(_news(5)).counts()  # fewer than min_count: the words stay apart
     assert "ولي العهد" not in counts and counts["مجلس"] == 5
+
+
+@pytest.mark.parametrize("parts", [2, 3, 7, 500])
+def test_phrases_worked_on_in_parts_give_what_one_sequence_gives(parts, monkeypatch):
+    # the emir of the region, written امير first and أمير after (more often): the phrase shows the latter, as
+    # read from the parts' own surfaces; an empty article and a one-pair one among the others
+    texts = [*(f"{VERBS[i % 10]} امير المنطقة {NOUNS[i % 10]}" for i in range(25)), *_news(40), "", "ولي العهد",
+             *_news(13), *(f"{VERBS[i % 10]} أمير المنطقة {NOUNS[(3 * i) % 10]}" for i in range(40))]
+    monkeypatch.setattr(runner, "available_cores", lambda: 1)  # `phrases.choose` makes one part per core
+    whole = _analyse(texts)
+    monkeypatch.setattr(runner, "available_cores", lambda: parts)  # more parts than articles: one per article
+    cut = _analyse(texts)
+    assert cut.labels == whole.labels and cut.phrase_table.parts == whole.phrase_table.parts
+    for name in ("terms", "linked", "bounds"):
+        assert np.array_equal(getattr(cut, name), getattr(whole, name)), name
+    assert cut.counts()["ولي العهد"] == 54 and cut.counts()["محمد بن نايف"] == 53
+    assert cut.counts()["أمير المنطقة"] == 65
 
 
 def test_kwic_finds_a_phrase_with_its_span():

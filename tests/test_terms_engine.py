@@ -180,6 +180,24 @@ def test_phrase_merging_is_the_greedy_specification(terms, data):
     assert bounds.tolist() == [0, merged.size]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(-1, 5), max_size=60), st.data())
+def test_pair_counts_of_two_parts_add_up_to_the_pair_counts_of_the_whole(terms, data):
+    linked = data.draw(st.lists(st.booleans(), min_size=len(terms), max_size=len(terms)))
+    cut = data.draw(st.integers(0, len(terms)))
+    if cut:
+        linked[cut - 1] = False  # parts are cut between articles: no pair spans the cut
+    candidate = np.array(data.draw(st.lists(st.booleans(), min_size=6, max_size=6)))
+    ids, links = np.array(terms, dtype=np.int32), np.array(linked, dtype=bool)
+    one = kernels.count_pairs(ids[:cut], links[:cut], candidate, 6)
+    other = kernels.count_pairs(ids[cut:], links[cut:], candidate, 6)
+    keys, counts = kernels.add_pair_counts(*one, *other, 6)
+    expected = Counter((a, b) for a, b, link in zip(terms, terms[1:], linked, strict=False)
+                       if link and a >= 0 and b >= 0 and candidate[a] and candidate[b])
+    assert dict(zip([(k // 6, k % 6) for k in keys.tolist()], counts.tolist(), strict=True)) == expected
+    assert keys.size == len(expected) and np.all(np.diff(keys // 6) >= 0)  # each pair once, grouped by first term
+
+
 def test_the_engine_gives_the_specification_on_the_seeds(no_phrases, raw_dir, tmp_path):
     store = pipeline.clean_store(raw_dir, interim=tmp_path, progress=False)
     texts = store.articles()["text"].tolist()

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, ThreadPoolExecutor, wait
 from typing import TypeVar
 
-__all__ = ["START_METHOD_VARIABLE", "available_cores", "map_ordered"]
+__all__ = ["START_METHOD_VARIABLE", "available_cores", "in_background", "map_ordered"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -107,6 +107,25 @@ def _in_workers(function, items, jobs, weights, bar, threads=False) -> Iterator:
                 future.cancel()
             pool.shutdown(wait=True, cancel_futures=True)
             raise
+
+
+def in_background(function: Callable[[], R]) -> Future:
+    """Start `function()` in a worker thread of this process and return its future (`.result()` waits for it
+    and raises what it raised), so that it overlaps the caller's work: for work that mostly leaves the GIL free
+    (compiled code, loading compiled code). On one core it runs here, before this returns.
+    """
+    if available_cores() == 1:
+        future: Future = Future()
+        try:
+            future.set_result(function())
+        except Exception as error:  # raised where the caller waits, as from a thread
+            future.set_exception(error)
+        return future
+    executor = ThreadPoolExecutor(max_workers=1)
+    try:
+        return executor.submit(function)
+    finally:
+        executor.shutdown(wait=False)  # the thread ends when the call does
 
 
 class _NoBar:

@@ -179,13 +179,14 @@ class Analysis:
 
 def term_table(analysis: Analysis) -> pd.DataFrame:
     """term, count, docs of an Analysis: sorted by count (descending), then term (code points)."""
+    documents = runner.in_background(analysis.documents)  # compiled, the GIL free: beside the sort below
     counts = analysis.term_counts()
-    docs = analysis.documents()
     present = np.flatnonzero(counts > 0)
     labels = list(map(analysis.labels.__getitem__, present.tolist()))
     alphabetical = np.empty(present.size, dtype=np.int64)
     alphabetical[sorted(range(len(labels)), key=labels.__getitem__)] = np.arange(present.size)
     order = np.lexsort((alphabetical, -counts[present]))
+    docs = documents.result()
     return pd.DataFrame({"term": [labels[i] for i in order.tolist()], "count": counts[present][order],
                          "docs": docs[present][order]}, columns=COLUMNS)
 
@@ -217,9 +218,12 @@ def analyse(articles: pipeline.CleanStore | pd.DataFrame | str | Path, *, jobs: 
                 pipeline.clean_store(articles, progress=progress)
             paths = store.shards
             if jobs == 1:  # a thread reads and splits the next shards (compiled, the GIL released) while this
-                # one numbers their tokens with one vocabulary, in corpus order
+                # one numbers their tokens with one vocabulary, in corpus order; another loads the kernels of
+                # the work after the scan from numba's cache meanwhile (otherwise loaded here, one by one, after it)
+                loading = runner.in_background(kernels.warm)
                 shards = [_scan(texts, run, split) for texts, split in
                           runner.map_ordered(_split_shard, paths, threads=True, desc="terms", progress=progress)]
+                loading.result()
             else:
                 tokens.scan(["وبيونغ يانغ"])  # the kernels and lexicons load once here: forked workers inherit them
                 shards = list(runner.map_ordered(_scan_shard, [(p, run) for p in paths], jobs=jobs,

@@ -29,13 +29,14 @@ its most frequent spelling without a proclitic (الشرق الأوسط, not و�
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
 
-from arnews import arabic
+from arnews import arabic, runner
 from arnews.arabic import clitics
 from arnews.terms import kernels, lexicon
 
@@ -108,13 +109,16 @@ class Phrases:
 
 
 def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: list[str], keys: list[str],
-           surface_ids: np.ndarray, surfaces: list[str]) -> tuple[Phrases, np.ndarray, np.ndarray, np.ndarray]:
+           surface_ids: np.ndarray, surfaces: list[str], parts: int | None = None
+           ) -> tuple[Phrases, np.ndarray, np.ndarray, np.ndarray]:
     """Find the phrases of a corpus (see the module docstring) and merge them into its token sequence.
 
     Args:
         terms, linked, bounds: term id per token (−1: gap), adjacency, article starts (see `engine.Analysis`).
         labels, keys: the label and the folded key of each term id.
         surface_ids, surfaces: the written token behind each position, and the corpus's distinct tokens.
+        parts: the pairs are counted in this many parts of whole articles, each in a thread (default: one per
+            core); the result does not depend on it.
     Returns:
         (phrases, terms, linked, bounds): the phrases, and the sequence with them merged (`Phrases.apply`).
     """
@@ -124,23 +128,28 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     # the rounds run on the terms alone (a gap only breaks adjacency: no pair spans it), at their positions
     # `origin`; the gaps go back where they were at the end
     everything = (terms, linked, bounds)
+    shapes = runner.in_background(lambda: _name_shapes(keys))  # Python, beside the rounds' compiled kernels
+    parts = parts or runner.available_cores()
     origin, terms, linked, bounds = kernels.without_gaps(terms, linked, bounds)
-    # per term: a surface id, or −1 − (term id) for a phrase; int64 as `origin`, so that take_forward has one
-    # compiled signature to load
-    display = surface_ids[origin].astype(np.int64)
+    words = len(labels)  # term ids from here on are phrases
     floor = max(settings.min_count, math.ceil(settings.min_count_per_million * terms.size / 1e6))
 
+    def shown(at: np.ndarray, before: np.ndarray) -> np.ndarray:
+        """Per token at `at` of the sequence `before`: its surface id, or −1 − (term id) for a phrase."""
+        term = before[at]
+        return np.where(term >= words, -1 - term.astype(np.int64), surface_ids[origin[at]])
+
     def merge(chosen_keys: np.ndarray, scores: np.ndarray, n_ids: int) -> None:
-        nonlocal terms, linked, bounds, display, origin
+        nonlocal terms, linked, bounds, origin
         order = np.argsort(chosen_keys, kind="stable")  # phrase ids in the order of their pair keys
         chosen_keys, scores = chosen_keys[order], scores[order]
         ids = np.arange(n_ids, n_ids + chosen_keys.size, dtype=np.int64)
         table = kernels.pair_table(chosen_keys, ids, scores)
+        before = terms
         terms, linked, bounds, picked = kernels.merge_pairs(terms, linked, bounds, *table, n_ids)
         merged = np.flatnonzero(terms >= n_ids)
-        left, right = display[picked[merged]], display[picked[merged] + 1]
-        display, origin = kernels.take_forward(display, picked), kernels.take_forward(origin, picked)
-        display[merged] = -1 - terms[merged]
+        left, right = shown(picked[merged], before), shown(picked[merged] + 1, before)
+        origin = kernels.take_forward(origin, picked)
         pairs = [(int(x), int(y)) for x, y in zip((chosen_keys // n_ids).tolist(), (chosen_keys % n_ids).tolist(),
                                                    strict=True)]
         all_labels.extend(_labels(terms[merged] - n_ids, left, right, pairs, all_labels, surfaces))
@@ -150,7 +159,7 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
     for _ in range(settings.rounds):
         n_ids = len(all_labels)
         unigram = kernels.occurrences(terms, n_ids)
-        keys_, together = kernels.count_pairs(terms, linked, unigram >= floor, n_ids)
+        keys_, together = _pair_counts(terms, linked, bounds, unigram >= floor, n_ids, parts)
         n_pairs = float(kernels.linked_pairs(terms, linked))
         frequent = together >= floor
         keys_, together = keys_[frequent], together[frequent]
@@ -166,7 +175,8 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         merge(keys_[chosen], scores[chosen], n_ids)
 
     n_ids = len(all_labels)
-    given, follows = _given_names(terms, keys, n_ids, settings.min_count, settings.given_name_share)
+    given, follows = _given_names(kernels.occurrences(terms, n_ids), shapes.result(), settings.min_count,
+                                  settings.given_name_share)
     if given.any():
         at = np.flatnonzero(given[terms[:-1]] & linked[:-1])
         at = at[follows[terms[at + 1]]]
@@ -177,6 +187,21 @@ def choose(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, labels: li
         terms = result.drop_given_names(terms)
     result.labels = all_labels[len(labels):]
     return result, *kernels.with_gaps(terms, origin, *everything)
+
+
+def _pair_counts(terms: np.ndarray, linked: np.ndarray, bounds: np.ndarray, candidate: np.ndarray, n_ids: int,
+                 parts: int) -> tuple[np.ndarray, np.ndarray]:
+    """`kernels.count_pairs` of the sequence, counted in about `parts` parts of whole articles of about equal
+    size, each in a thread (the kernel releases the GIL), and added up (`kernels.add_pair_counts`). No pair
+    spans two articles, so the counts are those of the whole."""
+    at = np.searchsorted(bounds, np.arange(parts + 1) * terms.size // parts)  # the article that starts a part
+    cuts = np.unique(bounds[np.minimum(at, bounds.size - 1)]).tolist()
+    pieces = [(terms[a:b], linked[a:b]) for a, b in zip(cuts[:-1], cuts[1:], strict=True)] or [(terms, linked)]
+    if len(pieces) == 1:
+        return kernels.count_pairs(*pieces[0], candidate, n_ids)
+    counted = runner.map_ordered(lambda piece: kernels.count_pairs(*piece, candidate, n_ids), pieces,
+                                 jobs=len(pieces), threads=True, progress=False)
+    return functools.reduce(lambda one, other: kernels.add_pair_counts(*one, *other, n_ids), counted)
 
 
 def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: np.ndarray) -> np.ndarray:
@@ -198,15 +223,12 @@ def coordinates(forms: list[str], key: np.ndarray, names: list[str], term_keys: 
     return out
 
 
-def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int, share: float
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    """(given, follows) per term id: the given names (see the module docstring), and the terms that may follow
-    one in a person's name (a given name, a chain of names, a definite nisba: العتيبي)."""
-    counts = kernels.occurrences(terms, n_ids)
+def _name_shapes(keys: list[str]) -> tuple[np.ndarray, np.ndarray, list[tuple[int, list[int]]]]:
+    """Per term of `keys` (their folded keys): whether it is a chain of names (محمد بن نايف) and whether a
+    definite nisba (العتيبي); and each term that opens chains, with those chains."""
     particles = lexicon.name_particles()
-    chained = np.zeros(n_ids, dtype=np.int64)
-    chain = np.zeros(n_ids, dtype=bool)
-    nisba = np.zeros(n_ids, dtype=bool)
+    chain = np.zeros(len(keys), dtype=bool)
+    nisba = np.zeros(len(keys), dtype=bool)
     first_words: dict[str, list[int]] = {}  # a chain's first word → the chains
     for i, key in enumerate(keys):
         if " " in key:
@@ -217,9 +239,18 @@ def _given_names(terms: np.ndarray, keys: list[str], n_ids: int, min_count: int,
         elif key.endswith("ي") and key.startswith(clitics.ARTICLE) and len(key) >= 5:
             nisba[i] = True
     index = dict(zip(keys, range(len(keys)), strict=True))
-    for word, chains in first_words.items():
-        if word in index:
-            chained[index[word]] += counts[chains].sum()
+    return chain, nisba, [(index[word], chains) for word, chains in first_words.items() if word in index]
+
+
+def _given_names(counts: np.ndarray, shapes: tuple[np.ndarray, np.ndarray, list[tuple[int, list[int]]]],
+                 min_count: int, share: float) -> tuple[np.ndarray, np.ndarray]:
+    """(given, follows) per term id (`counts`: the occurrences of each; `shapes`: `_name_shapes` of the word
+    terms, whose ids come first): the given names (see the module docstring), and the terms that may follow
+    one in a person's name (a given name, a chain of names, a definite nisba: العتيبي)."""
+    chain, nisba = (np.append(flags, np.zeros(counts.size - flags.size, dtype=bool)) for flags in shapes[:2])
+    chained = np.zeros(counts.size, dtype=np.int64)
+    for word, chains in shapes[2]:
+        chained[word] += counts[chains].sum()
     given = (chained >= min_count) & (chained >= share * (chained + counts))
     return given, given | chain | nisba
 

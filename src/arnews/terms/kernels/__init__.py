@@ -31,6 +31,7 @@ from arnews.terms.kernels.joins import (
     merge_groups,
 )
 from arnews.terms.kernels.sequences import (
+    add_pair_counts,
     count_pairs,
     documents_per_term,
     first_occurrences,
@@ -66,16 +67,17 @@ from arnews.terms.kernels.text import (
 __all__ = [
     "DIGIT", "DROP", "ENTITY", "LATIN", "LETTER", "MARK", "NO_PREFIX", "NUMBER_SEPARATORS", "OTHER", "OWN",
     "ROLE_AMBIGUOUS", "ROLE_HEAD", "ROLE_LETTER", "ROLE_LINK", "ROLE_NAME", "ROLE_TATWEEL", "SEPARATOR", "SHORT",
-    "STEM", "HashIndex", "char_tables", "choose_terms", "count_pairs", "decompose", "documents_per_term", "encode",
-    "first_occurrences", "follow_stems", "gather", "hash_spans", "hash_words", "join_groups", "linked_pairs",
-    "merge_groups", "merge_pairs", "occurrences", "pair_table", "split", "take_forward", "warm", "web_addresses",
-    "with_gaps", "without_gaps",
+    "STEM", "HashIndex", "add_pair_counts", "char_tables", "choose_terms", "count_pairs", "decompose",
+    "documents_per_term", "encode", "first_occurrences", "follow_stems", "gather", "hash_spans", "hash_words",
+    "join_groups", "linked_pairs", "merge_groups", "merge_pairs", "occurrences", "pair_table", "split",
+    "take_forward", "warm", "web_addresses", "with_gaps", "without_gaps",
 ]
 
 
 def warm() -> None:
     """Compile (or load from the cache) every kernel for the argument types the engine passes (a read-only
-    text from `np.frombuffer`, int32 term ids, …): `make venv` runs it once after installing."""
+    text from `np.frombuffer`, int32 term ids, …): `make venv` runs it once after installing, and the engine
+    in a thread while it scans (so the kernels of the work after the scan are loaded by then)."""
     classes, spaces = char_tables("\u0621-\u064a", "\u064b-\u065f", "0-9", "A-Za-z")
     data = np.frombuffer("بوتين 2024\0كيم".encode(), dtype=np.uint8)
     starts, ends, lengths, hashes, spaced, bounds = split(data, np.array([0, 15, data.size]), classes, spaces)
@@ -108,7 +110,8 @@ def warm() -> None:
     linked_pairs(terms, linked)
     documents_per_term(terms, bounds, 2)
     origin, kept, kept_linked, kept_bounds = without_gaps(terms, linked, bounds)
-    keys, _ = count_pairs(kept, kept_linked, np.ones(2, np.bool_), 2)
+    keys, together = count_pairs(kept, kept_linked, np.ones(2, np.bool_), 2)
+    add_pair_counts(keys, together, keys, together, 2)
     merged, merged_linked, merged_bounds, picked = merge_pairs(
         kept, kept_linked, kept_bounds, *pair_table(keys, np.arange(keys.size) + 2, np.ones(keys.size)), 2)
     take_forward(origin.copy(), picked)

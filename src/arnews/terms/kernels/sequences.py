@@ -136,6 +136,44 @@ def count_pairs(terms, linked, candidate, n_terms):  # pragma: no cover - compil
 
 
 @njit(cache=True, nogil=True)
+def add_pair_counts(keys, counts, more_keys, more_counts, n_terms):  # pragma: no cover - compiled
+    """The pair counts of two parts of a corpus (each as `count_pairs` gives them) as those of the whole: each
+    key once, with the sum of its counts, still grouped by first term.
+
+    One pass over both, group by group (first terms ascending), with a small array per second term: linear
+    time, where sorting the keys of both would not be.
+    """
+    out_keys = np.empty(keys.size + more_keys.size, np.int64)
+    out_counts = np.empty(keys.size + more_keys.size, np.int64)
+    where = np.full(n_terms, -1, np.int64)  # per second term: its pair's place in `out` (current group if ≥ start)
+    i = j = n = 0
+    while i < keys.size or j < more_keys.size:
+        a = n_terms
+        if i < keys.size:
+            a = keys[i] // n_terms
+        if j < more_keys.size:
+            a = min(a, more_keys[j] // n_terms)
+        start = n
+        while i < keys.size and keys[i] // n_terms == a:
+            where[keys[i] - a * n_terms] = n
+            out_keys[n] = keys[i]
+            out_counts[n] = counts[i]
+            n += 1
+            i += 1
+        while j < more_keys.size and more_keys[j] // n_terms == a:
+            b = more_keys[j] - a * n_terms
+            if where[b] >= start:
+                out_counts[where[b]] += more_counts[j]
+            else:
+                where[b] = n
+                out_keys[n] = more_keys[j]
+                out_counts[n] = more_counts[j]
+                n += 1
+            j += 1
+    return out_keys[:n], out_counts[:n]
+
+
+@njit(cache=True, nogil=True)
 def merge_pairs(terms, linked, bounds, pair_keys, pair_ids, pair_scores, n_terms):  # pragma: no cover - compiled
     """Replace each chosen pair of adjacent terms by its phrase id, left to right; where two chosen pairs
     overlap (A B C), the one with the higher score wins.
