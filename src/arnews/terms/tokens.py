@@ -254,8 +254,8 @@ def reference_tokens(text: str) -> list[tuple[str, str]]:
     """The specification of the tokenizer: TOKEN_RE outside web addresses, then the joins over every position;
     each token as (surface, folded form), a joined token's surface being its written words separated by
     single spaces."""
-    for start, end in web_address_spans(text):
-        text = text[:start] + " " * (end - start) + text[end:]
+    for start, end in web_address_spans(text):  # a line break: no token, and no name joined across it
+        text = text[:start] + "\n" * (end - start) + text[end:]
     matches = list(TOKEN_RE.finditer(text))
     surfaces = [m.group() for m in matches]
     forms = arabic.fold_words(surfaces)
@@ -437,10 +437,10 @@ def split_utf8(data: bytes, sizes: list[int], distinct: bool = False) -> SplitTe
     the distinct tokens there leaves the numbering thread only those to look up."""
     codes = np.frombuffer(data, dtype=np.uint8)
     web_starts, web_ends = kernels.web_addresses(codes)
-    if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there
-        codes = codes.copy()
+    if web_starts.size:  # addresses are no words: blanked in a copy (same offsets), so no token starts there,
+        codes = codes.copy()  # with line breaks, so that no name is joined across one («محمد بن نايف www.x.sa بن دغر»)
         for start, end in zip(web_starts.tolist(), web_ends.tolist(), strict=True):
-            codes[start:end] = 0x20
+            codes[start:end] = 0x0A
         codes.flags.writeable = False  # read-only as np.frombuffer's: the kernels load one signature, not two
     doc_starts = np.zeros(len(sizes) + 1, dtype=np.int64)
     np.cumsum(np.asarray(sizes, dtype=np.int64) + 1, out=doc_starts[1:])
