@@ -20,7 +20,8 @@ from arnews.arabic.chars import ARABIC_LETTERS, LATIN_LETTERS
 __all__ = ["QUOTE_PAIRS", "quotations", "sentences", "sentence_at"]
 
 #: A candidate end: a run of terminal punctuation, then the closing quotes and brackets that belong to it.
-_END = re.compile(rf"[.!?؟…]+[\"'»”’)\]]*(?=\s|$)|(?P<glued>(?<=[{ARABIC_LETTERS}])[.!?؟]+(?=[{ARABIC_LETTERS}]))")
+#: (One pattern that starts at the punctuation: a look-behind alternative would be tried at every character.)
+_END = re.compile(rf"[.!?؟…]+(?:[\"'»”’)\]]*(?=\s|$)|(?P<glued>(?=[{ARABIC_LETTERS}])))")
 #: The word before a point that makes it an abbreviation: one letter (Arabic or Latin), itself after a space
 #: or a point («د.», «أ.د.», «U.S.»).
 _ABBREVIATION = re.compile(f"(?:^|[\\s.(«\"])[{ARABIC_LETTERS}{LATIN_LETTERS}]$")
@@ -56,7 +57,7 @@ def sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[i
     for line in _LINE.finditer(text, start, stop):
         cut = line.start()
         for m in _END.finditer(text, line.start(), line.end()):
-            if m.group("glued") and not _glued_end(text, m.start(), m.end()):
+            if m.group("glued") is not None and not _glued_end(text, m.start(), m.end()):
                 continue
             if m.group()[0] == "." and len(m.group().rstrip("\"'»”’)]")) == 1 and \
                     _ABBREVIATION.search(text[max(line.start(), m.start() - 2):m.start()]):
@@ -72,6 +73,8 @@ def _glued_end(text: str, start: int, end: int) -> bool:
     docstring)."""
     before = _LETTERS_BEFORE.search(text, max(0, start - _GLUED_REACH), start)
     after = _LETTERS.match(text, end)
+    if before is None or "…" in text[start:end]:
+        return False  # «2015.وقال», «…وقال»: not two words glued by a point
     if text[before.start() - 1:before.start()] in _POINTS or text[after.end():after.end() + 1] in _POINTS:
         return False  # a piece of «اتش.اس.بي.سي»
     sizes = sorted((len(before.group()), len(after.group())))
