@@ -27,7 +27,7 @@ from arnews.timeline import dates
 from arnews.timeline.grammar import alternation, grammar
 from arnews.timeline.readings import Expression, Pending
 
-__all__ = ["Article", "Cues", "cues", "settle", "tense"]
+__all__ = ["Article", "Cues", "cues", "is_one_of", "settle", "tense"]
 
 #: How far (characters) the verb that governs a date is looked for, before and after it.
 VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
@@ -120,7 +120,7 @@ def _bare(word: str) -> str:
     return word[len(arabic.split(word).conjunction):]
 
 
-def _is(word: str, words: frozenset[str]) -> bool:
+def is_one_of(word: str, words: frozenset[str]) -> bool:
     """Whether `word`, or `word` without a glued و/ف (فتم، وقد، فيما), is one of `words`."""
     return word in words or (word[:1] in CONJUNCTIONS and word[1:] in words)
 
@@ -133,7 +133,7 @@ def _verb_like(article: Article, word: tuple[str, int, int], c: Cues) -> bool:
     g = grammar()
     if len(bare) < 2 or len(bare) > 9 or _DIGIT.search(text) or not text.isalpha():
         return False
-    if _is(text, c.not_verbs) or _is(text, c.openers):
+    if is_one_of(text, c.not_verbs) or is_one_of(text, c.openers):
         return False
     if arabic.is_definite(text) or any(bare in table for table in (g.weekdays, g.months, g.hijri_months, g.deictic)):
         return False
@@ -168,8 +168,8 @@ def _strong(before: list[tuple[str, int, int]], j: int, c: Cues) -> bool:
     text = before[j][0]
     bare = _bare(text)
     previous = before[j - 1][0] if j > 0 else ""
-    return (_is(previous, c.future_particles) or _is(previous, c.past_particles) or _is(text, c.past_particles)
-            or _is(text, c.past_markers) or bare.startswith(c.imperfect[0])
+    return (is_one_of(previous, c.future_particles) or is_one_of(previous, c.past_particles)
+            or is_one_of(text, c.past_particles) or is_one_of(text, c.past_markers) or bare.startswith(c.imperfect[0])
             or (bare.startswith(c.future_prefix) and bare[1:2] in c.imperfect and len(bare) >= 4)
             or (bare.endswith("وا") and len(bare) >= 4))
 
@@ -179,7 +179,7 @@ def _scheduled(article: Article, before: list[tuple[str, int, int]], c: Cues) ->
     stands before it («كان من المقرر»: was planned), else ""."""
     lo = before[0][1] if before else 0
     for i in range(len(before) - 1, -1, -1):
-        if _is(before[i][0], c.openers) or _is(before[i][0], c.event_openers):
+        if is_one_of(before[i][0], c.openers) or is_one_of(before[i][0], c.event_openers):
             lo = before[i][2]
             break
     if not before:
@@ -188,7 +188,7 @@ def _scheduled(article: Article, before: list[tuple[str, int, int]], c: Cues) ->
     if not found:
         return ""
     ahead = article.words(max(lo, found[-1].start() - 12), found[-1].start())
-    return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
+    return "past" if ahead and is_one_of(ahead[-1][0], c.past_particles) else "future"
 
 
 def tense(article: Article, start: int, end: int, c: Cues | None = None) -> str:
@@ -238,26 +238,26 @@ def _tense_of(article: Article, word: tuple[str, int, int], previous: str, befor
               c: Cues) -> str:
     text, start, end = word
     bare = _bare(text)
-    if _is(previous, c.future_particles):
+    if is_one_of(previous, c.future_particles):
         return "future"
-    if _is(previous, c.past_particles):
-        return "present" if _is(previous, frozenset({"قد", "لقد"})) and bare.startswith(c.imperfect) else "past"
+    if is_one_of(previous, c.past_particles):
+        return "present" if is_one_of(previous, frozenset({"قد", "لقد"})) and bare.startswith(c.imperfect) else "past"
     if bare.startswith(c.future_prefix) and len(bare) >= 4 and bare[1:2] in c.imperfect:
         return "future"
     if c.future_cues.fullmatch(bare) or c.future_cues.fullmatch(text):
         return "future"
-    if not bare.startswith(c.imperfect) or _is(text, c.past_markers):
+    if not bare.startswith(c.imperfect) or is_one_of(text, c.past_markers):
         return "past"
     lo = max(before[0], before[1] - VERB_REACH_BEFORE)
     cues_before = list(c.future_cues.finditer(article.view.text, lo, before[1]))
     if cues_before:  # «من المقرر أن يتوجه»; «كان من المقرر أن …» was planned: a past
         cue = cues_before[-1]
         ahead = article.words(max(lo, cue.start() - 12), cue.start())
-        return "past" if ahead and _is(ahead[-1][0], c.past_particles) else "future"
+        return "past" if ahead and is_one_of(ahead[-1][0], c.past_particles) else "future"
     if bare.startswith("ت") and len(bare) == 4:  # تبلغ، تعرض: a past (form V) or a present
         s0, s1 = article.bounds(start)
         around = article.words(max(s0, start - VERB_REACH_BEFORE), min(s1, end + VERB_REACH_BEFORE))
-        if article.ends_with(start, end, "ى") or any(_is(w, c.past_markers) for w, _, _ in around):
+        if article.ends_with(start, end, "ى") or any(is_one_of(w, c.past_markers) for w, _, _ in around):
             return "past"
     return "present"
 

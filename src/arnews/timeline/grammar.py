@@ -206,8 +206,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
     not_general = "".join(rf"(?<!{re.escape(re.sub('^ال', '', fold(w)))}\s)" for w in rel["period_not_preceded_by"])
     any_month = f"{month}|{hmonth}"
     # «لـ«اليوم»», «(اليوم)»: the word alone between quotes or brackets is a title (the paper «اليوم»)
-    today = fold(rel["deictic_days"][0]["forms"][0])
-    not_quoted_today = rf"(?!(?:(?<=[(«\"“])|(?<=[(«\"“]\s)){today}\s*[)»\"”])"
+    today = alternation(f for d in rel["deictic_days"] if int(d["offset"]) == 0 for f in d["forms"])
+    not_quoted_today = rf"(?!(?:(?<=[(«\"“])|(?<=[(«\"“]\s))(?:{today})\s*[)»\"”])"
 
     families = [
         # 26 شوال 1436 هـ ; السادس من شهر ذي القعدة القادم ; 27 شوال الجاري ; رمضان 1445 هـ

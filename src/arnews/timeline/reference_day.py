@@ -46,9 +46,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from arnews import arabic, lexicons
-from arnews.arabic.clitics import CONJUNCTIONS
 from arnews.timeline import dates
-from arnews.timeline.context import Article, tense
+from arnews.timeline.context import Article, is_one_of, tense
 from arnews.timeline.context import cues as context_cues
 from arnews.timeline.grammar import Grammar, family_group, first_month, phrase
 
@@ -61,9 +60,8 @@ KINDS = ("published", "dateline", "stated", "weekday", "clock", "month", "confli
 _WORD = re.compile(r"[^\s،,.؛:!؟?\-–—]+")
 #: The families whose match names one day by its date (not by a weekday or a deictic word).
 _DATE_GROUPS = ("h", "n", "f")
-#: How far back (characters) the part of the day before «اليوم» is read; the clitics it may carry («وصباح اليوم»,
-#: «بعصر اليوم»).
-_PART_REACH, _PART_CLITICS = 12, frozenset("وفب")
+#: How far back (characters) the part of the day before «اليوم» is read (with its clitics: «وصباح اليوم»).
+_PART_REACH = 12
 #: How far (characters) before a quotation the day of the statement it quotes may end («، أمس، لوكالة الصحافة
 #: الفرنسية: «»), and the marks that close a quotation.
 _STATEMENT_REACH = 40
@@ -278,8 +276,7 @@ def _month_cue(g: Grammar, view: str, found: list, pub: dt.date | None, quotes: 
     month, start, end = named[0]
     if not _MONTHS_BACK[0] <= (pub.month - month) % 12 <= _MONTHS_BACK[1]:
         return None
-    year = pub.year if month < pub.month else pub.year - 1
-    last = dates.add_months(dt.date(year, month, 1), 1) - dt.timedelta(days=1)
+    last = dates.add_months(dates.month_date(pub, month, "past"), 1) - dt.timedelta(days=1)
     return "month", last, start, end
 
 
@@ -297,11 +294,10 @@ def _clock_cue(g: Grammar, article: Article, match: tuple, pub: dt.date | None, 
     if not before:
         return None
     part = before[-1]
-    hour = r.parts_of_day.get(part, r.parts_of_day.get(part[1:]) if part[:1] in _PART_CLITICS else None)
+    hour = next((r.parts_of_day[c.stem] for c in arabic.readings(part) if c.stem in r.parts_of_day), None)
     if hour is None or clock.hour + clock.minute / 60 + r.clock_margin >= hour:
         return None
-    if len(before) > 1 and (before[-2] in r.until_words or (before[-2][:1] in CONJUNCTIONS
-                                                              and before[-2][1:] in r.until_words)):
+    if len(before) > 1 and is_one_of(before[-2], r.until_words):
         return None  # «فترة حرة حتى ظهر اليوم» (free time until noon today): an end, not a happening
     part_start = article.view.text.rfind(part, 0, start)
     if tense(article, part_start, end) != "past":
@@ -380,7 +376,7 @@ def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tupl
                 named = dt.date.fromisoformat(reading[1])  # a weekday or a date with its year («قوى 14 آذار»: no)
             else:
                 continue
-            if named is not None and _reported(view, other.end(other_name), opening, r):
+            if _reported(view, other.end(other_name), opening, r):
                 said = named
         if said is not None and said != day:
             out[i] = said
@@ -390,8 +386,7 @@ def statement_days(g: Grammar, view: str, matches: Sequence[tuple[re.Match, tupl
 def _reported(view: str, start: int, end: int, r: ReferenceRules) -> bool:
     """Whether reported speech opens in view[start:end]: a colon, or a word of `speech_openers` (with و/ف)."""
     gap = view[start:end]
-    return ":" in gap or any(w in r.speech_openers or (w[:1] in CONJUNCTIONS and w[1:] in r.speech_openers)
-                             for w in _WORD.findall(gap))
+    return ":" in gap or any(is_one_of(w, r.speech_openers) for w in _WORD.findall(gap))
 
 
 def _dateline(view: str, found: list, pub: dt.date | None, r: ReferenceRules) -> tuple[dt.date, int, int] | None:

@@ -40,8 +40,6 @@ def original_span(view: arabic.FoldedText, start: int, end: int) -> tuple[int, i
     return s, e
 
 
-#: How far (characters) a weekday may stand before the date it names («يوم الخميس الموافق 6 أغسطس»).
-_WEEKDAY_TO_DATE = 16
 #: A year's four digits.
 _YEAR_DIGITS = re.compile(r"\d{4}")
 
@@ -128,12 +126,16 @@ def _from_a_happening(g: Grammar, m: re.Match) -> bool:
     return bool(m.group("r_from")) and not m.group("r_now") and phrase(m.group("r_dir")) in g.event_directions
 
 
+#: How far back (characters) the unit repeated before «بعد» is read («يوما بعد يوم»).
+_UNIT_REACH = 16
+
+
 def _unit_after_unit(g: Grammar, m: re.Match) -> bool:
     """Whether «بعد» + a unit repeats the unit right before it: «يوما بعد يوم» (day after day), «عاما بعد عام»
     (year after year) say how something grows, not when."""
     if not m.group("r_one"):
         return False
-    before = m.string[max(0, m.start("r") - _NAME_REACH):m.start("r")].split()
+    before = _NAME_WORDS.findall(m.string, max(0, m.start("r") - _UNIT_REACH), m.start("r"))
     unit = g.units.get(phrase(m.group("r_one")))
     return bool(before) and unit is not None and g.units.get(before[-1], (None,))[0] == unit[0]
 
@@ -413,10 +415,10 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         if more:
             found.extend((e, None) for e in _more_years(view, m, more))
     settled = context.settle(view, found, ref.date, sentences)
-    return ref, (_without_the_day(settled) if ref.kind == "month" else settled)
+    return ref, (_without_the_day(view.text, settled) if ref.kind == "month" else settled)
 
 
-def _without_the_day(found: list[Expression]) -> list[Expression]:
+def _without_the_day(view: str, found: list[Expression]) -> list[Expression]:
     """The expressions of an article whose reference is only a month (`reference_day`, the month cue) with the
     values that need the writing day left empty: اليوم، أمس، a weekday not followed by its date, «قبل ثلاثة
     أيام»; dates, months, years and counts of months or years keep theirs."""
@@ -424,7 +426,7 @@ def _without_the_day(found: list[Expression]) -> list[Expression]:
     for i, e in enumerate(found):
         following = found[i + 1] if i + 1 < len(found) else None
         dated = e.family == "weekday" and following is not None and following.value == e.value and \
-            following.view_start - e.view_end <= _WEEKDAY_TO_DATE
+            bool(context.cues().link.fullmatch(view, e.view_end, following.view_start))
         if e.family == "deictic" or (e.family == "weekday" and not dated) or \
                 (e.family == "relative" and e.precision == "YYYY-MM-DD"):
             e = replace(e, value="", precision="")
