@@ -385,7 +385,6 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
     (`arabic.sentences`), when the caller has them; infer_reference=False: the publication date is the
     reference day, whatever the text says; `clock`: the publication's time of day, when known (`dates.clock`)."""
     g = grammar()
-    text = view.original
     matches = list(_readings(g, view.text, pub))
     if not matches:
         return Reference(pub, pub, "published"), []
