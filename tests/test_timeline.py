@@ -799,6 +799,16 @@ RANGES_AND_LISTS = [
     ("خلال فترة التسجيل من 13/ 8 إلى 18/ 9/ 1436هـ.", "2015-08-06", [("18/ 9/ 1436هـ", "2015-07-05")]),
     # "from 28 to 3 August": a first day above the last one names another month, left out
     ("وتقام الدورة من 28 إلى 3 أغسطس المقبل.", "2015-07-21", [("3 أغسطس المقبل", "2015-08-03")]),
+    # a modifier in the dual after the last item qualifies the list: "the events resume next Thursday and
+    # Friday" (published Saturday 25 July)
+    ("فيما تستأنف الفعاليات المصاحبة يومي الخميس والجمعة المقبلين.", "2015-07-25",
+     [("الخميس", "2015-07-30"), ("الجمعة المقبلين", "2015-07-31")]),
+    # "the talks were held on the past Tuesday and Wednesday" (published Sunday 9 August)
+    ("أن الاجتماع الذي عقد يومي الثلاثاء والأربعاء الماضيين في الدوحة.", "2015-08-09",
+     [("الثلاثاء", "2015-08-04"), ("الأربعاء الماضيين", "2015-08-05")]),
+    # "Kuwait was to host the tournament between next December and January"
+    ("أن تستضيف الكويت البطولة بين شهري ديسمبر ويناير المقبلين.", "2015-08-06",
+     [("ديسمبر", "2015-12"), ("يناير المقبلين", "2016-01")]),
 ]
 
 

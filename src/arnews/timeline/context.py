@@ -38,6 +38,8 @@ _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
 #: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
 _LIST_LINK = re.compile(r"[\s،,]*و?")
+#: Between two items of a list of dates: «و», «أو» (folded), a comma or a range link («-», «إلى»).
+_ITEM_LINK = re.compile(r"[\s،,]*(?:و|او|الي|حتي|-|–)?\s*")
 
 
 @dataclass(frozen=True)
@@ -336,6 +338,33 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
 
 
+def _list_end(found: list[Expression], index: int, article: Article) -> str | None:
+    """The value of the last item of a list of weekdays, dates or months that `found[index]` stands in before
+    it, when that item carries a modifier in the dual or plural (ending in ين), which qualifies the whole list
+    («يومي الخميس والجمعة المقبلين», next Thursday and Friday; «في سبتمبر أو أكتوبر المقبلين»)."""
+    text = article.view.text
+    last = index
+    while last + 1 < len(found) and found[last + 1].family == found[index].family and \
+            _ITEM_LINK.fullmatch(text, found[last].view_end, found[last + 1].view_start):
+        last += 1
+    word = text[found[last].view_start:found[last].view_end].split()[-1]
+    if last == index or not word.endswith("ين") or word not in grammar().modifiers or not found[last].value:
+        return None
+    return found[last].value
+
+
+def _before_the_last(pending: Pending, last: str) -> str:
+    """The latest day (or month) that `pending` names on or before the list's last item `last` (ISO)."""
+    if pending.kind == "month":
+        year, month = int(last[:4]), int(last[5:7])
+        return f"{year if pending.month <= month else year - 1:04d}-{pending.month:02d}"
+    end = dt.date.fromisoformat(last)
+    if pending.kind == "weekday":
+        return (end - dt.timedelta(days=(end.weekday() - pending.weekday) % 7)).isoformat()
+    year = end.year if (pending.month, pending.day) <= (end.month, end.day) else end.year - 1
+    return dt.date(year, pending.month, pending.day).isoformat()
+
+
 def _weekday_before(found: list[Expression], pendings: list[Pending | None], index: int, article: Article,
                     c: Cues) -> int | None:
     """The weekday (0 = Monday) of the weekday expression joined to `found[index]` before it («يوم الخميس 6
@@ -455,6 +484,10 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
             except (ValueError, OverflowError):  # a date no calendar holds (30 February, a year past 9999)
                 value, precision = "", ""
             exprs[i] = replace(exprs[i], value=value, precision=precision)
+    for i, pending in enumerate(pendings):
+        if pending is not None and pending.kind in ("weekday", "day_month", "month") and \
+                (end := _list_end(exprs, i, article)) is not None:
+            exprs[i] = replace(exprs[i], value=_before_the_last(pending, end), precision=exprs[i].precision)
     linked = _links(exprs, pendings, article, c)
     keep = []
     for i, (expr, pending) in enumerate(zip(exprs, pendings, strict=True)):
