@@ -777,8 +777,44 @@ YEARS_AND_DAYS = [
 ]
 
 
+#: ranges and lists whose first days are written alone: each is a date of the month (and year) named after the last
+#: (SaudiNewsNet, 2015)
+RANGES_AND_LISTS = [
+    # "the conference will be held from 8 to 12 November 2015"
+    ("وذلك خلال الفترة من 8 إلى 12 نوفمبر 2015م، وذلك بالعاصمة السعودية.", "2015-08-10",
+     [("8", "2015-11-08"), ("12 نوفمبر 2015م", "2015-11-12")]),
+    # "the first-leg matches are on 18 and 19 August (this month)": a list joined by و
+    ("وتقام مباريات الذهاب في 18 و19 آب (أغسطس) الجاري.", "2015-08-08",
+     [("18", "2015-08-18"), ("19 آب (أغسطس) الجاري", "2015-08-19")]),
+    # "during the period 1-4 June 2015": the two days joined by a dash, without a space
+    ("خلال الفترة 1-4 يونيو 2015م، أشاد خلالها الرئيس.", "2015-08-03",
+     [("1", "2015-06-01"), ("4 يونيو 2015م", "2015-06-04")]),
+    # "vaccination from the 1st to 26/11/1436 AH": a numeric Hijri date (1 Dhu al-Qa'dah 1436 = 16 August 2015)
+    ("تطعيم ضد الحمى الشوكية خلال الفترة من 1 حتى 26 / 11 / 1436 هـ.", "2015-08-11",
+     [("1", "2015-08-16"), ("26 / 11 / 1436 هـ", "2015-09-10")]),
+    # "on Wednesday and Thursday, 20 and 21 Shawwal": the weekdays paired with the days in order
+    ("وذلك في يومي الأربعاء والخميس الموافق 20 و21 شوال، ويشارك في هذا اللقاء محاضرون.", "2015-08-04",
+     [("الأربعاء", "2015-08-05"), ("الخميس", "2015-08-06"), ("20", "2015-08-05"), ("21 شوال", "2015-08-06")]),
+    # "registration from 13/8 to 18/9/1436 AH": the 8 is the month of a date, not a day alone
+    ("خلال فترة التسجيل من 13/ 8 إلى 18/ 9/ 1436هـ.", "2015-08-06", [("18/ 9/ 1436هـ", "2015-07-05")]),
+    # "from 28 to 3 August": a first day above the last one names another month, left out
+    ("وتقام الدورة من 28 إلى 3 أغسطس المقبل.", "2015-07-21", [("3 أغسطس المقبل", "2015-08-03")]),
+    # a modifier in the dual after the last item qualifies the list: "the events resume next Thursday and
+    # Friday" (published Saturday 25 July)
+    ("فيما تستأنف الفعاليات المصاحبة يومي الخميس والجمعة المقبلين.", "2015-07-25",
+     [("الخميس", "2015-07-30"), ("الجمعة المقبلين", "2015-07-31")]),
+    # "the talks were held on the past Tuesday and Wednesday" (published Sunday 9 August)
+    ("أن الاجتماع الذي عقد يومي الثلاثاء والأربعاء الماضيين في الدوحة.", "2015-08-09",
+     [("الثلاثاء", "2015-08-04"), ("الأربعاء الماضيين", "2015-08-05")]),
+    # "Kuwait was to host the tournament between next December and January"
+    ("أن تستضيف الكويت البطولة بين شهري ديسمبر ويناير المقبلين.", "2015-08-06",
+     [("ديسمبر", "2015-12"), ("يناير المقبلين", "2016-01")]),
+]
+
+
 @pytest.mark.parametrize("sentence, published, expected", [
-    *BARE_MONDAY, *TENSE, *WEEKDAY_WITH_DATE, *EXPLICIT_YEAR, *HIJRI_WITHOUT_YEAR, *YEARS_AND_DAYS])
+    *BARE_MONDAY, *TENSE, *WEEKDAY_WITH_DATE, *EXPLICIT_YEAR, *HIJRI_WITHOUT_YEAR, *YEARS_AND_DAYS,
+    *RANGES_AND_LISTS])
 def test_dates_decided_by_their_context(sentence, published, expected):
     assert [(e.text, e.value) for e in timeline.tag(sentence, published)] == expected
 

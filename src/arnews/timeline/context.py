@@ -10,8 +10,9 @@ data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_
   الاثنين», «الاثنين معا», «بالاثنين», «الطرفين الاثنين»);
 - «العام نفسه», «من العام ذاته», «نفس العام» take the year named before, in the same sentence or the
   `same_sentences` − 1 before it (a month, a day likewise);
-- a weekday followed by its date («يوم الخميس الموافق 28 / 10 / 1436 هـ») is that date, and a date without
-  a year in a range with one that has it («بين 24 يوليو و15 أغسطس 2015») takes that year.
+- a weekday followed by its date («يوم الخميس الموافق 28 / 10 / 1436 هـ») is that date (a list of weekdays
+  followed by a list of dates: each its own, in order), and a date without a year in a range with one that has
+  it («بين 24 يوليو و15 أغسطس 2015») takes that year.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
 #: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
 _LIST_LINK = re.compile(r"[\s،,]*و?")
+#: Between two items of a list of dates: «و», «أو» (folded), a comma or a range link («-», «إلى»).
+_ITEM_LINK = re.compile(r"[\s،,]*(?:و|او|الي|حتي|-|–)?\s*")
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def cues() -> Cues:
         from_words=frozenset(map(fold, context["from_words"])),
         not_before=frozenset(map(fold, context["not_before"])),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
-        range_link=re.compile(r"\s*(?:و|الي|حتي|لغاية|-|–)?\s*"),
+        range_link=re.compile(rf"\s*(?:{alternation(rel['range_links'])})?\s*"),
         openers=frozenset(map(fold, verbs["clause_openers"])),
         event_openers=frozenset(map(fold, verbs["event_openers"])),
         nouns=tuple(re.compile(p) for p in verbs["noun_patterns"]),
@@ -335,6 +338,33 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
 
 
+def _list_end(found: list[Expression], index: int, article: Article) -> str | None:
+    """The value of the last item of a list of weekdays, dates or months that `found[index]` stands in before
+    it, when that item carries a modifier in the dual or plural (ending in ين), which qualifies the whole list
+    («يومي الخميس والجمعة المقبلين», next Thursday and Friday; «في سبتمبر أو أكتوبر المقبلين»)."""
+    text = article.view.text
+    last = index
+    while last + 1 < len(found) and found[last + 1].family == found[index].family and \
+            _ITEM_LINK.fullmatch(text, found[last].view_end, found[last + 1].view_start):
+        last += 1
+    word = text[found[last].view_start:found[last].view_end].split()[-1]
+    if last == index or not word.endswith("ين") or word not in grammar().modifiers or not found[last].value:
+        return None
+    return found[last].value
+
+
+def _before_the_last(pending: Pending, last: str) -> str:
+    """The latest day (or month) that `pending` names on or before the list's last item `last` (ISO)."""
+    if pending.kind == "month":
+        year, month = int(last[:4]), int(last[5:7])
+        return f"{year if pending.month <= month else year - 1:04d}-{pending.month:02d}"
+    end = dt.date.fromisoformat(last)
+    if pending.kind == "weekday":
+        return (end - dt.timedelta(days=(end.weekday() - pending.weekday) % 7)).isoformat()
+    year = end.year if (pending.month, pending.day) <= (end.month, end.day) else end.year - 1
+    return dt.date(year, pending.month, pending.day).isoformat()
+
+
 def _weekday_before(found: list[Expression], pendings: list[Pending | None], index: int, article: Article,
                     c: Cues) -> int | None:
     """The weekday (0 = Monday) of the weekday expression joined to `found[index]` before it («يوم الخميس 6
@@ -389,8 +419,9 @@ def _links(found: list[Expression], pendings: list[Pending | None], article: Art
         gap = (expr.view_end, following.view_start)
         if expr.family == "weekday" and following.precision == "YYYY-MM-DD" and \
                 following.family in ("full", "numeric", "hijri") and c.link.fullmatch(text, *gap):
-            found[i] = replace(expr, value=following.value, precision=following.precision)
-            linked.add(i)
+            for weekday, date in _paired(found, i, text, c):
+                found[weekday] = replace(found[weekday], value=found[date].value, precision=found[date].precision)
+                linked.add(weekday)
         elif c.range_link.fullmatch(text, *gap) and expr.family == following.family == "full":
             first, second = (pendings[i], pendings[i + 1])
             if first is not None and first.kind == "day_month" and second is None and following.value:
@@ -400,6 +431,25 @@ def _links(found: list[Expression], pendings: list[Pending | None], article: Art
                 value = _in_range(second, expr.value, before=False)
                 found[i + 1] = replace(following, value=value, precision="YYYY-MM-DD" if value else "")
     return linked
+
+
+def _paired(found: list[Expression], index: int, text: str, c: Cues) -> list[tuple[int, int]]:
+    """(weekday, date) pairs of the weekday `index` followed by its date: a list of weekdays followed by as many
+    dates or more pairs them in order («يومي الأربعاء والخميس الموافق 20 و21 شوال»: Wednesday the 20th,
+    Thursday the 21st); else the weekday takes the date after it."""
+    first = index
+    while first > 0 and found[first - 1].family == "weekday" and \
+            _LIST_LINK.fullmatch(text, found[first - 1].view_end, found[first].view_start):
+        first -= 1
+    last = index + 1
+    while last + 1 < len(found) and found[last + 1].family == found[index + 1].family and \
+            found[last + 1].precision == "YYYY-MM-DD" and \
+            c.range_link.fullmatch(text, found[last].view_end, found[last + 1].view_start):
+        last += 1
+    weekdays = index - first + 1
+    if weekdays == 1 or last - index < weekdays:
+        return [(index, index + 1)]
+    return [(first + k, index + 1 + k) for k in range(weekdays)]
 
 
 def _in_range(pending: Pending, other: str, before: bool) -> str:
@@ -434,6 +484,10 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
             except (ValueError, OverflowError):  # a date no calendar holds (30 February, a year past 9999)
                 value, precision = "", ""
             exprs[i] = replace(exprs[i], value=value, precision=precision)
+    for i, pending in enumerate(pendings):
+        if pending is not None and pending.kind in ("weekday", "day_month", "month") and \
+                (end := _list_end(exprs, i, article)) is not None:
+            exprs[i] = replace(exprs[i], value=_before_the_last(pending, end), precision=exprs[i].precision)
     linked = _links(exprs, pendings, article, c)
     keep = []
     for i, (expr, pending) in enumerate(zip(exprs, pendings, strict=True)):

@@ -106,6 +106,7 @@ class Grammar:
     direction: re.Pattern
     durations: re.Pattern
     point_before: re.Pattern  # a direction word (منذ، قبل، بعد) right before a counted unit
+    range_start: re.Pattern  # a day alone, then a range link, at the end of the text before a date («من 4 إلى »)
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     hijri_months: dict[str, int]
@@ -296,6 +297,8 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         pattern=pattern,
         anchors=anchors,
         point_before=re.compile(rf"(?:{directions})\s+$"),
+        range_start=re.compile(rf"(?<![\w.,/\-–])(?<![\d.,/\-–]\s)[وف]?(?P<first>(?:ال\s*)?(?P<day>{_DAY}))\s*"
+                               rf"(?:{alternation(rel['range_links'])})\s*\Z"),
         direction=re.compile(rf"{b}[وف]?(?:{directions}){e}"),
         durations=durations,
         months=_lookup(months, "month", "canonical", "variants"),

@@ -350,8 +350,8 @@ _RESOLVERS = {"h": _hijri, "n": _numeric, "f": _full, "my": _month_year, "y": _y
 #: والعشرين من الشهر الجاري"), five before a unit ("منذ ما يقرب من 24 عاما", "بعد خمسة وعشرين عاما").
 _BACK_WORDS, _BACK_MONTH_WORDS, _BACK_UNIT_WORDS, _BACK_CHARS = 2, 4, 5, 48
 #: A word, its start after the opening brackets and quotes glued to it («(18 أبريل»), also right after a closing
-#: quote or bracket («ولد «بشر»عام 1921»).
-_WORD = re.compile(r"(?<![^\s»”)\]])[(\[«\"'“”]*(?=\S)")
+#: quote or bracket («ولد «بشر»عام 1921»), or after a number and a dash («4» in «الفترة 1-4 يونيو»).
+_WORD = re.compile(r"(?:(?<![^\s»”)\]])|(?<=\d[-–]))[(\[«\"'“”]*(?=\S)")
 
 
 def _readings(g: Grammar, view: str, pub: dt.date | None) -> Iterator[tuple[re.Match, Reading]]:
@@ -385,7 +385,6 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
     (`arabic.sentences`), when the caller has them; infer_reference=False: the publication date is the
     reference day, whatever the text says; `clock`: the publication's time of day, when known (`dates.clock`)."""
     g = grammar()
-    text = view.original
     matches = list(_readings(g, view.text, pub))
     if not matches:
         return Reference(pub, pub, "published"), []
@@ -402,20 +401,62 @@ def read_view(view: arabic.FoldedText, pub: dt.date | None, sentences: list[tupl
         m, reading = matches[i]
         matches[i] = (m, _resolve(g, m, said) or reading)
     found: list[tuple[Expression, Pending | None]] = []
-    for m, (family, value, precision, from_event, pending) in matches:
+    for m, reading in matches:
         name = family_group(m)
         vs, ve = m.span(name)
+        last_end = found[-1][0].view_end if found else 0
+        found.extend((_expression(view, s, e, first), first[4])
+                     for s, e, first in _range_starts(g, view.text, m, ref.date) if s >= last_end)
         if view.text[vs:vs + 1] == "ل" and view.text[vs - 1:vs] == "ل":
             vs -= 1  # «للعام 2015»: ل + العام written without its alef; the expression is the whole word
         more = f"{name}_more" if name in ("y", "yb") and m.group(f"{name}_more") else None
         if more:
             ve = min(ve, m.start(more))
-        start, end = original_span(view, vs, ve)
-        found.append((Expression(start, end, text[start:end], value, precision, family, vs, ve, from_event), pending))
+        found.append((_expression(view, vs, ve, reading), reading[4]))
         if more:
             found.extend((e, None) for e in _more_years(view, m, more))
     settled = context.settle(view, found, ref.date, sentences)
     return ref, (_without_the_day(view.text, settled) if ref.kind == "month" else settled)
+
+
+def _expression(view: arabic.FoldedText, vs: int, ve: int, reading: Reading) -> Expression:
+    """The expression at view[vs:ve] with its reading, spanning the original text."""
+    family, value, precision, from_event, _ = reading
+    start, end = original_span(view, vs, ve)
+    return Expression(start, end, view.original[start:end], value, precision, family, vs, ve, from_event)
+
+
+#: A date's day in digits, by family: the groups that may hold it (a numeric date: the one not of four digits).
+_DAY_DIGITS = {"f": ("f_day", "f_pday"), "h": ("h_day",), "n": ("n_a", "n_c")}
+#: How far before a date a range's first day may stand, in characters («من 12 إلى »).
+_RANGE_REACH = 16
+
+
+def _range_starts(g: Grammar, view: str, m: re.Match, pub: dt.date | None) -> list[tuple[int, int, Reading]]:
+    """The days written alone before the date `m`, each joined to the next by a range link, lower than its day:
+    the first ends of a range or the first days of a list («4» in «من 4 إلى 6 أغسطس», «17» in «في 17 و25
+    ديسمبر», «1» in «من 1 إلى 30/11/1436هـ», «4» and «5» in «يومي 4 و5 و6 أغسطس»). Each is the date `m`
+    names with its own day, read as `m` is; (view start, view end, reading) in text order."""
+    name = family_group(m)
+    if name not in _DAY_DIGITS or (name == "f" and (m.group("f_wd") or m.group("f_day0"))):
+        return []
+    gd = m.groupdict()
+    group = ("n_c" if len(gd["n_a"]) == 4 else "n_a") if name == "n" else \
+        next((k for k in _DAY_DIGITS[name] if gd[k]), None)
+    if group is None:
+        return []
+    out: list[tuple[int, int, Reading]] = []
+    day, end = int(gd[group]), m.start(name)
+    while (first := g.range_start.search(view, max(0, end - _RANGE_REACH), end)) and int(first["day"]) < day:
+        try:
+            reading = _RESOLVERS[name](g, {**gd, group: first["day"]}, pub)
+        except (ValueError, OverflowError):  # «من 30 إلى 31 فبراير»
+            reading = None
+        if reading is None:
+            break
+        out.append((*first.span("first"), reading))
+        day, end = int(first["day"]), first.start("first")
+    return out[::-1]
 
 
 def _without_the_day(view: str, found: list[Expression]) -> list[Expression]:
