@@ -806,6 +806,10 @@ RANGES_AND_LISTS = [
     # "the talks were held on the past Tuesday and Wednesday" (published Sunday 9 August)
     ("أن الاجتماع الذي عقد يومي الثلاثاء والأربعاء الماضيين في الدوحة.", "2015-08-09",
      [("الثلاثاء", "2015-08-04"), ("الأربعاء الماضيين", "2015-08-05")]),
+    # "the Swiss club liked him and signed him two months later": تعاقد after a past verb is a past (form VI), so
+    # «بعد شهرين» counts from the story, not from the writing day (SaudiNewsNet, alriyadh)
+    ("في مباراة ودية ضد بازل في مارس 2012، اعجب فيه الفريق السويسري وتعاقد معه بعد شهرين لاربعة اعوام.",
+     "2015-08-08", [("مارس 2012", "2012-03")]),
     # "Kuwait was to host the tournament between next December and January"
     ("أن تستضيف الكويت البطولة بين شهري ديسمبر ويناير المقبلين.", "2015-08-06",
      [("ديسمبر", "2015-12"), ("يناير المقبلين", "2016-01")]),

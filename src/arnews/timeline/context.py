@@ -257,12 +257,27 @@ def _tense_of(article: Article, word: tuple[str, int, int], previous: str, befor
         cue = cues_before[-1]
         ahead = article.words(max(lo, cue.start() - 12), cue.start())
         return "past" if ahead and is_one_of(ahead[-1][0], c.past_particles) else "future"
-    if bare.startswith("ت") and len(bare) == 4:  # تبلغ، تعرض: a past (form V) or a present
+    if bare.startswith("ت") and (len(bare) == 4 or (len(bare) == 5 and bare[2] == "ا")):
+        # تبلغ، تعرض، تعاقد: a past (forms V and VI) or a present (forms II and III)
         s0, s1 = article.bounds(start)
         around = article.words(max(s0, start - VERB_REACH_BEFORE), min(s1, end + VERB_REACH_BEFORE))
         if article.ends_with(start, end, "ى") or any(is_one_of(w, c.past_markers) for w, _, _ in around):
             return "past"
+        if len(bare) == 5 and text[:1] in CONJUNCTIONS and _after_a_past_verb(article, s0, start, c):
+            # «أعجب به الفريق وتعاقد معه»: تفاعل joined by و to a past verb is a past too (not تفعل: «وتزيد»,
+            # and it increases, is as often a present after a past verb)
+            return "past"
     return "present"
+
+
+def _after_a_past_verb(article: Article, sentence_start: int, start: int, c: Cues) -> bool:
+    """Whether the nearest word before `start` in its sentence that may be a verb is a past one (no imperfect
+    prefix, not a verbal noun)."""
+    for word in reversed(article.words(max(sentence_start, start - VERB_REACH_BEFORE), start)):
+        if _verb_like(article, word, c):
+            bare = _bare(word[0])
+            return not bare.startswith(c.imperfect) and not bare.startswith(c.future_prefix)
+    return False
 
 
 def _year_of(expr: Expression, hijri: bool) -> int:
