@@ -66,15 +66,20 @@ def _fold_char(char: str) -> str:
 
 def _build_table() -> tuple[dict[int, str], np.ndarray]:
     """The translate table (only the characters that change) and, per BMP code point, what it becomes:
-    the code point, −1 (dropped) or −2 (several characters: `str.translate` handles those)."""
+    the code point, −1 (dropped) or −2 (several characters: `str.translate` handles those).
+
+    `_fold_char` of every character, computed for the whole plane in one call per step: the characters
+    joined by NUL, which NFKC never composes with a neighbour and no step changes (NUL folds to itself), so
+    each piece between two NULs is the fold of its character alone (every arnews process builds the table
+    when it starts: one call per character took most of that time)."""
+    chars = [chr(point) for point in range(1, 0x10000) if not 0xD800 <= point <= 0xDFFF]
+    steps = {**{ord(letter): value for letter, value in _LETTERS.items()}, **dict.fromkeys(_DROPPED)}
+    folds = unicodedata.normalize("NFKC", "\0".join(chars)).casefold().translate(steps).split("\0")
     table: dict[int, str] = {}
     single = np.arange(0x10000, dtype=np.int32)
-    for point in range(0x10000):
-        if 0xD800 <= point <= 0xDFFF:
-            continue
-        char = chr(point)
-        folded = _fold_char(char)
+    for char, folded in zip(chars, folds, strict=True):
         if folded != char:
+            point = ord(char)
             table[point] = folded
             single[point] = ord(folded) if len(folded) == 1 else (-1 if not folded else -2)
     return table, single

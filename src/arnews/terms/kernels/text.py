@@ -20,6 +20,8 @@ OTHER, LETTER, MARK, DIGIT, SEPARATOR, LATIN = 0, 1, 2, 3, 4, 5
 NUMBER_SEPARATORS = ".,\u066b\u066c"
 _NO_ID = -1
 _MASK = np.uint64(0x7FFFFFFFFFFFFFFF)
+#: A space of `char_tables`: a character `str.isspace` accepts (`\s` of a str pattern), but the line break.
+_SPACE = re.compile(r"[^\S\n]")
 
 
 @cache
@@ -31,12 +33,15 @@ def char_tables(letters: str, marks: str, digits: str, latin: str) -> tuple[np.n
     Returns:
         (classes, spaces): uint8 array of 65,536 classes (code points above it are OTHER); bool array.
     """
-    plane = "".join(chr(c) if not 0xD800 <= c < 0xE000 else "\0" for c in range(0x10000))
+    points = np.arange(0x10000, dtype=np.uint32)
+    points[0xD800:0xE000] = 0  # surrogates: no characters of their own
+    plane = points.tobytes().decode("utf-32-le")
     classes = np.zeros(0x10000, dtype=np.uint8)
     for kind, body in ((LETTER, letters), (MARK, marks), (DIGIT, digits),
                        (SEPARATOR, re.escape(NUMBER_SEPARATORS)), (LATIN, latin)):
         classes[[m.start() for m in re.finditer(f"[{body}]", plane)]] = kind
-    spaces = np.fromiter((ch.isspace() and ch != "\n" for ch in plane), dtype=np.bool_, count=len(plane))
+    spaces = np.zeros(0x10000, dtype=np.bool_)
+    spaces[[m.start() for m in _SPACE.finditer(plane)]] = True
     return classes, spaces
 
 
