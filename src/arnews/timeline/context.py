@@ -38,8 +38,6 @@ _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
 #: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
 _LIST_LINK = re.compile(r"[\s،,]*و?")
-#: Between two items of a list of dates: «و», «أو» (folded), a comma or a range link («-», «إلى»).
-_ITEM_LINK = re.compile(r"[\s،,]*(?:و|او|الي|حتي|-|–)?\s*")
 
 
 @dataclass(frozen=True)
@@ -52,6 +50,7 @@ class Cues:
     not_before: frozenset[str]
     link: re.Pattern  # what may stand between a weekday and its date («، الموافق»)
     range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
+    item_link: re.Pattern  # what joins two items of a list of dates: a comma, a range link or «أو»
     openers: frozenset[str]
     event_openers: frozenset[str]
     nouns: tuple[re.Pattern, ...]
@@ -79,6 +78,7 @@ def cues() -> Cues:
         not_before=frozenset(map(fold, context["not_before"])),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
         range_link=re.compile(rf"\s*(?:{alternation(rel['range_links'])})?\s*"),
+        item_link=re.compile(rf"[\s،,]*(?:{alternation([*rel['range_links'], *rel['list_links']])})?\s*"),
         openers=frozenset(map(fold, verbs["clause_openers"])),
         event_openers=frozenset(map(fold, verbs["event_openers"])),
         nouns=tuple(re.compile(p) for p in verbs["noun_patterns"]),
@@ -353,15 +353,23 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
 
 
-def _list_end(found: list[Expression], index: int, article: Article) -> str | None:
+def _last_of_run(found: list[Expression], index: int, text: str, link: re.Pattern, dated: bool = False) -> int:
+    """The index of the last expression of the run that starts at `found[index]`: expressions of its family, each
+    joined to the one before by `link` (and, `dated`, each with a day)."""
+    last = index
+    while last + 1 < len(found) and found[last + 1].family == found[index].family and \
+            (not dated or found[last + 1].precision == "YYYY-MM-DD") and \
+            link.fullmatch(text, found[last].view_end, found[last + 1].view_start):
+        last += 1
+    return last
+
+
+def _list_end(found: list[Expression], index: int, article: Article, c: Cues) -> str | None:
     """The value of the last item of a list of weekdays, dates or months that `found[index]` stands in before
     it, when that item carries a modifier in the dual or plural (ending in ين), which qualifies the whole list
     («يومي الخميس والجمعة المقبلين», next Thursday and Friday; «في سبتمبر أو أكتوبر المقبلين»)."""
     text = article.view.text
-    last = index
-    while last + 1 < len(found) and found[last + 1].family == found[index].family and \
-            _ITEM_LINK.fullmatch(text, found[last].view_end, found[last + 1].view_start):
-        last += 1
+    last = _last_of_run(found, index, text, c.item_link)
     word = text[found[last].view_start:found[last].view_end].split()[-1]
     if last == index or not word.endswith("ين") or word not in grammar().modifiers or not found[last].value:
         return None
@@ -456,11 +464,7 @@ def _paired(found: list[Expression], index: int, text: str, c: Cues) -> list[tup
     while first > 0 and found[first - 1].family == "weekday" and \
             _LIST_LINK.fullmatch(text, found[first - 1].view_end, found[first].view_start):
         first -= 1
-    last = index + 1
-    while last + 1 < len(found) and found[last + 1].family == found[index + 1].family and \
-            found[last + 1].precision == "YYYY-MM-DD" and \
-            c.range_link.fullmatch(text, found[last].view_end, found[last + 1].view_start):
-        last += 1
+    last = _last_of_run(found, index + 1, text, c.range_link, dated=True)
     weekdays = index - first + 1
     if weekdays == 1 or last - index < weekdays:
         return [(index, index + 1)]
@@ -501,8 +505,8 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
             exprs[i] = replace(exprs[i], value=value, precision=precision)
     for i, pending in enumerate(pendings):
         if pending is not None and pending.kind in ("weekday", "day_month", "month") and \
-                (end := _list_end(exprs, i, article)) is not None:
-            exprs[i] = replace(exprs[i], value=_before_the_last(pending, end), precision=exprs[i].precision)
+                (end := _list_end(exprs, i, article, c)) is not None:
+            exprs[i] = replace(exprs[i], value=_before_the_last(pending, end))
     linked = _links(exprs, pendings, article, c)
     keep = []
     for i, (expr, pending) in enumerate(zip(exprs, pendings, strict=True)):

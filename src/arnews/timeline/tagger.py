@@ -426,8 +426,8 @@ def _expression(view: arabic.FoldedText, vs: int, ve: int, reading: Reading) -> 
     return Expression(start, end, view.original[start:end], value, precision, family, vs, ve, from_event)
 
 
-#: A date's day in digits, by family: the groups that may hold it (a numeric date: the one not of four digits).
-_DAY_DIGITS = {"f": ("f_day", "f_pday"), "h": ("h_day",), "n": ("n_a", "n_c")}
+#: A date's day in digits, by family: the groups that may hold it (a numeric date: see `_day_group`).
+_DAY_DIGITS = {"f": ("f_day", "f_pday"), "h": ("h_day",)}
 #: How far before a date a range's first day may stand, in characters («من 12 إلى »).
 _RANGE_REACH = 16
 
@@ -437,14 +437,10 @@ def _range_starts(g: Grammar, view: str, m: re.Match, pub: dt.date | None) -> li
     the first ends of a range or the first days of a list («4» in «من 4 إلى 6 أغسطس», «17» in «في 17 و25
     ديسمبر», «1» in «من 1 إلى 30/11/1436هـ», «4» and «5» in «يومي 4 و5 و6 أغسطس»). Each is the date `m`
     names with its own day, read as `m` is; (view start, view end, reading) in text order."""
-    name = family_group(m)
-    if name not in _DAY_DIGITS or (name == "f" and (m.group("f_wd") or m.group("f_day0"))):
-        return []
-    gd = m.groupdict()
-    group = ("n_c" if len(gd["n_a"]) == 4 else "n_a") if name == "n" else \
-        next((k for k in _DAY_DIGITS[name] if gd[k]), None)
+    name, group = _day_group(m)
     if group is None:
         return []
+    gd = m.groupdict()
     out: list[tuple[int, int, Reading]] = []
     day, end = int(gd[group]), m.start(name)
     while (first := g.range_start.search(view, max(0, end - _RANGE_REACH), end)) and int(first["day"]) < day:
@@ -457,6 +453,17 @@ def _range_starts(g: Grammar, view: str, m: re.Match, pub: dt.date | None) -> li
         out.append((*first.span("first"), reading))
         day, end = int(first["day"]), first.start("first")
     return out[::-1]
+
+
+def _day_group(m: re.Match) -> tuple[str, str | None]:
+    """The family of a match and the group holding its day in digits: None for a date whose day is in words or
+    that a weekday or a first day («13 أو 20 أيلول») opens, and for the other families."""
+    name = family_group(m)
+    if name == "n":  # 2015-08-16 or 16/8/2015: the part not of four digits
+        return name, "n_c" if len(m.group("n_a")) == 4 else "n_a"
+    if name not in _DAY_DIGITS or (name == "f" and (m.group("f_wd") or m.group("f_day0"))):
+        return name, None
+    return name, next((k for k in _DAY_DIGITS[name] if m.group(k)), None)
 
 
 def _without_the_day(view: str, found: list[Expression]) -> list[Expression]:
