@@ -786,3 +786,29 @@ def test_printable_escapes_every_bidi_control_of_the_core():
     controls = [c for c in map(chr, range(0x600, 0x2070)) if arabic.BIDI_CONTROL_PATTERN.fullmatch(c)]
     assert len(controls) == 12
     assert all(printable(f"ملف{c}.txt") == f"ملف{ascii(c)[1:-1]}.txt" for c in controls)
+
+
+@pytest.mark.parametrize("remove, entry", [
+    ("range_links:", "range_links"),  # a top-level entry of relative_time.yaml
+    ("  past_particles:", "verb_tense.past_particles"),  # an entry inside a section
+])
+def test_a_lexicon_entry_removed_by_a_researcher_is_named(tmp_path, remove, entry):
+    """An edited lexicon folder that lacks an entry the timeline reads fails with one line naming the file and
+    the entry, exit code 1, not an internal error."""
+    import shutil
+
+    from arnews import LEXICONS
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, lexicons)
+    rules = lexicons / "relative_time.yaml"
+    kept = [line for line in rules.read_text(encoding="utf-8").splitlines() if not line.startswith(remove)]
+    rules.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    seeds = Path(__file__).resolve().parent.parent / "data" / "raw"
+    done = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(seeds), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True,
+                          env={**os.environ, "ARNEWS_LEXICONS": str(lexicons), "ARNEWS_INTERIM": str(tmp_path / "i")})
+    assert done.returncode == 1, done.stderr
+    assert f"relative_time.yaml: the entry «{entry}» is missing" in done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists()

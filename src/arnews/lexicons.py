@@ -50,11 +50,37 @@ def read_yaml(name: str):
         raise InputError(file, _missing_reason())
     with open(file, encoding="utf-8") as f:
         try:
-            return yaml.safe_load(f)
+            return _sections(yaml.safe_load(f), file, "")
         except yaml.YAMLError as err:
             mark = getattr(err, "problem_mark", None)
             where = f" (line {mark.line + 1})" if mark is not None else ""
             raise InputError(file, f"not valid YAML{where}: {getattr(err, 'problem', None) or err}") from None
+
+
+class _Section(dict):
+    """A mapping of a YAML lexicon: a key the code needs and the file lacks (a researcher removed or renamed it)
+    is an input error that names the file and the key, not an internal one."""
+
+    def __init__(self, items: dict, file: Path, where: str):
+        super().__init__(items)
+        self.file, self.where = file, where
+
+    def __missing__(self, key):
+        raise InputError(self.file, f"the entry «{self.where}{key}» is missing; see data/lexicons/README.md for "
+                                    "what this file holds")
+
+
+# written back as the plain mapping it is (a clean store's manifest records the rules it applied)
+yaml.SafeDumper.add_representer(_Section, yaml.representer.SafeRepresenter.represent_dict)
+
+
+def _sections(value, file: Path, where: str):
+    """`value` (parsed YAML) with every mapping in it as a `_Section`."""
+    if isinstance(value, dict):
+        return _Section({k: _sections(v, file, f"{where}{k}.") for k, v in value.items()}, file, where)
+    if isinstance(value, list):
+        return [_sections(v, file, where) for v in value]
+    return value
 
 
 @dataclass(frozen=True)
