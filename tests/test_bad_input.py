@@ -812,3 +812,31 @@ def test_a_lexicon_entry_removed_by_a_researcher_is_named(tmp_path, remove, entr
     assert f"relative_time.yaml: the entry «{entry}» is missing" in done.stderr
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("lexicon, header, column, stage", [
+    # the stopword list without its «word» column (renamed «كلمة», word, by a researcher): terms reads it
+    ("stopwords_news.csv", "كلمة,kind,gloss,why", "word", "terms"),
+    # the month names without their month number: the timeline reads it
+    ("months.csv", "canonical,variants,number,system,ambiguous,gloss", "month", "timeline"),
+])
+def test_a_lexicon_column_renamed_by_a_researcher_is_named(tmp_path, lexicon, header, column, stage):
+    """An edited CSV lexicon whose header lacks a column the code reads fails with one line naming the file and
+    the column, exit code 1, not an internal error; nothing is written."""
+    import shutil
+
+    from arnews import LEXICONS
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, lexicons)
+    table = lexicons / lexicon
+    lines = table.read_text(encoding="utf-8").splitlines()
+    table.write_text("\n".join([header, *lines[1:]]) + "\n", encoding="utf-8")
+    seeds = Path(__file__).resolve().parent.parent / "data" / "raw"
+    done = subprocess.run([sys.executable, "-m", "arnews", stage, "--corpus", str(seeds), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True,
+                          env={**os.environ, "ARNEWS_LEXICONS": str(lexicons), "ARNEWS_INTERIM": str(tmp_path / "i")})
+    assert done.returncode == 1, done.stderr
+    assert f"{lexicon}: the column «{column}» is missing" in done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists()

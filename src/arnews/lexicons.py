@@ -38,9 +38,22 @@ def read_csv(name: str) -> list[dict[str, str]]:
     if not file.is_file():
         raise InputError(file, _missing_reason())
     with open(file, encoding="utf-8", newline="") as f:
-        rows = [row for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
+        rows = [_Row(row, file) for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
     first = next(iter(rows[0])) if rows else None
     return [r for r in rows if not (r.get(first) or "").lstrip().startswith("#")]
+
+
+class _Row(dict):
+    """A row of a CSV lexicon: a column the code needs and the file lacks (a researcher removed or renamed it)
+    is an input error that names the file and the column, not an internal one."""
+
+    def __init__(self, cells: dict, file: Path):
+        super().__init__(cells)
+        self.file = file
+
+    def __missing__(self, column):
+        raise InputError(self.file, f"the column «{column}» is missing from its header line; see "
+                                    "data/lexicons/README.md for the columns this file holds")
 
 
 def read_yaml(name: str):
