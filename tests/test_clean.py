@@ -524,3 +524,50 @@ def test_saudinewsnet_excerpts_lose_their_boilerplate_and_keep_datelines_and_pro
         assert lead is None or lead in after, lead
     kept = sum(len(t.split()) for t in clean_articles["text"]) / sum(len(t.split()) for t in articles["text"])
     assert kept > 0.85  # the excerpts keep the boilerplate lines of each article and only a few of its prose
+
+
+def test_page_furniture_of_other_sites_goes_and_prose_like_it_stays():
+    # Boilerplate of pan-Arab news pages that SaudiNewsNet's crawl did not keep (issue 17: outlets nobody tuned
+    # to), each with the rule that removes it, in the middle of an article.
+    furniture = {
+        # to follow the latest news download the Al Jazeera app on iPhone and Android
+        "لمتابعة آخر الأخبار العاجلة حمل تطبيق الجزيرة الآن على آيفون وأندرويد": "social_promo",
+        # you can receive notifications of the top stories from BBC Arabic through the news app
+        "يمكنكم استلام إشعارات بأهم الأخبار من بي بي سي عربي عبر تطبيق الأخبار": "social_promo",
+        # to subscribe to the breaking-news service send the number 1 to 80200
+        "للاشتراك في خدمة الأخبار العاجلة أرسل رقم 1 إلى 80200": "sms_promo",
+        # note: the article reflects its writer's opinion, not necessarily CNN's
+        "ملاحظة: المقال يعبر عن رأي كاتبه ولا يعكس بالضرورة رأي شبكة CNN": "opinion_disclaimer",
+        "(المقال يعبر عن رأي كاتبه)": "opinion_disclaimer",  # (the article reflects its writer's opinion)
+        "قد يعجبك أيضاً": "related_links",  # you may also like
+        "شارك هذا المقال": "share_label",  # share this article
+        "إعلان": "ad_label",  # advertisement
+        "جميع الحقوق محفوظة © 2018": "copyright_line",  # all rights reserved © 2018
+        "آخر تحديث: 12:30 - 20 يونيو 2018": "page_dates",  # last updated: 12:30 - 20 June 2018
+        "تابع القراءة": "read_more",  # continue reading
+        "شاهد بالفيديو": "media_label",  # watch on video
+        "(صورة أرشيفية)": "media_label",  # (archive photo)
+        "مصدر الصورة Getty Images": "image_credit",  # image source: Getty Images
+        ".fb-post{width:100%!important}": "web_code",  # one CSS rule of a Facebook embed
+    }
+    for line, rule in furniture.items():
+        result = clean.clean_text(f"{PROSE_LINE}\n{line}\n{PROSE_LINE}")
+        assert result.text == f"{PROSE_LINE}\n{PROSE_LINE}", line
+        assert [s.rule for s in result.spans] == [rule], line
+    # an embedded tweet's signature goes, its words stay (alyaum, 31 July 2015: "The aviation investigation
+    # office regrets to announce the crash of a private plane … — GACA (@ksagaca) July 31, 2015")
+    tweet = "يأسف مكتب تحقيقات الطيران الإعلان عن تحطم طائرة خاصة.— هيئة الطيران المدني (@ksagaca) July 31, 2015 "
+    assert clean.clean_text(tweet).text == "يأسف مكتب تحقيقات الطيران الإعلان عن تحطم طائرة خاصة."
+    # prose made of the same words stays
+    prose = [
+        "يمكنك تطبيق هذه النصائح في حياتك اليومية",  # you can apply these tips in your daily life
+        "إعلان الرياض",  # the Riyadh Declaration (a subheading)
+        "شاهد عيان يروي ما حدث في السوق",  # an eyewitness tells what happened at the market
+        "آخر تحديث للنظام صدر في 2014 وشمل تعديلات واسعة",  # the system's last update came out in 2014 …
+        # (aleqtisadiya) the programme is a target of many companies, as it breaks the rules of copyright …
+        "ويُعتبر هذا البرنامج هدفًا للكثير من الشركات حول العالم كونه ينتهك قواعد حقوق النشر من خلال بث الأفلام.",
+        "وأرسلت البطاقة في 1965 من قبل أحد المزارعين",  # the card was sent in 1965 by a farmer
+    ]
+    for line in prose:
+        raw = f"{PROSE_LINE}\n{line}\n{PROSE_LINE}"
+        assert clean.clean_text(raw).text == raw, line
