@@ -788,6 +788,26 @@ def test_printable_escapes_every_bidi_control_of_the_core():
     assert all(printable(f"ملف{c}.txt") == f"ملف{ascii(c)[1:-1]}.txt" for c in controls)
 
 
+def _stage_with_edited_lexicon(tmp_path, name: str, edit, stage: str) -> subprocess.CompletedProcess:
+    """Run `arnews <stage>` on the seeds with a copy of the lexicon folder in which lexicon `name`'s lines went
+    through `edit` (a researcher's change); asserts the run wrote nothing and printed no traceback."""
+    import shutil
+
+    from arnews import LEXICONS
+
+    lexicons = tmp_path / "lexicons"
+    shutil.copytree(LEXICONS, lexicons)
+    lexicon = lexicons / name
+    lexicon.write_text("\n".join(edit(lexicon.read_text(encoding="utf-8").splitlines())) + "\n", encoding="utf-8")
+    seeds = Path(__file__).resolve().parent.parent / "data" / "raw"
+    done = subprocess.run([sys.executable, "-m", "arnews", stage, "--corpus", str(seeds), "--out",
+                           str(tmp_path / "out")], capture_output=True, text=True,
+                          env={**os.environ, "ARNEWS_LEXICONS": str(lexicons), "ARNEWS_INTERIM": str(tmp_path / "i")})
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    assert not (tmp_path / "out").exists()
+    return done
+
+
 @pytest.mark.parametrize("remove, entry", [
     ("range_links:", "range_links"),  # a top-level entry of relative_time.yaml
     ("  past_particles:", "verb_tense.past_particles"),  # an entry inside a section
@@ -795,23 +815,10 @@ def test_printable_escapes_every_bidi_control_of_the_core():
 def test_a_lexicon_entry_removed_by_a_researcher_is_named(tmp_path, remove, entry):
     """An edited lexicon folder that lacks an entry the timeline reads fails with one line naming the file and
     the entry, exit code 1, not an internal error."""
-    import shutil
-
-    from arnews import LEXICONS
-
-    lexicons = tmp_path / "lexicons"
-    shutil.copytree(LEXICONS, lexicons)
-    rules = lexicons / "relative_time.yaml"
-    kept = [line for line in rules.read_text(encoding="utf-8").splitlines() if not line.startswith(remove)]
-    rules.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    seeds = Path(__file__).resolve().parent.parent / "data" / "raw"
-    done = subprocess.run([sys.executable, "-m", "arnews", "timeline", "--corpus", str(seeds), "--out",
-                           str(tmp_path / "out")], capture_output=True, text=True,
-                          env={**os.environ, "ARNEWS_LEXICONS": str(lexicons), "ARNEWS_INTERIM": str(tmp_path / "i")})
+    done = _stage_with_edited_lexicon(tmp_path, "relative_time.yaml",
+                                      lambda lines: [line for line in lines if not line.startswith(remove)], "timeline")
     assert done.returncode == 1, done.stderr
     assert f"relative_time.yaml: the entry «{entry}» is missing" in done.stderr
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
-    assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize("lexicon, header, column, stage", [
@@ -823,20 +830,6 @@ def test_a_lexicon_entry_removed_by_a_researcher_is_named(tmp_path, remove, entr
 def test_a_lexicon_column_renamed_by_a_researcher_is_named(tmp_path, lexicon, header, column, stage):
     """An edited CSV lexicon whose header lacks a column the code reads fails with one line naming the file and
     the column, exit code 1, not an internal error; nothing is written."""
-    import shutil
-
-    from arnews import LEXICONS
-
-    lexicons = tmp_path / "lexicons"
-    shutil.copytree(LEXICONS, lexicons)
-    table = lexicons / lexicon
-    lines = table.read_text(encoding="utf-8").splitlines()
-    table.write_text("\n".join([header, *lines[1:]]) + "\n", encoding="utf-8")
-    seeds = Path(__file__).resolve().parent.parent / "data" / "raw"
-    done = subprocess.run([sys.executable, "-m", "arnews", stage, "--corpus", str(seeds), "--out",
-                           str(tmp_path / "out")], capture_output=True, text=True,
-                          env={**os.environ, "ARNEWS_LEXICONS": str(lexicons), "ARNEWS_INTERIM": str(tmp_path / "i")})
+    done = _stage_with_edited_lexicon(tmp_path, lexicon, lambda lines: [header, *lines[1:]], stage)
     assert done.returncode == 1, done.stderr
     assert f"{lexicon}: the column «{column}» is missing" in done.stderr
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
-    assert not (tmp_path / "out").exists()
