@@ -824,6 +824,35 @@ def test_dates_decided_by_their_context(sentence, published, expected):
 
 
 @pytest.mark.parametrize("sentence", [
+    # days of every week (SaudiNewsNet): "the festival is held on Thursdays, Fridays and Saturdays of every week"
+    "وأبان أن المهرجان الذي يقام أيام الخميس والجمعة والسبت من كل أسبوع لمدة أسبوعين.",
+    # "buying and selling on Sundays is still forbidden in Germany"
+    "وما زال البيع والشراء أيام الأحد ممنوعا في ألمانيا بخلاف بعض الاستثناءات المحددة.",
+    # "it lasts eight to ten hours a day, except Fridays and Saturdays"
+    "وتستغرق ما بين ثمان لعشر ساعات يومياً عدا الجمعة والسبت.",
+    # "the series is shown at 10 pm Saudi time, Sundays and Mondays of every week"
+    "يعرض المسلسل عند الساعة 10 مساءً بتوقيت السعودية، يومي الأحد والاثنين من كل أسبوع.",
+    # "the organisation barred Raqqa's people from watching television except on Friday"
+    "أن التنظيم منع سكان الرقة من مشاهدة التلفاز باستثناء الجمعة، وذلك من أجل الاستماع إلى القرآن.",
+])
+def test_a_weekday_of_every_week_is_no_date(sentence):
+    assert timeline.tag(sentence, "2015-08-03") == []
+
+
+@pytest.mark.parametrize("sentence, published, days", [
+    # "it started yesterday, Monday, for four days, Monday, Tuesday …": a count before «أيام» lists dates
+    ("انطلقت أمس الإثنين ولمدة أربعة أيام الإثنين، الثلاثاء، عروض الفرقة الصينية.", "2015-08-11",
+     ["أمس الإثنين", "الإثنين", "الثلاثاء"]),
+    # "the college set Tuesday, Wednesday and Thursday (12, 13, 14 Shawwal) for review": days with their dates
+    ("وحددت الكلية أيام الثلاثاء والأربعاء والخميس (12، 13، 14 شوال الحالي) للمراجعة.", "2015-07-21",
+     ["الثلاثاء", "الأربعاء", "الخميس", "14 شوال الحالي"]),
+])
+def test_days_listed_after_ayyam_with_a_count_or_dates_stay_dates(sentence, published, days):
+    found = timeline.tag(sentence, published)
+    assert [e.text for e in found] == days and all(e.value for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
     "الفارق بين الاثنين هو باختصار تعريف الجودة.",  # "the difference between the two is …"
     "أم انه مزيج من الاثنين معا؟",  # "or is it a mix of the two together?"
     "واضاف ان الاثنين الاخرين رفضا النقل لعدم حاجتهما.",  # "he added that the other two refused to be moved"

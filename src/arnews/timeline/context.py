@@ -6,6 +6,8 @@ data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_
 - a bare weekday («وقعت الهجمات السبت», "the attacks took place on Saturday") and a date or month without a
   year («حتى 23 يوليو») take the tense of the verb that governs them: past → the latest such day on or
   before publication, future (سـ، سوف، من المقرر) → the next one, present → the nearest;
+- a bare weekday or list of weekdays after «أيام» (on Fridays), «كل» (every) or «عدا» (except), or before «من كل
+  أسبوع» (of every week), names a day of every week: no date;
 - «الاثنين» ("Monday", also "the two") is a day unless the words around it make it the numeral («بين
   الاثنين», «الاثنين معا», «بالاثنين», «الطرفين الاثنين»);
 - «العام نفسه», «من العام ذاته», «نفس العام» take the year named before, in the same sentence or the
@@ -36,6 +38,8 @@ VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
 SAME_REACH = 2_000
 _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
+#: A number right after a weekday (its date, which the tagger may not have read: «أيام الثلاثاء 10/12»).
+_DATED = re.compile(r"[\s،,(]*\d")
 #: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
 _LIST_LINK = re.compile(r"[\s،,]*و?")
 
@@ -48,6 +52,8 @@ class Cues:
     not_after: frozenset[str]
     from_words: frozenset[str]
     not_before: frozenset[str]
+    habitual_before: frozenset[str]
+    habitual_after: re.Pattern
     link: re.Pattern  # what may stand between a weekday and its date («، الموافق»)
     range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
     item_link: re.Pattern  # what joins two items of a list of dates: a comma, a range link or «أو»
@@ -76,6 +82,8 @@ def cues() -> Cues:
         not_after=frozenset(map(fold, context["not_after"])),
         from_words=frozenset(map(fold, context["from_words"])),
         not_before=frozenset(map(fold, context["not_before"])),
+        habitual_before=frozenset(map(fold, rel["habitual_weekdays"]["before"])),
+        habitual_after=re.compile(rf"[\s،,]*(?:{alternation(rel['habitual_weekdays']['after'])})(?![\w])"),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
         range_link=re.compile(rf"\s*(?:{alternation(rel['range_links'])})?\s*"),
         item_link=re.compile(rf"[\s،,]*(?:{alternation([*rel['range_links'], *rel['list_links']])})?\s*"),
@@ -508,13 +516,46 @@ def settle(view: arabic.FoldedText, found: list[tuple[Expression, Pending | None
                 (end := _list_end(exprs, i, article, c)) is not None:
             exprs[i] = replace(exprs[i], value=_before_the_last(pending, end))
     linked = _links(exprs, pendings, article, c)
+    habitual = _habitual(exprs, pendings, linked, article, c)
     keep = []
     for i, (expr, pending) in enumerate(zip(exprs, pendings, strict=True)):
+        if i in habitual:
+            continue
         if pending is not None and pending.ambiguous and i not in linked and not _coordinated(exprs, i, article) \
                 and _the_two(article, expr, pending, c):
             continue
         keep.append(expr)
     return keep
+
+
+def _habitual(found: list[Expression], pendings: list[Pending | None], linked: set[int], article: Article,
+              c: Cues) -> set[int]:
+    """The bare weekdays that name a day of every week (`habitual_weekdays` of relative_time.yaml): runs of
+    weekdays, each bare and not linked to a date, after «أيام», «كل», «عدا» … or before «من كل أسبوع» … A run
+    with a number after one of its days (its date) or a count before «أيام» («لمدة أربعة أيام الإثنين، الثلاثاء»,
+    for four days: Monday, Tuesday) names dates."""
+    text = article.view.text
+    out: set[int] = set()
+    i = 0
+    while i < len(found):
+        last = _last_of_run(found, i, text, c.item_link) if found[i].family == "weekday" else i
+        run = range(i, last + 1)
+        if found[i].family == "weekday" and all(
+                pendings[j] is not None and pendings[j].kind == "weekday" and j not in linked for j in run):
+            s0, s1 = article.bounds(found[i].view_start)
+            before = article.words(max(s0, found[i].view_start - 40), found[i].view_start)
+            counted = len(before) > 1 and _is_number(before[-2][0])  # «لمدة أربعة أيام الإثنين، الثلاثاء …»
+            dated = any(_DATED.match(text, found[j].view_end) for j in run)  # «أيام الأحد والاثنين 10 و11 شوال»
+            if not counted and not dated and ((before and is_one_of(before[-1][0], c.habitual_before))
+                                              or c.habitual_after.match(text, found[last].view_end, s1)):
+                out.update(run)
+        i = last + 1
+    return out
+
+
+def _is_number(word: str) -> bool:
+    """Whether a folded word is a number, in digits or in words («أربعة»)."""
+    return word.isdigit() or _bare(word) in arabic.number_words()
 
 
 def _coordinated(found: list[Expression], index: int, article: Article) -> bool:
