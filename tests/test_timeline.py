@@ -852,6 +852,29 @@ def test_days_listed_after_ayyam_with_a_count_or_dates_stay_dates(sentence, publ
     assert [e.text for e in found] == days and all(e.value for e in found)
 
 
+@pytest.mark.parametrize("sentence, published, expected", [
+    # no verb governs the date (SaudiNewsNet): the nearest such day, here ahead. "a rescue plan … to be approved
+    # before 20 August", written on 8 August
+    ("تهدف المفاوضات إلى وضع خطة مساعدة تبلغ قيمتها أكثر من ثمانين مليار يورو يفترض إقرارها قبل 20 أغسطس (آب).",
+     "2015-08-08", [("20 أغسطس (آب)", "2015-08-20")]),
+    # "the government finally set 6 December as the date of the coming parliamentary elections"
+    ("وبعد مواقف ملتبسة استمرت أشهرا، حددت الحكومة أخيرا، السادس من كانون الأول (ديسمبر) موعدا للانتخابات النيابية "
+     "المقبلة.", "2015-08-01", [("السادس من كانون الأول (ديسمبر)", "2015-12-06")]),
+    # "meetings to prepare for Timor and Malaysia … and the camp on 29 August" (a headline, no verb)
+    ("اجتماعات لمناقشة التحضير لتيمور وماليزيا.. والمعسكر في 29 أغسطس", "2015-08-06", [("29 أغسطس", "2015-08-29")]),
+    # a day and month that name a past happening, without its year: kept, with no value. "after the revolution of
+    # 25 January (2011), members of the Brotherhood contacted Nawaz"; "after the events of 11 September (2001)"
+    ("وبعد ثورة 25 يناير، تواصل عناصر من الإخوان مع نواز، ومنهم قيادات في الجماعة.", "2015-08-10",
+     [("25 يناير", "")]),
+    ("ذاع صيت الحركة بعد أحداث الحادي عشر من سبتمبر في الولايات المتحدة.", "2015-08-10",
+     [("الحادي عشر من سبتمبر", "")]),
+    # … with its year it is that date: "the attacks of 11 September 2001 took place in New York and Washington"
+    ("ووقعت هجمات 11 سبتمبر 2001 في نيويورك وواشنطن.", "2015-08-10", [("11 سبتمبر 2001", "2001-09-11")]),
+])
+def test_a_date_without_verb_or_year_is_the_nearest_unless_it_names_a_past_happening(sentence, published, expected):
+    assert [(e.text, e.value) for e in timeline.tag(sentence, published)] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "الفارق بين الاثنين هو باختصار تعريف الجودة.",  # "the difference between the two is …"
     "أم انه مزيج من الاثنين معا؟",  # "or is it a mix of the two together?"

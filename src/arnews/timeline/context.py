@@ -5,7 +5,8 @@ data/lexicons/relative_time.yaml (weekday_context, verb_tense, date_links, same_
 
 - a bare weekday («وقعت الهجمات السبت», "the attacks took place on Saturday") and a date or month without a
   year («حتى 23 يوليو») take the tense of the verb that governs them: past → the latest such day on or
-  before publication, future (سـ، سوف، من المقرر) → the next one, present → the nearest;
+  before publication, future (سـ، سوف، من المقرر) → the next one, present or none found → the nearest;
+  a date without a year that names a past happening («ثورة 25 يناير», «هجمات 11 سبتمبر») has no value;
 - a bare weekday or list of weekdays after «أيام» (on Fridays), «كل» (every) or «عدا» (except), or before «من كل
   أسبوع» (of every week), names a day of every week: no date;
 - «الاثنين» ("Monday", also "the two") is a day unless the words around it make it the numeral («بين
@@ -54,6 +55,7 @@ class Cues:
     not_before: frozenset[str]
     habitual_before: frozenset[str]
     habitual_after: re.Pattern
+    event_names: frozenset[str]
     link: re.Pattern  # what may stand between a weekday and its date («، الموافق»)
     range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
     item_link: re.Pattern  # what joins two items of a list of dates: a comma, a range link or «أو»
@@ -83,6 +85,7 @@ def cues() -> Cues:
         from_words=frozenset(map(fold, context["from_words"])),
         not_before=frozenset(map(fold, context["not_before"])),
         habitual_before=frozenset(map(fold, rel["habitual_weekdays"]["before"])),
+        event_names=frozenset(map(fold, rel["event_names"])),
         habitual_after=re.compile(rf"[\s،,]*(?:{alternation(rel['habitual_weekdays']['after'])})(?![\w])"),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
         range_link=re.compile(rf"\s*(?:{alternation(rel['range_links'])})?\s*"),
@@ -337,6 +340,8 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     if pub is None:
         return "", ""
     expr = found[index]
+    if pending.kind in ("day_month", "month") and _named_event(article, expr, c):
+        return "", ""
     if pending.kind == "weekday":
         anchor = {"past": "past", "future": "future"}.get(tense(article, expr.view_start, expr.view_end, c), "none")
         return dates.weekday_date(pub, pending.weekday, anchor, None).isoformat(), "YYYY-MM-DD"
@@ -346,8 +351,9 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
         verb = tense(article, expr.view_start, expr.view_end, c)
         direction = "future" if verb == "future" else "past" if verb == "past" and not pending.day else "current"
     else:
+        # no verb found (a deadline «قبل 20 أغسطس», a date in a noun phrase): the nearest such date
         direction = {"past": "past", "future": "future", "present": "nearest"}.get(
-            tense(article, expr.view_start, expr.view_end, c), "past")
+            tense(article, expr.view_start, expr.view_end, c), "nearest")
     if pending.kind == "day_month":
         day = dates.day_month(pub, pending.day, pending.month, direction)
         if weekday is not None and day.weekday() != weekday:  # the nearest such date that is that weekday
@@ -359,6 +365,13 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     if pending.kind == "hijri_day":
         return dates.hijri_date(pub, pending.month, pending.day, direction).isoformat(), "YYYY-MM-DD"
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
+
+
+def _named_event(article: Article, expr: Expression, c: Cues) -> bool:
+    """Whether a date without a year names a past happening: right after «ثورة», «هجمات» … (`event_names`)."""
+    s0, _ = article.bounds(expr.view_start)
+    before = article.words(max(s0, expr.view_start - 30), expr.view_start)
+    return bool(before) and is_one_of(before[-1][0], c.event_names)
 
 
 def _last_of_run(found: list[Expression], index: int, text: str, link: re.Pattern, dated: bool = False) -> int:
