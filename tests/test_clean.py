@@ -262,6 +262,9 @@ def test_bad_rules_files_are_one_clear_error(tmp_path):
         "position": yaml.safe_dump({"rules": [{"name": "x", "kind": "line", "pattern": "a", "position": "top"}]}),
         "at most one": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned"}, {"name": "y", "kind": "learned"}]}),
         "min_share must be a number": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned", "min_share": "a"}]}),
+        "teasers:` needs a name": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned", "teasers": 3}]}),
+        "min_run must be a number": yaml.safe_dump({"rules": [{"name": "x", "kind": "learned",
+                                                               "teasers": {"name": "t", "min_run": "three"}}]}),
     }
     for reason, content in cases.items():
         path = tmp_path / f"{len(reason)}.yaml"

@@ -122,6 +122,43 @@ def test_learning_does_not_depend_on_article_order():
     assert removed.equals(removed_shuffled)
 
 
+#: Headlines an outlet appends under its articles (its latest stories): "the minister of health opens a new
+#: hospital in the north", "the national team prepares for the Asian Cup qualifiers", "rain expected over the
+#: coast this weekend", "a conference on renewable energy starts on Monday", "prices of vegetables fall in the
+#: central market".
+TEASERS = ["وزير الصحة يفتتح مستشفى جديدا في الشمال", "المنتخب الوطني يستعد لتصفيات كأس آسيا",
+           "توقعات بهطول أمطار على الساحل نهاية الأسبوع", "انطلاق مؤتمر الطاقة المتجددة الاثنين المقبل",
+           "تراجع أسعار الخضراوات في السوق المركزي"]
+
+
+def _with_teasers(i: int) -> str:
+    """The three latest headlines under article i (each headline closes 9 of 15 articles)."""
+    return "\n".join(TEASERS[(i + k) % 5] for k in range(3))
+
+
+def test_headlines_an_outlet_appends_are_removed_where_they_close_a_text():
+    articles = _outlet(15, outlet="akhbar", bottom=_with_teasers)
+    clean_articles, removed = clean.clean_corpus(articles)
+    assert set(removed["rule"]) == {"teasers:akhbar"} and len(removed) == 15  # one span of three lines each
+    assert not any(headline in text for text in clean_articles["text"] for headline in TEASERS)
+    assert clean.restore_corpus(clean_articles, removed).tolist() == articles["text"].tolist()
+    # the same headline inside a story, with prose after it, stays (a subheading, a quoted title)
+    inside = articles.copy()
+    inside.loc[0, "text"] = f"{TEASERS[0]}\n{PROSE[0]}"
+    kept = clean.clean_corpus(inside)[0]
+    assert kept.loc[0, "text"] == inside.loc[0, "text"]
+
+
+def test_two_closing_headlines_or_a_closing_byline_are_no_teasers():
+    # a run of two headlines is not a list of other stories; nor is the writer's name, title and place under a
+    # column ("Saleh Al-Zahrani", "consultant paediatrician", "Jeddah – the paper's office"), in 6 of 15 articles
+    two = _outlet(15, outlet="akhbar", bottom=lambda i: "\n".join(TEASERS[(i + k) % 5] for k in range(2)))
+    signed = _outlet(15, outlet="sahifa", bottom="صالح الزهراني\nاستشاري طب الأطفال\nجدة – مكتب الصحيفة",
+                     carry=lambda i: i < 6)
+    table = clean.learn_lines(pd.concat([two, signed], ignore_index=True)).table
+    assert table.empty
+
+
 def test_the_learned_rules_example_is_learned(only_learned):
     rule = next(r for r in clean.default_rules().rules if r.kind == "learned")
     articles = _outlet(50, bottom=rule.example, carry=lambda i: i % 4 == 0)  # in 13 of 50 articles
@@ -190,8 +227,11 @@ def test_on_saudinewsnet_only_boilerplate_is_learned_and_datelines_stay(saudinew
     # the agency's end marker spelled with a hamza or stretched («// إنتهى //», «// انتهـــى //»): spellings the
     # written rules miss, in over 100 articles of one outlet (aawsat's teaser link «المزيد...», more..., learned
     # before, is now read_more's, which takes the link's words with their dots on either side)
-    assert set(learned.table["rule"]) == {"learned:was"}
-    assert set(learned.by_outlet["was"]) == {"// إنتهى //", "// انتهـــى //"}
+    assert set(learned.table["rule"]) == {"learned:was", "teasers:aawsat"}
+    assert {line for line, rule in learned.by_outlet["was"].items()} == {"// إنتهى //", "// انتهـــى //"}
+    # aawsat's memoirs of Faten Hamama end with the headlines of the series' episodes: the only teasers
+    teasers = learned.table[learned.table["rule"] == "teasers:aawsat"]
+    assert len(teasers) == 9 and teasers["line"].str.contains("فاتن حمامة").all()
     # 3alyoum's datelines and bylines repeat as often and stay
     found = clean.discover(articles).set_index("line")
     for line in ("عين اليوم – الرياض", "عمر إبراهيم – عين اليوم", "مسلّم الهواملة – عين اليوم"):

@@ -21,7 +21,7 @@ from arnews.clean.engine import Cleaned, Span, clean_text, cut, restore
 from arnews.clean.learn import CANDIDATE_COLUMNS, LEARNED_COLUMNS, LearnedLines, LineCounts, candidate_rule, count_lines
 from arnews.clean.learn import discover, discovery_min_count, learn_lines, line_key, outlet_names, rules_yaml
 from arnews.clean.rules import KINDS, LINE_KINDS, RULES_FILE, TEXT_KINDS, Guard, LearnSettings, Rule, RuleSet, Shape
-from arnews.clean.rules import default_rules, load_rules, with_rules
+from arnews.clean.rules import TeaserSettings, default_rules, load_rules, with_rules
 from arnews.clean.tables import ARTICLE_FIELDS, REMOVED_COLUMNS, article_records, clean_corpus, clean_texts
 from arnews.clean.tables import removed_frame, restore_corpus
 from arnews.clean.views import describe_removed, marked_html, removed_by_rule, showcase_doc, visible_controls
@@ -30,9 +30,9 @@ from arnews.clean.views import word_counts
 __all__ = [
     "ARTICLE_FIELDS", "CANDIDATE_COLUMNS", "CLI_HELP", "KINDS", "LEARNED_COLUMNS", "LINE_KINDS", "OUTPUT_FILES",
     "REMOVED_COLUMNS", "RULES_FILE", "TEXT_KINDS", "Cleaned", "Guard", "LearnSettings", "LearnedLines", "LineCounts",
-    "Rule", "RuleSet", "Shape", "Span", "add_arguments", "article_records", "candidate_rule", "clean_corpus",
-    "clean_text", "clean_texts", "count_lines", "cut", "default_rules", "describe_removed", "discover",
-    "discovery_min_count", "learn_lines", "line_key", "load_rules", "marked_html", "outlet_names", "removed_by_rule",
-    "removed_frame", "restore", "restore_corpus", "rules_yaml", "run", "showcase_doc", "visible_controls",
-    "with_rules", "word_counts", "write_outputs",
+    "Rule", "RuleSet", "Shape", "Span", "TeaserSettings", "add_arguments", "article_records", "candidate_rule",
+    "clean_corpus", "clean_text", "clean_texts", "count_lines", "cut", "default_rules", "describe_removed",
+    "discover", "discovery_min_count", "learn_lines", "line_key", "load_rules", "marked_html", "outlet_names",
+    "removed_by_rule", "removed_frame", "restore", "restore_corpus", "rules_yaml", "run", "showcase_doc",
+    "visible_controls", "with_rules", "word_counts", "write_outputs",
 ]

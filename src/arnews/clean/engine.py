@@ -169,7 +169,9 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None,
             repeating it is removed because the title column keeps it.
         rules: compiled rules; default data/lexicons/boilerplate.yaml.
         learned: the lines this article's outlet repeats as boilerplate (stripped line → rule name, from
-            `learn.learn_lines`); a whole line equal to one of them goes, unless another rule removes it.
+            `learn.learn_lines`); a whole line equal to one of them goes, unless another rule removes it (a
+            line of the appended headlines, named after the learned rule's `teasers`, only where it closes the
+            text).
     Returns:
         Cleaned(text, spans): cutting the spans out of `text` gives the clean text.
 
@@ -209,8 +211,12 @@ def clean_text(text: str, title: str = "", rules: RuleSet | None = None,
     inline = _absorb_covered_lines(text, starts, ends, inline, removed)
     for i in repeated:  # the outlet's learned lines, where no other rule removed them
         removed.setdefault(i, learned[lines[i].strip()])
-    if rules.end_only:
-        _keep_end_rules_at_the_end(lines, stop, removed, rules.end_only)
+    end_only = rules.end_only
+    if repeated and rules.learn is not None and rules.learn.teasers is not None:  # appended headlines close a text
+        teaser = rules.learn.teasers.rule + ":"
+        end_only = end_only | {removed[i] for i in repeated if removed[i].startswith(teaser)}
+    if end_only:
+        _keep_end_rules_at_the_end(lines, stop, removed, end_only)
     content = [i for i in range(stop) if i in removed or lines[i].strip()]
     spans = _merge(_line_spans(limit, starts, ends, content, removed) + inline + trailer)
     cuts = tuple(Span(start, end, rule, text[start:end]) for start, end, rule in spans)

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import takewhile
 
 import pandas as pd
 
 from arnews import arabic
 from arnews.clean.engine import clean_text
-from arnews.clean.rules import LearnSettings, RuleSet, default_rules
+from arnews.clean.rules import LearnSettings, RuleSet, TeaserSettings, default_rules
 
 __all__ = [
     "CANDIDATE_COLUMNS", "LEARNED_COLUMNS", "LearnedLines", "LineCounts", "candidate_rule", "count_lines",
@@ -93,13 +94,18 @@ class _Seen:
 
 @dataclass(frozen=True)
 class LineCounts:
-    """Per outlet, the articles that carry each short line (`count_lines`)."""
+    """Per outlet, the articles that carry each short line (`count_lines`), and how each article closes.
+
+    tails: per article, (outlet, keys of its closing short lines, in text order).
+    """
 
     outlet_articles: Counter
     lines: dict  # (outlet, key) → _Seen
+    tails: list = field(default_factory=list)
 
 
-def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int) -> LineCounts:
+def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int, tail_lines: int = 0
+                ) -> LineCounts:
     """Count, per outlet, the articles that carry each stripped line of at most `max_chars` characters.
 
     Args:
@@ -108,8 +114,9 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
         max_chars: longer lines are prose and never counted.
         lead_lines: a line among the first `lead_lines` non-blank lines of an article stands at its top (the
             last line never does: a byline or dateline on top has the story after it).
+        tail_lines: how many of the short lines that close each article to keep in `tails` (0: none).
     """
-    rows, leads, lines = [], [], []
+    rows, leads, lines, closing = [], [], [], []
     for row, text in enumerate(texts):
         content = [line for line in (line.strip() for line in (text if isinstance(text, str) else "").split("\n"))
                    if line]
@@ -119,9 +126,15 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
                 rows.append(row)
                 leads.append(position < top)
                 lines.append(line)
+        short = 0  # the short lines that close the article: the last ones appended
+        while short < min(tail_lines, len(content)) and len(content[-1 - short]) <= max_chars:
+            short += 1
+        closing.append((row, len(lines) - short, len(lines)))
+    keys = line_keys(lines)
+    tails = [(outlets[row], [key for key in keys[a:b] if key]) for row, a, b in closing] if tail_lines else []
     seen: dict = {}
     last_row: dict = {}
-    for row, lead, line, key in zip(rows, leads, lines, line_keys(lines), strict=True):
+    for row, lead, line, key in zip(rows, leads, lines, keys, strict=True):
         if not key:
             continue
         entry_key = (outlets[row], key)
@@ -134,7 +147,7 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
             last_row[entry_key] = row
             entry.articles += 1
             entry.lead += lead
-    return LineCounts(Counter(outlets), seen)
+    return LineCounts(Counter(outlets), seen, tails)
 
 
 @dataclass(frozen=True)
@@ -159,6 +172,34 @@ def _is_learned(settings: LearnSettings, total: int, seen: _Seen) -> bool:
     return not settings.guard.reason(seen.example, seen.lead / seen.articles)
 
 
+#: What ends a line of prose rather than a headline: a full stop, a comma, a colon (a heading of what follows).
+_NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")
+
+
+def _teasers(counts: LineCounts, settings: LearnSettings) -> set[tuple[str, str]]:
+    """(outlet, key) of the headlines an outlet appends under its articles (see `TeaserSettings`): lines that
+    close at least `min_articles` of its articles, headline-shaped and not kept by the guard, standing in a run
+    of at least `min_run` such lines that closes an article."""
+    teasers: TeaserSettings = settings.teasers
+    closing: Counter = Counter()
+    for outlet, keys in counts.tails:
+        closing.update((outlet, key) for key in set(keys))
+
+    def headline(seen: _Seen) -> bool:
+        line = seen.example
+        return len(line.split()) >= teasers.min_words and not line.endswith(_NOT_A_HEADLINE_END) \
+            and not settings.guard.reason(line, 0.0)
+
+    candidates = {entry for entry, n in closing.items()
+                  if n >= teasers.min_articles and headline(counts.lines[entry])}
+    found: set = set()
+    for outlet, keys in counts.tails:
+        run = list(takewhile(lambda key, o=outlet: (o, key) in candidates, reversed(keys)))
+        if len(run) >= teasers.min_run:
+            found.update((outlet, key) for key in run)
+    return found
+
+
 def learn_lines(articles: pd.DataFrame, rules: RuleSet | None = None, counts: LineCounts | None = None
                 ) -> LearnedLines:
     """The lines each outlet repeats often enough to be boilerplate (the rules' `learned` settings).
@@ -172,22 +213,25 @@ def learn_lines(articles: pd.DataFrame, rules: RuleSet | None = None, counts: Li
     settings = rules.learn
     if settings is None or articles.empty:
         return LearnedLines({}, pd.DataFrame(columns=LEARNED_COLUMNS))
-    if counts is None:
+    tail_lines = settings.teasers.tail_lines if settings.teasers else 0
+    if counts is None or (tail_lines and not counts.tails):
         counts = count_lines(articles["text"].tolist(), outlet_names(articles), settings.max_chars,
-                             settings.guard.lead_lines)
+                             settings.guard.lead_lines, tail_lines)
     texts = articles["text"].tolist()
     titles = articles["title"].tolist() if "title" in articles else [""] * len(texts)
+    teasers = _teasers(counts, settings) if settings.teasers else set()
     by_outlet: dict = defaultdict(dict)
     rows = []
-    for (outlet, _), seen in counts.lines.items():
+    for (outlet, key), seen in counts.lines.items():
         total = counts.outlet_articles[outlet]
-        if not _is_learned(settings, total, seen):
+        learned = _is_learned(settings, total, seen)
+        if not learned and (outlet, key) not in teasers:
             continue
         # written rules come first: only the spellings none of them removes (tried where each was first met)
         spellings = [line for line, (_, row) in seen.spellings.items()
                      if not _rule_removing(line, texts[row], titles[row], rules, None)]
         if spellings:
-            name = f"{settings.rule}:{outlet}"
+            name = f"{settings.rule if learned else settings.teasers.rule}:{outlet}"
             by_outlet[outlet].update(dict.fromkeys(spellings, name))
             example = max(spellings, key=lambda line: seen.spellings[line][0])
             rows.append((outlet, example, seen.articles, round(seen.articles / total, 4), name))
@@ -216,7 +260,8 @@ def discover(articles: pd.DataFrame, min_count: int = 10, max_chars: int = 200,
     outlets = outlet_names(articles)
     texts = articles["text"].tolist()
     lead_lines = settings.guard.lead_lines if settings else 3
-    counts = count_lines(texts, outlets, max_chars, lead_lines)
+    tail_lines = settings.teasers.tail_lines if settings and settings.teasers else 0
+    counts = count_lines(texts, outlets, max_chars, lead_lines, tail_lines)
     same_counts = settings is not None and settings.max_chars == max_chars
     learned = learn_lines(articles, rules, counts if same_counts else None)
     by_key: dict = defaultdict(list)

@@ -29,7 +29,7 @@ from arnews.errors import InputError
 
 __all__ = [
     "KINDS", "LINE_KINDS", "TEXT_KINDS", "RULES_FILE", "Guard", "LearnSettings", "Rule", "RuleSet", "Shape",
-    "default_rules", "load_rules", "with_rules",
+    "TeaserSettings", "default_rules", "load_rules", "with_rules",
 ]
 
 RULES_FILE = "boilerplate.yaml"
@@ -136,12 +136,30 @@ class Guard:
 
 
 @dataclass(frozen=True)
+class TeaserSettings:
+    """When the headlines an outlet appends under its articles are removed (the learned rule's `teasers`).
+
+    A run of at least `min_run` headline-shaped lines (at least `min_words` words, no full stop or comma at the
+    end) closing an article, each of which closes at least `min_articles` of the outlet's articles (within their
+    last `tail_lines` short lines), is a list of other stories: its lines go where they close a text, as
+    `<rule>:<outlet>`.
+    """
+
+    rule: str
+    min_articles: int
+    min_run: int
+    min_words: int
+    tail_lines: int
+
+
+@dataclass(frozen=True)
 class LearnSettings:
     """When a line an outlet repeats is removed (the `learned` rule).
 
     A stripped line of at most `max_chars` characters is learned for an outlet when at least `min_articles`
     of the outlet's articles, and at least `min_share` of them, carry it (lines compared by
     `learn.line_key`: folded, numbers masked, punctuation ignored), and the `guard` does not keep it.
+    `teasers`: the settings of the appended headlines, or None.
     """
 
     rule: str
@@ -149,6 +167,7 @@ class LearnSettings:
     min_share: float
     max_chars: int
     guard: Guard
+    teasers: TeaserSettings | None = None
 
 
 def _expand(pattern: str, names: dict[str, str], source: str, rule: str) -> str:
@@ -253,7 +272,19 @@ def _learn_settings(entry: dict, source: str, names: dict[str, str]) -> LearnSet
         min_share=_number(entry, "min_share", 0.02, source, float),
         max_chars=_number(entry, "max_chars", 200, source),
         guard=Guard(_number(guard, "max_words", 8, source), _number(guard, "lead_lines", 3, source),
-                    _number(guard, "lead_share", 0.5, source, float), tuple(shapes)))
+                    _number(guard, "lead_share", 0.5, source, float), tuple(shapes)),
+        teasers=_teaser_settings(entry.get("teasers"), source))
+
+
+def _teaser_settings(entry, source: str) -> TeaserSettings | None:
+    if entry is None:
+        return None
+    if not isinstance(entry, dict) or not entry.get("name"):
+        raise InputError(source, "the learned rule's `teasers:` needs a name (and its thresholds)")
+    return TeaserSettings(rule=str(entry["name"]), min_articles=max(2, _number(entry, "min_articles", 3, source)),
+                          min_run=max(2, _number(entry, "min_run", 3, source)),
+                          min_words=_number(entry, "min_words", 3, source),
+                          tail_lines=_number(entry, "tail_lines", 20, source))
 
 
 def _alternation(patterns: list[str]) -> tuple[re.Pattern | None, dict[int, int]]:
