@@ -38,7 +38,9 @@ LEARNED_COLUMNS = ["outlet", "line", "articles", "share", "rule"]
 #: The outlet name of articles whose outlet is not known.
 UNKNOWN_OUTLET = "(unknown)"
 
-_DIGITS = re.compile(r"[0-9]+")  # folded text: every digit is ASCII
+_DIGITS = re.compile(r"[0-9]+")
+#: What ends a line of prose rather than a headline: a full stop, a comma, a colon (a heading of what follows).
+_NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")  # folded text: every digit is ASCII
 #: Punctuation ignored when lines are compared: ASCII and Arabic punctuation, quotes, dashes, bullets.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~\xa0-\xbf،؛؟٪٫٬«»‘’‚“”„…‐-―•·▪●○◆■□★☆]+")
 
@@ -96,7 +98,7 @@ class _Seen:
 class LineCounts:
     """Per outlet, the articles that carry each short line (`count_lines`), and how each article closes.
 
-    tails: per article, (outlet, keys of its closing short lines, in text order).
+    tails: per article, (outlet, keys of the short headline-shaped lines that close it, in text order).
     """
 
     outlet_articles: Counter
@@ -114,7 +116,8 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
         max_chars: longer lines are prose and never counted.
         lead_lines: a line among the first `lead_lines` non-blank lines of an article stands at its top (the
             last line never does: a byline or dateline on top has the story after it).
-        tail_lines: how many of the short lines that close each article to keep in `tails` (0: none).
+        tail_lines: how many of the short lines that close each article, none ending as prose or a heading
+            does (`_NOT_A_HEADLINE_END`), to keep in `tails` (0: none).
     """
     rows, leads, lines, closing = [], [], [], []
     for row, text in enumerate(texts):
@@ -126,8 +129,9 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
                 rows.append(row)
                 leads.append(position < top)
                 lines.append(line)
-        short = 0  # the short lines that close the article: the last ones appended
-        while short < min(tail_lines, len(content)) and len(content[-1 - short]) <= max_chars:
+        short = 0  # the short headline-shaped lines that close the article: the last ones appended
+        while short < min(tail_lines, len(content)) and len(content[-1 - short]) <= max_chars \
+                and not content[-1 - short].endswith(_NOT_A_HEADLINE_END):
             short += 1
         closing.append((row, len(lines) - short, len(lines)))
     keys = line_keys(lines)
@@ -172,10 +176,6 @@ def _is_learned(settings: LearnSettings, total: int, seen: _Seen) -> bool:
     return not settings.guard.reason(seen.example, seen.lead / seen.articles)
 
 
-#: What ends a line of prose rather than a headline: a full stop, a comma, a colon (a heading of what follows).
-_NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")
-
-
 def _teasers(counts: LineCounts, settings: LearnSettings) -> set[tuple[str, str]]:
     """(outlet, key) of the headlines an outlet appends under its articles (see `TeaserSettings`): lines that
     close at least `min_articles` of its articles, headline-shaped and not kept by the guard, standing in a run
@@ -187,8 +187,7 @@ def _teasers(counts: LineCounts, settings: LearnSettings) -> set[tuple[str, str]
 
     def headline(seen: _Seen) -> bool:
         line = seen.example
-        return len(line.split()) >= teasers.min_words and not line.endswith(_NOT_A_HEADLINE_END) \
-            and not settings.guard.reason(line, 0.0)
+        return len(line.split()) >= teasers.min_words and not settings.guard.reason(line, 0.0)
 
     candidates = {entry for entry, n in closing.items()
                   if n >= teasers.min_articles and headline(counts.lines[entry])}
