@@ -537,6 +537,9 @@ def test_page_furniture_of_other_sites_goes_and_prose_like_it_stays():
         "لمتابعة آخر الأخبار العاجلة حمل تطبيق الجزيرة الآن على آيفون وأندرويد": "social_promo",
         # you can receive notifications of the top stories from BBC Arabic through the news app
         "يمكنكم استلام إشعارات بأهم الأخبار من بي بي سي عربي عبر تطبيق الأخبار": "social_promo",
+        # to follow the latest news subscribe to Masrawy's SMS service.. to subscribe click here (dots inside)
+        "لمتابعة أهم وأحدث الأخبار اشترك الآن في خدمة مصراوي للرسائل القصيرة.. للاشتراك اضغط هنا": "social_promo",
+        "تابعوا آخر الأخبار على قناتنا في تيليجرام.": "social_promo",  # follow the news on our Telegram channel.
         # to subscribe to the breaking-news service send the number 1 to 80200
         "للاشتراك في خدمة الأخبار العاجلة أرسل رقم 1 إلى 80200": "sms_promo",
         # note: the article reflects its writer's opinion, not necessarily CNN's
