@@ -875,6 +875,17 @@ def test_a_date_without_verb_or_year_is_the_nearest_unless_it_names_a_past_happe
     assert [(e.text, e.value) for e in timeline.tag(sentence, published)] == expected
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    # a numeric date that opens with its year, after «في»: "the decision was issued on 2018/06/20 by the cabinet"
+    ("وصدر القرار في 2018/06/20 عن مجلس الوزراء.", [("2018/06/20", "2018-06-20")]),
+    ("وصدر القرار في 2018.06.20 عن مجلس الوزراء.", [("2018.06.20", "2018-06-20")]),
+    # a bare year stays a year: "he was born in 1952 in Leningrad"
+    ("وولد في 1952 في لينينغراد.", [("1952", "1952")]),
+])
+def test_a_year_first_numeric_date_is_not_read_as_its_year(sentence, expected):
+    assert [(e.text, e.value) for e in timeline.tag(sentence, "2018-06-20")] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "الفارق بين الاثنين هو باختصار تعريف الجودة.",  # "the difference between the two is …"
     "أم انه مزيج من الاثنين معا؟",  # "or is it a mix of the two together?"

@@ -232,9 +232,9 @@ def grammar() -> Grammar:  # noqa: PLR0915 - one pattern per family, read top to
         # عام 2000 ; العام 1949 ; عامي 2001 و2007 ; السنة المالية 2015م ; العام (1428هـ 2007م)
         rf"{b}{_CLITIC}(?P<y>(?:{year_word})\s+(?:(?:{year_adjective})\s+)?\(?\s*(?P<y_year>{_YEAR})"
         rf"(?P<y_more>(?:\s*(?:و|،|,)\s*(?:{_YEAR}))*)(?:\s*(?P<y_era>{hera}|{gera}){e})?)",
-        # في 2022 (a bare year needs a preposition and 19xx/20xx)
+        # في 2022 (a bare year needs a preposition and 19xx/20xx; «في 2018/06/20» is a numeric date)
         # … or without one when the Gregorian era is glued to it: «كأس الأمم الآسيوية 2015م»
-        rf"{b}(?:[وف]?(?:{year_prep})\s+|(?=(?:19|20)\d\d(?:{gera}){e}))(?P<yb>(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)"
+        rf"{b}(?:[وف]?(?:{year_prep})\s+|(?=(?:19|20)\d\d(?:{gera}){e}))(?P<yb>(?:19|20)\d\d(?!\d)(?!\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d)(?:\s*(?:{gera}){e})?)"
         rf"(?P<yb_more>(?:\s*[،,]?\s*و\s*(?:19|20)\d\d(?!\d)(?:\s*(?:{gera}){e})?)*)",  # في 1942 و1983 و2001
         # منذ 24 عاما ; قبل عامين ; بعد أسبوع من الآن ; بعد أربع سنوات من (+ an event: no date)
         rf"{b}[وف]?(?P<r>(?P<r_dir>{directions})\s+(?:(?:{approx})\s+)?"
