@@ -211,6 +211,18 @@ def test_the_stopword_resource_covers_what_the_package_lacks():
     assert all(r["gloss"].strip() and r["why"].strip() for r in rows)  # every addition says what and why
 
 
+def test_a_gregorian_month_dates_the_report_and_a_hijri_month_is_a_topic():
+    # "the summit is held on 12 June (حزيران/يونيو) in Singapore, a week after Ramadan ends"
+    analysis = _analyse(["تعقد القمة في 12 حزيران/يونيو في سنغافورة بعد انتهاء شهر رمضان بأسبوع.",
+                         "وقال إن تشرين الأول/أكتوبر المقبل يشهد الانتخابات في سنغافورة."])
+    found = set(analysis.counts())
+    assert not found & {"حزيران", "يونيو", "تشرين", "أكتوبر", "الأول"}, found
+    assert {"سنغافورة", "رمضان"} <= found, found
+    # a month name with another common sense is no month word: «مارس» (March) is also "exercised", «نيسان» (April)
+    # the car maker Nissan, «آب» (August) folds like «أب» (father)
+    assert not set(arabic.fold_words(["مارس", "نيسان", "آب"])) & lexicon.month_words()
+
+
 # --- names and phrases from the corpus -------------------------------------------------------------------------
 
 

@@ -21,7 +21,8 @@ from arnews.arabic import name_particles  # read by the core (arabic.names), re-
 from arnews.errors import InputError
 
 __all__ = [
-    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "name_particles", "package_stopwords",
+    "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "month_words", "name_particles",
+    "package_stopwords",
     "phrase_settings", "project_stopwords", "protected_words", "stopwords",
 ]
 
@@ -38,14 +39,26 @@ def package_stopwords() -> frozenset[str]:
 def project_stopwords() -> frozenset[str]:
     """The project's stopwords (stopwords_news.csv, folded), the number words of the core's lexicon
     (number_words.csv: ثلاثه three, الثاني the second, and each ordinal without its article: ثاني), the name
-    particles and the letter names: a word of these with a proclitic is a stopword too («وقال» and he said)."""
+    particles, the letter names and the Gregorian month names (`month_words`): a word of these with a proclitic
+    is a stopword too («وقال» and he said)."""
     words = set(arabic.fold_words([row["word"] for row in lexicons.read_csv("stopwords_news.csv")]))
     for spelling in arabic.number_words():
         words.add(spelling)
         if arabic.is_definite(spelling):
             words.add(spelling[2:])
-    words |= set(name_particles()) | set(letter_names())
+    words |= set(name_particles()) | set(letter_names()) | month_words()
     return frozenset(w for w in words if w) - protected_words()
+
+
+def month_words() -> frozenset[str]:
+    """The words of the Gregorian month names in all three naming systems (months.csv: يونيو, حزيران, جوان;
+    كانون and تشرين of «كانون الثاني», «تشرين الأول»), folded: like a weekday, a month dates the report, and
+    outlets that write both names («حزيران/يونيو») would fill the top of the table with them. Not the names
+    with another common sense (ambiguous=yes: مارس exercised, آب father, نيسان Nissan), nor the Hijri months
+    (hijri_months.csv), which are topics of their own (رمضان, ذو الحجة: the fast, the pilgrimage)."""
+    names = [spelling for row in lexicons.read_csv("months.csv") if row["ambiguous"].strip() != "yes"
+             for spelling in lexicons.split_variants(row["canonical"], row["variants"])]
+    return frozenset(arabic.fold_words([word for name in names for word in name.split()]))
 
 
 @cache
