@@ -197,6 +197,13 @@ def test_structural_rules_on_real_lines():
     result = clean.clean_text(raw)
     assert result.text == PROSE_LINE + "\n\nأما كيم فقال إن العلاقات بين البلدين تدخل عصرا جديدا."
     assert {s.rule for s in result.spans} == {"related_links"}
+    # headlines with blank lines between them: up to the end of the text they are the list; with prose after
+    # them, only the first goes (the next short line may be the article's subheading)
+    headlines = ["بوتين يصل إلى بيونج يانج فى زيارة رسمية لكوريا الشمالية", "بايدن يشن هجوما لاذعا على ترامب"]
+    closing = clean.clean_text("\n\n".join([PROSE_LINE, "اقرأ أيضاً", *headlines]))
+    assert closing.text == PROSE_LINE and {s.rule for s in closing.spans} == {"related_links"}
+    inside = clean.clean_text("\n\n".join([PROSE_LINE, "اقرأ أيضاً", *headlines, PROSE_LINE]))
+    assert inside.text == "\n\n".join([PROSE_LINE, headlines[1], PROSE_LINE])
     # a prose sentence (full stop) right after the heading is not a headline: it stays
     sentence = "وكان الرئيس الروسي قد وصل إلى بيونغ يانغ فجر اليوم في زيارة تستمر يومين."
     assert sentence in clean.clean_text(f"اقرأ أيضاً\n{sentence}").text

@@ -55,7 +55,8 @@ class _Block:
 
     def takes(self, i: int, line: str, max_chars: int) -> bool:
         """Whether line i is the block's next item: bulleted (blank lines between allowed), or unbulleted and
-        right after the previous item (blank lines only between the heading and the first item)."""
+        right after the previous item (blank lines only between the heading and the first item; see also
+        `closing_items`)."""
         if len(line) > max_chars:
             return False
         adjacent = i == self.last + 1 or self.last == self.heading
@@ -64,6 +65,16 @@ class _Block:
             self.last = i
             return True
         return False
+
+    def closing_items(self, lines: list[str], i: int, stop: int, max_chars: int) -> list[int]:
+        """The non-blank lines from i to `stop` when every one of them is an unbulleted item: the block's list
+        runs to the end of the text, so blank lines between its items end nothing (no prose follows)."""
+        if self.plain_items is None:
+            return []
+        rest = [j for j in range(i, stop) if lines[j].strip()]
+        if all(len(lines[j].strip()) <= max_chars and self.plain_items.fullmatch(lines[j].strip()) for j in rest):
+            return rest
+        return []
 
 
 def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> dict[int, str]:
@@ -88,6 +99,10 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
             if block.takes(i, line, rules.max_line_chars):
                 removed[i] = block.name
                 continue
+            closing = block.closing_items(lines, i, stop, rules.max_line_chars)
+            if closing:  # unbulleted items with blank lines between them, up to the end: a list closing the text
+                removed.update(dict.fromkeys(closing, block.name))
+                break
             block = None
         rule = rules.line_rule(line)
         if rule is not None:
