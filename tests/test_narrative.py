@@ -45,6 +45,14 @@ def test_numbers_shares_and_lists_read_as_english():
     assert prose.listing(["a", "b", "c"]) == "a, b and c" and prose.listing(["a"]) == "a"
 
 
+def test_a_count_of_one_takes_a_singular_verb():
+    # six articles of one day, one of them without a date: "1 article has no usable date"
+    table = pd.DataFrame({"published": pd.to_datetime(["2018-06-20"] * 5 + [None])})
+    text = str(narrative.describe_dates(table))
+    assert "1 article has no usable date" in text and "have" not in text
+    assert "5 articles" in text and prose.agree(2, "has", "have") == "have"
+
+
 # --- 01 load ---------------------------------------------------------------------------------------------------
 
 

@@ -6,7 +6,7 @@ import hashlib
 
 import pandas as pd
 
-from arnews.narrative.text import Prose, arabic, literal, number, percent, plural
+from arnews.narrative.text import Prose, agree, arabic, literal, number, percent, plural
 
 __all__ = ["describe_candidates", "describe_lossless", "describe_rules", "describe_showcase", "describe_words",
            "raw_digests"]
@@ -28,8 +28,8 @@ def describe_lossless(restored: pd.DataFrame, store) -> Prose:
     got = pd.Series(raw_digests(restored["text"]), index=restored["doc_id"])
     differ = [doc for doc in expected.index if got.get(doc) != expected[doc]]
     if not differ:
-        return Prose(f"**Lossless**: all {plural(len(expected), 'restored text')} have the SHA-256 of the raw text "
-                     "the loader read.")
+        every = "the restored text has" if len(expected) == 1 else f"all {plural(len(expected), 'restored text')} have"
+        return Prose(f"**Lossless**: {every} the SHA-256 of the raw text the loader read.")
     return Prose(f"**Not lossless**: {plural(len(differ), 'article')} of {number(len(expected))} differ from the raw "
                  f"text after restoring, the first {literal(differ[0])}. Please report this as a bug.")
 
@@ -80,9 +80,10 @@ def describe_candidates(candidates: pd.DataFrame, min_count: int) -> Prose:
         return Prose(f"No line is repeated in {number(min_count)} or more articles of one outlet: nothing to review.")
     open_ = candidates[candidates["rule"] == ""]
     text = (f"{plural(len(candidates), 'line')} repeated in at least {number(min_count)} articles of one outlet; "
-            f"{number(len(candidates) - len(open_))} of them are already removed by a rule")
+            f"{number(len(candidates) - len(open_))} of them {agree(len(candidates) - len(open_), 'is', 'are')} "
+            "already removed by a rule")
     if open_.empty:
         return Prose(text + ", all of them: nothing left to review.")
     top = open_.iloc[0]
-    return Prose(text + f", {number(len(open_))} are not. The most repeated of those, {arabic(top['line'])}, is in "
-                        f"{plural(top['count'], 'article')}.")
+    return Prose(text + f", {number(len(open_))} {agree(len(open_), 'is', 'are')} not. The most repeated of those, "
+                        f"{arabic(top['line'])}, is in {plural(top['count'], 'article')}.")

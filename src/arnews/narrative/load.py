@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from arnews.narrative.text import Prose, arabic, listing, literal, name, number, percent, plural
+from arnews.narrative.text import Prose, agree, arabic, listing, literal, name, number, percent, plural
 
 __all__ = ["describe_corpus", "describe_dates", "describe_lengths", "describe_outlets", "describe_problems"]
 
@@ -51,7 +51,8 @@ def describe_outlets(table: pd.DataFrame) -> Prose:
     text = f"{plural(len(counts), 'outlet')}; the largest: {listing(largest)}."
     unknown = len(table) - len(outlets)
     if unknown:
-        text += f" {plural(unknown, 'article')} ({percent(unknown, len(table))}) have no outlet: `(unknown)`."
+        text += (f" {plural(unknown, 'article')} ({percent(unknown, len(table))}) {agree(unknown, 'has', 'have')} no "
+                 "outlet: `(unknown)`.")
     return Prose(text)
 
 
@@ -67,7 +68,7 @@ def describe_dates(table: pd.DataFrame) -> Prose:
             f"({plural(len(days), 'distinct day')}); the busiest day is {days.index[0]} with "
             f"{plural(days.iloc[0], 'article')}.")
     if missing:
-        text += f" {plural(missing, 'article')} have no usable date: `(no date)`."
+        text += f" {plural(missing, 'article')} {agree(missing, 'has', 'have')} no usable date: `(no date)`."
     return Prose(text)
 
 

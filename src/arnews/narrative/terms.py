@@ -9,7 +9,7 @@ from functools import cache
 import pandas as pd
 
 from arnews import lexicons, plotting, terms
-from arnews.narrative.text import Prose, WholeTable, arabic, gloss, listing, literal, name, number, plural
+from arnews.narrative.text import Prose, WholeTable, agree, arabic, gloss, listing, literal, name, number, plural
 
 __all__ = ["MentionView", "describe_collocations", "describe_counts", "describe_distinctive", "describe_kwic",
            "describe_mentions", "describe_per_article", "describe_top_terms", "kwic_terms", "mention_figure",
@@ -51,7 +51,8 @@ def describe_top_terms(table: pd.DataFrame, n: int) -> Prose:
     text = f"The most frequent terms are {listing(leaders)}."
     names = [t for t in top["term"] if t in _entities()]
     if names:
-        text += (f" {number(len(names))} of the top {number(len(top))} are names of `entities.csv`: "
+        text += (f" {number(len(names))} of the top {number(len(top))} {agree(len(names), 'is a name', 'are names')} "
+                 "of `entities.csv`: "
                  f"{listing([_term(t) for t in names[:6]] + ([f'{len(names) - 6} more'] if len(names) > 6 else []))}.")
     else:
         text += (f" None of the top {number(len(top))} is a name of `entities.csv`: the people and places the "
@@ -73,7 +74,8 @@ def describe_per_article(per_article: pd.DataFrame) -> Prose:
     articles = len(leads)
     if counts.iloc[0] >= 2:
         return Prose(f"{_term(counts.index[0])} leads {number(counts.iloc[0])} of the {plural(articles, 'article')} "
-                     f"shown; {plural(counts.size, 'different term')} lead them in all.")
+                     f"shown; {plural(counts.size, 'different term')} {agree(counts.size, 'leads', 'lead')} them "
+                     "in all.")
     return Prose(f"Each of the {plural(articles, 'article')} shown has its own leading term: they are about "
                  "different things.")
 
@@ -103,7 +105,8 @@ def describe_distinctive(distinctive: pd.DataFrame, outlets: list[str]) -> Prose
         return Prose(text + f" No term clears z > {Z_SIGNIFICANT} in any of them: they share one vocabulary and "
                             "differ only in emphasis, too little text to tell more.")
     best = strong.sort_values("z", ascending=False, kind="stable").iloc[0]
-    return Prose(text + f" {number(strong['group'].nunique())} of them have terms with z > {Z_SIGNIFICANT}; the "
+    groups = strong["group"].nunique()
+    return Prose(text + f" {number(groups)} of them {agree(groups, 'has', 'have')} terms with z > {Z_SIGNIFICANT}; the "
                         f"strongest is {_term(best['term'])} for {name(best['group'])} (z = {best['z']:.1f}).")
 
 

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["FSI", "PDI", "Prose", "WholeTable", "arabic", "gloss", "isolate", "listing", "literal", "name",
+__all__ = ["FSI", "PDI", "Prose", "WholeTable", "agree", "arabic", "gloss", "isolate", "listing", "literal", "name",
            "number", "percent", "plural", "relative_to"]
 
 #: Unicode FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: text between them takes its own direction and
@@ -73,6 +73,11 @@ def number(n) -> str:
 def plural(n, singular: str, plural_form: str | None = None) -> str:
     """"1 article", "3 articles", "12,345 articles"."""
     return f"{number(n)} {singular if int(n) == 1 else plural_form or singular + 's'}"
+
+
+def agree(n, singular: str, plural_form: str) -> str:
+    """The verb that agrees with a count: agree(1, "has", "have") → "has", agree(3, "has", "have") → "have"."""
+    return singular if int(n) == 1 else plural_form
 
 
 def percent(part, whole) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from arnews import timeline
-from arnews.narrative.text import Prose, arabic, listing, literal, number, percent, plural
+from arnews.narrative.text import Prose, agree, arabic, listing, literal, number, percent, plural
 
 __all__ = ["describe_durations", "describe_events", "describe_expressions", "describe_neighbours",
            "describe_timeline"]
@@ -48,8 +48,8 @@ def describe_timeline(events: pd.DataFrame, shown: int, published: pd.Series) ->
         first, last = dated.min().strftime("%Y-%m"), dated.max().strftime("%Y-%m")
         current = top["date"].map(_month).between(first, last) & (top["date"].str.len() >= 7)
         span = first if first == last else f"{first} to {last}"
-        text += (f" {number(current.sum())} of them fall in the months the articles were published ({span}); "
-                 f"the others are the past (or the announced future) the articles refer to.")
+        text += (f" {number(current.sum())} of them {agree(current.sum(), 'falls', 'fall')} in the months the articles "
+                 f"were published ({span}); the others are the past (or the announced future) the articles refer to.")
     return Prose(text)
 
 
