@@ -5,7 +5,8 @@
   verbs, auxiliaries, quantifiers, number words, news formulae …, each with a gloss and a reason);
 - words that take a proclitic like any noun: the project's additions (قال → وقال), since the package lists
   its own clitic forms and a proclitic before one of them is no reading («بلدية» municipality is not ب+لديه);
-- protected words (clitic_exceptions.csv: ولاية، والد … never split into proclitic + stem);
+- protected words (clitic_exceptions.csv: ولاية، والد …, and given names such as فيصل: never split into
+  proclitic + stem);
 - name particles (name_particles.csv: بن، آل، عبد، أبو) and the Arabic spellings of Latin letter names
   (letter_names.csv: بي، سي …), which the tokenizer joins into names and acronyms;
 - the thresholds of phrase detection (phrases.yaml).
@@ -17,6 +18,7 @@ from functools import cache
 from typing import NamedTuple
 
 from arnews import arabic, lexicons
+from arnews.arabic import clitics
 from arnews.arabic import name_particles  # read by the core (arabic.names), re-exported here
 from arnews.errors import InputError
 
@@ -70,9 +72,15 @@ def stopwords() -> frozenset[str]:
 @cache
 def protected_words() -> frozenset[str]:
     """Folded words never split into proclitic + stem and never read as stopwords (clitic_exceptions.csv:
-    ولايه state, والد father, ولي crown prince's «guardian» …)."""
-    words = [row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]
-    return frozenset(w for w in arabic.fold_words(words) if w)
+    ولايه state, والد father, ولي crown prince's «guardian» …), and the given names that begin with a proclitic
+    letter (given_names.csv: فيصل Faisal is not ف + يصل "arrives", لجين Lujain not ل + جين "gene"), unless a
+    stopword list has them."""
+    words = set(arabic.fold_words([row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]))
+    listed = package_stopwords() | set(arabic.fold_words([row["word"] for row in
+                                                         lexicons.read_csv("stopwords_news.csv")]))
+    letters = clitics.CONJUNCTIONS + clitics.PREPOSITIONS
+    words |= {name for name in arabic.given_names() if name[:1] in letters and " " not in name} - listed
+    return frozenset(w for w in words if w)
 
 
 class LetterName(NamedTuple):
