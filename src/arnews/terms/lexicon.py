@@ -18,8 +18,10 @@ from functools import cache
 from typing import NamedTuple
 
 from arnews import arabic, lexicons
-from arnews.arabic import clitics
-from arnews.arabic import name_particles  # read by the core (arabic.names), re-exported here
+from arnews.arabic import (
+    clitics,
+    name_particles,  # read by the core (arabic.names), re-exported here
+)
 from arnews.errors import InputError
 
 __all__ = [
