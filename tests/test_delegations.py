@@ -155,6 +155,21 @@ def test_sector_of_a_title(title, sector):
     assert delegations.sector(title) == sector
 
 
+def test_a_name_without_its_lineage_is_the_full_name_in_the_same_role():
+    # SaudiNewsNet lists the foreign minister as «عادل بن أحمد الجبير» and as «عادل الجبير»: one person. The late
+    # foreign minister «سعود الفيصل» is not «سعود بن خالد الفيصل», listed without a title (another role).
+    names = ["عادل بن أحمد الجبير", "عادل الجبير", "سعود الفيصل", "سعود بن خالد الفيصل"]
+    titles = ["وزير الخارجية", "وزير الخارجية السعودي", "وزير الخارجية", ""]
+    canonical = delegations.reconcile(names, titles)
+    assert canonical[:2] == ["عادل بن أحمد الجبير"] * 2
+    assert canonical[2:] == ["سعود الفيصل", "سعود بن خالد الفيصل"]
+    # two full names that shorten alike («محمد الشهري»): the short one stays itself
+    names = ["محمد بن سعد الشهري", "محمد بن علي الشهري", "محمد الشهري"]
+    assert delegations.reconcile(names, ["وزير الصحة"] * 3) == names
+    assert delegations.short_form("عبدالله بن عبدالعزيز آل سعود") == "عبدالله آل سعود"
+    assert delegations.short_form("محمد بن سلمان") is None  # no family name: «سلمان» is his father
+
+
 def test_unknown_spellings_are_reconciled_by_folding_across_articles():
     # "يشار غولر" and the Egyptian spelling "يشار جولر" are one person; the lexicon knows neither.
     articles = pd.DataFrame({

@@ -27,7 +27,7 @@ from arnews.delegations.cues import find_cues, leader_readings
 from arnews.delegations.extract import COLUMNS, Member, extract, extract_corpus
 from arnews.delegations.items import Item, parse_item, parse_list, parse_name, parse_title, skip_courtesy
 from arnews.delegations.lexicon import countries, cue_book, grammar, leaders
-from arnews.delegations.names import OTHER_SECTOR, canonical_name, reconcile, sector, strip_honorifics
+from arnews.delegations.names import OTHER_SECTOR, canonical_name, reconcile, sector, short_form, strip_honorifics
 from arnews.delegations.sides import UNKNOWN_SIDE, leader_side, side_of, title_side
 from arnews.delegations.views import (
     NOTHING_FOUND,
@@ -49,7 +49,7 @@ __all__ = [
     "COLUMNS", "Member", "extract", "extract_corpus",
     "Item", "parse_item", "parse_list", "parse_name", "parse_title", "skip_courtesy",
     "countries", "cue_book", "grammar", "leaders",
-    "OTHER_SECTOR", "canonical_name", "reconcile", "sector", "strip_honorifics",
+    "OTHER_SECTOR", "canonical_name", "reconcile", "sector", "short_form", "strip_honorifics",
     "UNKNOWN_SIDE", "leader_side", "side_of", "title_side",
     "NOTHING_FOUND", "appearances", "delegation", "describe", "lists", "main_article", "other_lists",
     "plot_sectors", "sector_counts", "side_by_side",

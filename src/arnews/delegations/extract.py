@@ -197,7 +197,7 @@ def extract_corpus(articles: pd.DataFrame | pipeline.CleanStore, progress: bool 
         show = len(articles) >= 1000 if progress is None else progress
         rows = _rows(articles, show)
     frame = pd.DataFrame(rows, columns=["doc_id", "side", "title", "name", "evidence"])
-    frame["canonical_name"] = reconcile(frame["name"].tolist())
+    frame["canonical_name"] = reconcile(frame["name"].tolist(), frame["title"].tolist())
     frame["sector"] = [sector(t) for t in frame["title"]]
     order = sorted(range(len(frame)), key=lambda i: frame["doc_id"].iat[i])  # stable: keeps reading order
     return frame.iloc[order][COLUMNS].reset_index(drop=True)

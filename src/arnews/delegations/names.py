@@ -13,7 +13,7 @@ from arnews import arabic
 from arnews.delegations.lexicon import grammar, sector_rules
 from arnews.delegations.words import is_definite
 
-__all__ = ["OTHER_SECTOR", "canonical_name", "name_key", "reconcile", "sector", "strip_honorifics"]
+__all__ = ["OTHER_SECTOR", "canonical_name", "name_key", "reconcile", "sector", "short_form", "strip_honorifics"]
 
 #: Sector given to a title none of whose words is in delegation_sectors.csv.
 OTHER_SECTOR = "other"
@@ -45,9 +45,13 @@ def canonical_name(name: str) -> str:
     return entity.canonical if entity else core
 
 
-def reconcile(names: list[str]) -> list[str]:
+def reconcile(names: list[str], titles: list[str] | None = None) -> list[str]:
     """Canonical names for a column of names: the entities lexicon first; names it does not know are
-    grouped by `name_key` (سيرغي/سيرجي, ى/ي) and given the group's most frequent spelling."""
+    grouped by `name_key` (سيرغي/سيرجي, ى/ي) and given the group's most frequent spelling. With the members'
+    `titles`, a name written without its lineage («عادل الجبير») takes the full name («عادل بن أحمد الجبير»)
+    when the column holds exactly one full name that shortens to it (`short_form`) and the two share a title
+    or a sector («وزير الخارجية», diplomacy): «سعود الفيصل», the foreign minister, is not «سعود بن خالد
+    الفيصل»."""
     canon = [canonical_name(n) for n in names]
     known = {e.canonical for e in arabic.entity_index().entities}
     groups: dict[str, Counter] = {}
@@ -55,7 +59,39 @@ def reconcile(names: list[str]) -> list[str]:
         if c not in known:
             groups.setdefault(name_key(c), Counter())[c] += 1
     best = {key: min(counter, key=lambda s: (-counter[s], s)) for key, counter in groups.items()}
+    if titles is not None:
+        roles: dict[str, set[str]] = {}  # a group's titles and sectors: what a person does
+        for c, title in zip(canon, titles, strict=True):
+            if c not in known and title:
+                roles.setdefault(name_key(c), set()).update({arabic.phrase_key(title), sector(title)} - {OTHER_SECTOR})
+        full: dict[str, set[str]] = {}  # the key of a short form → the full names that shorten to it
+        for key, spelling in best.items():
+            short = short_form(spelling)
+            if short:
+                full.setdefault(name_key(short), set()).add(key)
+        for key in list(best):
+            longer = full.get(key, ())
+            if len(longer) == 1 and roles.get(key, set()) & roles.get(next(iter(longer)), set()):
+                best[key] = best[next(iter(longer))]  # one full name only, in the same role: the same person
     return [c if c in known else best[name_key(c)] for c in canon]
+
+
+def short_form(name: str) -> str | None:
+    """The name without its lineage: the given name and the family name, when the name has both around a chain
+    of «بن/بنت» links. "عادل بن أحمد الجبير" → "عادل الجبير", "عبدالله بن عبدالعزيز آل سعود" → "عبدالله آل
+    سعود", "عبد الله بن زايد آل نهيان" → "عبد الله آل نهيان"; None for "محمد بن سلمان" (no family name) or
+    a name without a link."""
+    particles = arabic.name_particles()
+    words = name.split()
+    head = 2 if particles.get(arabic.fold(words[0])) == "head" else 1  # «عبد الله», «أبو بكر»
+    if len(words) < head + 3 or particles.get(arabic.fold(words[head])) != "link":
+        return None
+    family = 2 if particles.get(arabic.fold(words[-2])) == "link" else 1
+    if family == 2 and arabic.fold(words[-2]) != arabic.fold("آل"):  # «… بن سلمان»: the last name is a father's
+        return None
+    if len(words) - family <= head + 1:
+        return None
+    return " ".join(words[:head] + words[-family:])
 
 
 def _sector_forms(word: str) -> tuple[bool, set[str]]:

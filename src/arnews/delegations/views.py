@@ -17,7 +17,7 @@ def describe(members: pd.DataFrame, articles: pd.DataFrame) -> str:
     if members.empty:
         return f"{NOTHING_FOUND} in {len(articles)} article{'' if len(articles) == 1 else 's'}"
     lists = members[["doc_id", "evidence"]].drop_duplicates().shape[0]
-    return (f"{len(members)} members ({members['canonical_name'].nunique()} people) in {lists} delegation lists "
+    return (f"{len(members)} members ({members['canonical_name'].nunique()} people) in {lists} list sentences "
             f"of {members['doc_id'].nunique()} / {len(articles)} articles")
 
 

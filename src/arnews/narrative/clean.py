@@ -79,11 +79,12 @@ def describe_candidates(candidates: pd.DataFrame, min_count: int) -> Prose:
     if candidates.empty:
         return Prose(f"No line is repeated in {number(min_count)} or more articles of one outlet: nothing to review.")
     open_ = candidates[candidates["rule"] == ""]
-    text = (f"{plural(len(candidates), 'line')} repeated in at least {number(min_count)} articles of one outlet; "
-            f"{number(len(candidates) - len(open_))} of them {agree(len(candidates) - len(open_), 'is', 'are')} "
-            "already removed by a rule")
+    text = f"{plural(len(candidates), 'line')} repeated in at least {number(min_count)} articles of one outlet; "
     if open_.empty:
-        return Prose(text + ", all of them: nothing left to review.")
+        every = "it is" if len(candidates) == 1 else f"all {number(len(candidates))} are"
+        return Prose(text + f"{every} already removed by a rule: nothing left to review.")
+    removed = len(candidates) - len(open_)
+    text += f"{number(removed)} of them {agree(removed, 'is', 'are')} already removed by a rule"
     top = open_.iloc[0]
     return Prose(text + f", {number(len(open_))} {agree(len(open_), 'is', 'are')} not. The most repeated of those, "
                         f"{arabic(top['line'])}, is in {plural(top['count'], 'article')}.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from arnews import delegations
-from arnews.narrative.text import Prose, arabic, listing, literal, name, number, plural
+from arnews.narrative.text import Prose, agree, arabic, listing, literal, name, number, plural
 
 __all__ = ["MIN_SECTOR_MEMBERS", "describe_appearances", "describe_lists", "describe_meeting", "describe_sectors",
            "meeting_article", "sector_scope", "worth_a_sector_chart"]
@@ -26,11 +26,12 @@ def describe_lists(members: pd.DataFrame, table: pd.DataFrame) -> Prose:
     repeated = every.duplicated(["side", "people"], keep=False)
     if repeated.any():
         groups = every[repeated].groupby(["side", "people"]).size()
-        text += (f" {plural(len(groups), 'list')} recur word for word in several articles "
-                 f"({number(groups.sum())} lists in all): the same report run again or by another outlet.")
+        text += (f" {plural(len(groups), 'list')} {agree(len(groups), 'recurs', 'recur')} word for word in several "
+                 f"articles ({number(groups.sum())} rows in all): the same report run again or by another outlet.")
     if len(table) < len(every):
-        text += (f" The table shows the {number(len(table))} largest of its {number(len(every))} rows (one per "
-                 "article and side); `delegations.csv` has them all.")
+        text += (f" The table shows the {number(len(table))} largest of its {number(len(every))} rows, one per "
+                 "article and side (a sentence naming two sides gives two rows; an article's sentences about one "
+                 "side make one); `delegations.csv` has them all.")
     return Prose(text)
 
 

@@ -37,6 +37,11 @@ def describe_corpus(store, corpus_path) -> Prose:
     if len(dated):
         first, last = dated.min().date(), dated.max().date()
         text += f", published {'on ' + str(first) if first == last else f'between {first} and {last}'}"
+    if loaded.ignored:  # files the loader does not read (a README, images): said, never silent
+        more = ["…"] if len(loaded.ignored) > 3 else []
+        names = listing([literal(Path(f).name) for f in loaded.ignored[:3]] + more)
+        text += f". {plural(len(loaded.ignored), 'file')} of other types {agree(len(loaded.ignored), 'was', 'were')} " \
+                f"not read: {names}"
     return Prose(text + ".")
 
 
@@ -48,7 +53,11 @@ def describe_outlets(table: pd.DataFrame) -> Prose:
                      "notebooks compare articles instead.")
     counts = outlets.value_counts()
     largest = [f"{name(outlet)} ({percent(n, len(table))})" for outlet, n in counts.head(3).items()]
-    text = f"{plural(len(counts), 'outlet')}; the largest: {listing(largest)}."
+    if len(counts) > 1 and counts.nunique() == 1:
+        more = "" if len(counts) <= 3 else " …"
+        text = f"{plural(len(counts), 'outlet')} with equal shares: {listing(largest)}{more}."
+    else:
+        text = f"{plural(len(counts), 'outlet')}; the largest: {listing(largest)}."
     unknown = len(table) - len(outlets)
     if unknown:
         text += (f" {plural(unknown, 'article')} ({percent(unknown, len(table))}) {agree(unknown, 'has', 'have')} no "
@@ -89,8 +98,8 @@ def describe_lengths(table: pd.DataFrame) -> Prose:
         return Prose("No articles, no lengths.")
     chars = table["chars"]
     shortest, longest = table.loc[chars.idxmin()], table.loc[chars.idxmax()]
-    text = (f"The median article has {plural(int(chars.median()), 'character')}; half of them have between "
-            f"{number(chars.quantile(0.25))} and {number(chars.quantile(0.75))}. The longest is "
+    text = (f"The median article has {plural(round(chars.median()), 'character')}; half of them have between "
+            f"{number(round(chars.quantile(0.25)))} and {number(round(chars.quantile(0.75)))}. The longest is "
             f"{arabic(longest['title'] or longest['doc_id'])} ({number(longest['chars'])}), the shortest "
             f"{arabic(shortest['title'] or shortest['doc_id'])} ({number(shortest['chars'])}).")
     return Prose(text)

@@ -85,8 +85,9 @@ def describe_collocations(pairs: pd.DataFrame, min_count: int) -> Prose:
     if pairs.empty:
         return Prose(f"No pair of adjacent terms occurs {number(min_count)} times or more: no collocation to show.")
     strongest = [f"{arabic(r.first + ' ' + r.second)} ({number(r.count)})" for r in pairs.head(3).itertuples()]
-    return Prose(f"The strongest pairs are {listing(strongest)}. Multi-word names of `entities.csv` are one term "
-                 "already, so the pairs are phrases the lexicon does not list: titles, place names, set phrases.")
+    return Prose(f"The strongest pairs are {listing(strongest)}. The names of `entities.csv` and the phrases the "
+                 "term step found (`phrases.yaml`) are one term already, so a pair joins two terms (the table's "
+                 "first and second columns): a title and a name, a name and its place, two parts of a set phrase.")
 
 
 def describe_distinctive(distinctive: pd.DataFrame, outlets: list[str]) -> Prose:
@@ -102,8 +103,8 @@ def describe_distinctive(distinctive: pd.DataFrame, outlets: list[str]) -> Prose
     strong = distinctive[distinctive["z"] > Z_SIGNIFICANT]
     text = f"Compared by {unit}: {shown}."
     if strong.empty:
-        return Prose(text + f" No term clears z > {Z_SIGNIFICANT} in any of them: they share one vocabulary and "
-                            "differ only in emphasis, too little text to tell more.")
+        return Prose(text + f" No term clears z > {Z_SIGNIFICANT} in any of them: on this much text no difference "
+                            "in their vocabulary is strong enough to tell from chance.")
     best = strong.sort_values("z", ascending=False, kind="stable").iloc[0]
     groups = strong["group"].nunique()
     return Prose(text + f" {number(groups)} of them {agree(groups, 'has', 'have')} terms with z > {Z_SIGNIFICANT}; the "
@@ -202,7 +203,7 @@ def describe_mentions(view: MentionView) -> Prose:
     widest = present.idxmax()
     text = (f"Columns are {'outlets' if view.by == 'outlet' else 'articles (by shortened title)'}; a cell holds "
             f"{view.values}. {_term(widest)} appears in {number(present[widest])} of the "
-            f"{plural(matrix.shape[1], view.by)}.")
+            f"{plural(matrix.shape[1], view.by)} shown.")
     if matrix.shape[1] > 2:
         contrast = matrix.sub(matrix.median(axis=1), axis=0)
         entity, column = contrast.stack().idxmax()
@@ -241,7 +242,8 @@ def describe_kwic(term: str, lines: pd.DataFrame, analysis, limit: int) -> Prose
     heading = f"**{arabic(term)}**" + (f" ({literal(english)})" if english else "")
     total = analysis.counts().get(term, 0)
     if len(lines) < limit:
-        shown = f"all {plural(len(lines), 'occurrence')}"
+        shown = {1: "its one occurrence", 2: "both occurrences"}.get(len(lines),
+                                                                  f"all {plural(len(lines), 'occurrence')}")
     elif total > len(lines):
         shown = f"{number(len(lines))} of {plural(total, 'occurrence')}, sampled"
     else:

@@ -48,8 +48,13 @@ def describe_timeline(events: pd.DataFrame, shown: int, published: pd.Series) ->
         first, last = dated.min().strftime("%Y-%m"), dated.max().strftime("%Y-%m")
         current = top["date"].map(_month).between(first, last) & (top["date"].str.len() >= 7)
         span = first if first == last else f"{first} to {last}"
-        text += (f" {number(current.sum())} of them {agree(current.sum(), 'falls', 'fall')} in the months the articles "
-                 f"were published ({span}); the others are the past (or the announced future) the articles refer to.")
+        inside = int(current.sum())
+        if inside == len(top):
+            every = "it falls" if inside == 1 else f"all {number(inside)} fall"
+            text += f" {every[0].upper()}{every[1:]} in the months the articles were published ({span})."
+        else:
+            text += (f" {number(inside)} of them {agree(inside, 'falls', 'fall')} in the months the articles were "
+                     f"published ({span}); the others are the past (or the announced future) the articles refer to.")
     return Prose(text)
 
 
@@ -58,6 +63,9 @@ def describe_events(table: pd.DataFrame) -> Prose:
     if table.empty:
         return Prose("No dated event to list.")
     top = table.sort_values(["articles", "date"], ascending=[False, True], kind="stable").iloc[0]
+    if top["articles"] <= 1:
+        return Prose(f"No event is reported by more than one article: each row is one article's account, the "
+                     f"earliest {arabic(top['event'])} ({literal(top['gloss'])}, {top['date']}).")
     return Prose(f"The most reported is {arabic(top['event'])} ({literal(top['gloss'])}, {top['date']}), in "
                  f"{plural(top['articles'], 'article')}.")
 
@@ -65,7 +73,7 @@ def describe_events(table: pd.DataFrame) -> Prose:
 def describe_durations(claims: pd.DataFrame, event_type: str = "summit") -> Prose:
     """Whether the articles disagree on how long the most reported event of a type lasted."""
     if claims.empty:
-        return Prose(f"No article states how long its most reported {event_type} lasted: no durations to compare.")
+        return Prose(f"No article states how long the most reported {event_type} lasted: no durations to compare.")
     event, date = claims["event"].iloc[0], claims["date"].iloc[0]
     about = f"the most reported {event_type}, {arabic(event)} ({date})"
     if len(claims) == 1:
