@@ -567,6 +567,11 @@ def test_page_furniture_of_other_sites_goes_and_prose_like_it_stays():
         result = clean.clean_text(f"{PROSE_LINE}\n{line}\n{PROSE_LINE}")
         assert result.text == f"{PROSE_LINE}\n{PROSE_LINE}", line
         assert [s.rule for s in result.spans] == [rule], line
+    # a promo and a copyright footer under a "read also" list go with it, each named by its own rule
+    listed = clean.clean_text("\n".join([PROSE_LINE, "اقرأ أيضاً:", "بايدن يشن هجوما لاذعا على ترامب",
+                                          "حمّل تطبيق الجزيرة للأجهزة الذكية الآن", "جميع الحقوق محفوظة © 2018"]))
+    assert listed.text == PROSE_LINE
+    assert [s.rule for s in listed.spans] == ["related_links", "social_promo", "copyright_line"]
     # an embedded tweet's signature goes, its words stay (alyaum, 31 July 2015: "The aviation investigation
     # office regrets to announce the crash of a private plane … — GACA (@ksagaca) July 31, 2015")
     tweet = "يأسف مكتب تحقيقات الطيران الإعلان عن تحطم طائرة خاصة.— هيئة الطيران المدني (@ksagaca) July 31, 2015 "

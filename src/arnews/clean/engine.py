@@ -97,7 +97,9 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
                 headline_zone = bool(first)
         if block is not None:
             if block.takes(i, line, rules.max_line_chars):
-                removed[i] = block.name
+                own = rules.line_rule(line)  # a promo or a footer among the items is named by its own rule
+                named = own is not None and own.kind == "line" and own.name not in rules.end_only
+                removed[i] = own.name if named else block.name
                 continue
             closing = block.closing_items(lines, i, stop, rules.max_line_chars)
             if closing:  # unbulleted items with blank lines between them, up to the end: a list closing the text
