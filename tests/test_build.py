@@ -555,6 +555,9 @@ def assert_reports_for_readers(out: Path, corpus: Path, executed: dict[str, nbfo
         page = (out / "reports" / f"{name}.html").read_text(encoding="utf-8")
         embedded = len(_EMBEDDED_PNG.findall(page))
         assert embedded == figures[f"{name}.html"] >= 1, (name, embedded, figures)
+        # every figure says what it shows to a screen reader (its cell's "alt" metadata), not nbconvert's default
+        alts = re.findall(r'<img alt="([^"]*)"[^>]*\ssrc="data:image/png', page)
+        assert len(alts) == embedded and all(alt and "No description" not in alt for alt in alts), (name, alts)
         text = visible_text(page)
         for needle in {str(out), str(out.resolve()), str(corpus), str(corpus.resolve()), str(config.REPO_ROOT),
                        str(Path.home())}:
