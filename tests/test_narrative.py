@@ -176,7 +176,7 @@ def test_ranked_terms_put_one_group_per_row_in_reading_order():
                                        {"doc_id": "001", "terms": "فلاديمير بوتين (14)"}]
     pairs = pd.DataFrame({"first": ["خادم"], "second": ["الحرمين"], "count": [4396], "pmi": [9.6586],
                           "llr": [64808.51]})  # "Custodian of the Two Holy Mosques"
-    assert narrative.pair_table(pairs).iloc[0].to_dict() == {"pair": "خادم الحرمين", "count": 4396, "pmi": 9.66,
+    assert narrative.pair_table(pairs).iloc[0].to_dict() == {"pair": "خادم + الحرمين", "count": 4396, "pmi": 9.66,
                                                              "llr": 64808.5}
 
 

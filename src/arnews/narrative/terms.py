@@ -84,10 +84,10 @@ def describe_collocations(pairs: pd.DataFrame, min_count: int) -> Prose:
     """The strongest collocations, or that no pair is frequent enough."""
     if pairs.empty:
         return Prose(f"No pair of adjacent terms occurs {number(min_count)} times or more: no collocation to show.")
-    strongest = [f"{arabic(r.first + ' ' + r.second)} ({number(r.count)})" for r in pairs.head(3).itertuples()]
+    strongest = [f"{arabic(r.first + PAIR_JOIN + r.second)} ({number(r.count)})" for r in pairs.head(3).itertuples()]
     return Prose(f"The strongest pairs are {listing(strongest)}. The names of `entities.csv` and the phrases the "
-                 "term step found (`phrases.yaml`) are one term already, so a pair joins two terms (the table's "
-                 "first and second columns): a title and a name, a name and its place, two parts of a set phrase.")
+                 "term step found (`phrases.yaml`) are one term already, so a pair joins two terms, shown with a + "
+                 "between them: a title and a name, a name and its place, two parts of a set phrase.")
 
 
 def describe_distinctive(distinctive: pd.DataFrame, outlets: list[str]) -> Prose:
@@ -132,10 +132,15 @@ def ranked_terms(frame: pd.DataFrame, by: str, value: str, titles: pd.DataFrame 
     return WholeTable(wide)
 
 
+#: Between the two terms of a pair as shown: a term may be several words («خادم الحرمين الشريفين + الملك سلمان»).
+PAIR_JOIN = " + "
+
+
 def pair_table(pairs: pd.DataFrame) -> pd.DataFrame:
     """Collocations (`terms.collocations`) with each pair as one phrase in reading order (two Arabic cells
-    side by side in a left-to-right table read backwards), scores rounded."""
-    return pd.DataFrame({"pair": pairs["first"] + " " + pairs["second"], "count": pairs["count"],
+    side by side in a left-to-right table read backwards), its two terms joined by `PAIR_JOIN`, scores
+    rounded."""
+    return pd.DataFrame({"pair": pairs["first"] + PAIR_JOIN + pairs["second"], "count": pairs["count"],
                          "pmi": pairs["pmi"].round(2), "llr": pairs["llr"].round(1)})
 
 
