@@ -155,7 +155,13 @@ def test_two_closing_headlines_or_a_closing_byline_are_no_teasers():
     two = _outlet(15, outlet="akhbar", bottom=lambda i: "\n".join(TEASERS[(i + k) % 5] for k in range(2)))
     signed = _outlet(15, outlet="sahifa", bottom="صالح الزهراني\nاستشاري طب الأطفال\nجدة – مكتب الصحيفة",
                      carry=lambda i: i < 6)
-    table = clean.learn_lines(pd.concat([two, signed], ignore_index=True)).table
+    # follow-up stories of one outlet that close with the same three paragraphs (without their full stops):
+    # "the ministry explained that most cases are in Riyadh and Jeddah", "and it stressed that the medical teams
+    # work around the clock", "and called on citizens to follow the precautions" are prose, not headlines
+    closing = "\n".join(["وأوضحت الوزارة أن معظم الحالات في الرياض وجدة",
+                         "وأكدت أن الفرق الطبية تعمل على مدار الساعة", "ودعت المواطنين إلى الالتزام بالإجراءات"])
+    updates = _outlet(5, outlet="sabq", bottom=closing)
+    table = clean.learn_lines(pd.concat([two, signed, updates], ignore_index=True)).table
     assert table.empty
 
 

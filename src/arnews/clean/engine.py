@@ -12,9 +12,26 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import NamedTuple
 
+from arnews import arabic
 from arnews.clean.rules import RuleSet, default_rules
 
-__all__ = ["Cleaned", "Span", "clean_text", "cut", "restore"]
+__all__ = ["HEADLINE_MAX_WORDS", "Cleaned", "Span", "clean_text", "cut", "headline_shaped", "restore"]
+
+#: The most words a headline of a list of other stories has; a longer line is prose.
+HEADLINE_MAX_WORDS = 15
+#: What ends a line of prose rather than a headline: a full stop, a comma, a colon (a heading of what follows).
+_NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")
+#: «أن»/«إن» (that), with their clitics, folded: reported speech and clauses, which prose has and headlines,
+#: written in the nominal style, do not («وأضاف الوزير أن المشروع سيكتمل», and the minister added that …).
+_COMPLEMENTIZERS = frozenset(arabic.fold_words(["أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "كأن"]))
+
+
+def headline_shaped(line: str) -> bool:
+    """Whether a stripped line reads as a headline of another story rather than prose: at most
+    `HEADLINE_MAX_WORDS` words, no full stop, comma or colon at the end, and no «أن»/«إن» (that) clause."""
+    words = line.split()
+    return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.endswith(_NOT_A_HEADLINE_END) \
+        and _COMPLEMENTIZERS.isdisjoint(arabic.fold_words(words))
 
 _HSPACE = " \t\xa0\u2009\u200a\u202f\u3000"
 
@@ -67,12 +84,14 @@ class _Block:
         return False
 
     def closing_items(self, lines: list[str], i: int, stop: int, max_chars: int) -> list[int]:
-        """The non-blank lines from i to `stop` when every one of them is an unbulleted item: the block's list
-        runs to the end of the text, so blank lines between its items end nothing (no prose follows)."""
+        """The non-blank lines from i to `stop` when every one of them is an unbulleted item that is also
+        `headline_shaped`: the block's list runs to the end of the text, so blank lines between its items end
+        nothing (no prose follows)."""
         if self.plain_items is None:
             return []
         rest = [j for j in range(i, stop) if lines[j].strip()]
-        if all(len(lines[j].strip()) <= max_chars and self.plain_items.fullmatch(lines[j].strip()) for j in rest):
+        if all(len(line := lines[j].strip()) <= max_chars and self.plain_items.fullmatch(line)
+               and headline_shaped(line) for j in rest):
             return rest
         return []
 
@@ -97,13 +116,11 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
                 headline_zone = bool(first)
         if block is not None:
             if block.takes(i, line, rules.max_line_chars):
-                own = rules.line_rule(line)  # a promo or a footer among the items is named by its own rule
-                named = own is not None and own.kind == "line" and own.name not in rules.end_only
-                removed[i] = own.name if named else block.name
+                removed[i] = _item_rule(line, block, rules)
                 continue
             closing = block.closing_items(lines, i, stop, rules.max_line_chars)
             if closing:  # unbulleted items with blank lines between them, up to the end: a list closing the text
-                removed.update(dict.fromkeys(closing, block.name))
+                removed.update({j: _item_rule(lines[j].strip(), block, rules) for j in closing})
                 break
             block = None
         rule = rules.line_rule(line)
@@ -112,6 +129,12 @@ def _removed_lines(lines: list[str], title: str, rules: RuleSet, stop: int) -> d
             if rule.kind == "block":
                 block = _Block(rule.name, *rules.block_items[rule.name], heading=i)
     return removed
+
+
+def _item_rule(line: str, block: _Block, rules: RuleSet) -> str:
+    """The rule that names an item of a block: a promo or a footer among the items keeps its own line rule."""
+    own = rules.line_rule(line)
+    return own.name if own is not None and own.kind == "line" and own.name not in rules.end_only else block.name
 
 
 def _keep_end_rules_at_the_end(lines: list[str], stop: int, removed: dict[int, str], end_only) -> None:

@@ -25,7 +25,7 @@ from itertools import takewhile
 import pandas as pd
 
 from arnews import arabic
-from arnews.clean.engine import clean_text
+from arnews.clean.engine import clean_text, headline_shaped
 from arnews.clean.rules import LearnSettings, RuleSet, TeaserSettings, default_rules
 
 __all__ = [
@@ -38,9 +38,7 @@ LEARNED_COLUMNS = ["outlet", "line", "articles", "share", "rule"]
 #: The outlet name of articles whose outlet is not known.
 UNKNOWN_OUTLET = "(unknown)"
 
-_DIGITS = re.compile(r"[0-9]+")
-#: What ends a line of prose rather than a headline: a full stop, a comma, a colon (a heading of what follows).
-_NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")  # folded text: every digit is ASCII
+_DIGITS = re.compile(r"[0-9]+")  # folded text: every digit is ASCII
 #: Punctuation ignored when lines are compared: ASCII and Arabic punctuation, quotes, dashes, bullets.
 _PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~\xa0-\xbf،؛؟٪٫٬«»‘’‚“”„…‐-―•·▪●○◆■□★☆]+")
 
@@ -116,8 +114,8 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
         max_chars: longer lines are prose and never counted.
         lead_lines: a line among the first `lead_lines` non-blank lines of an article stands at its top (the
             last line never does: a byline or dateline on top has the story after it).
-        tail_lines: how many of the short lines that close each article, none ending as prose or a heading
-            does (`_NOT_A_HEADLINE_END`), to keep in `tails` (0: none).
+        tail_lines: how many of the short lines that close each article, each `headline_shaped`, to keep in
+            `tails` (0: none).
     """
     rows, leads, lines, closing = [], [], [], []
     for row, text in enumerate(texts):
@@ -131,7 +129,7 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
                 lines.append(line)
         short = 0  # the short headline-shaped lines that close the article: the last ones appended
         while short < min(tail_lines, len(content)) and len(content[-1 - short]) <= max_chars \
-                and not content[-1 - short].endswith(_NOT_A_HEADLINE_END):
+                and headline_shaped(content[-1 - short]):
             short += 1
         closing.append((row, len(lines) - short, len(lines)))
     keys = line_keys(lines)
