@@ -839,6 +839,17 @@ def test_a_weekday_of_every_week_is_no_date(sentence):
     assert timeline.tag(sentence, "2015-08-03") == []
 
 
+def test_the_cues_of_a_day_of_every_week_are_read_where_they_stand():
+    # "the ministry announced a few days ago, on Thursday, …": «أيام» belongs to «قبل أيام», the Thursday is a date
+    assert [e.text for e in timeline.tag("أعلنت الوزارة قبل أيام، الخميس، أنها ستفتتح المعرض.", "2018-06-20")] \
+        == ["الخميس"]
+    # "the museum opens on Fridays at 4 pm": the number is an hour, not the date of the Friday
+    assert timeline.tag("يفتح المتحف أبوابه أيام الجمعة 4 عصرا.", "2018-06-20") == []
+    # "after the revolutions of 25 January and 30 June" (SaudiNewsNet): both dates of the list name a happening
+    found = timeline.tag("بداية الجمهورية الثالثة بعد ثورتي 25 يناير (كانون الثاني) و30 يونيو (حزيران).", "2015-08-05")
+    assert [(e.text, e.value) for e in found] == [("25 يناير (كانون الثاني)", ""), ("30 يونيو (حزيران)", "")]
+
+
 @pytest.mark.parametrize("sentence, published, days", [
     # "it started yesterday, Monday, for four days, Monday, Tuesday …": a count before «أيام» lists dates
     ("انطلقت أمس الإثنين ولمدة أربعة أيام الإثنين، الثلاثاء، عروض الفرقة الصينية.", "2015-08-11",

@@ -39,8 +39,6 @@ VERB_REACH_BEFORE, VERB_REACH_AFTER = 300, 120
 SAME_REACH = 2_000
 _WORD = re.compile(r"[^\s،,.؛:!؟?()«»\"'“”\[\]{}<>/|–-]+")
 _DIGIT = re.compile(r"\d")
-#: A number right after a weekday (its date, which the tagger may not have read: «أيام الثلاثاء 10/12»).
-_DATED = re.compile(r"[\s،,(]*\d")
 #: What joins two weekdays of a list: a comma, «و» ("and"), or both («الأحد والاثنين»).
 _LIST_LINK = re.compile(r"[\s،,]*و?")
 
@@ -55,6 +53,7 @@ class Cues:
     not_before: frozenset[str]
     habitual_before: frozenset[str]
     habitual_after: re.Pattern
+    dated: re.Pattern  # a number right after a weekday: its date, unread («أيام الثلاثاء 10/12»), not an hour
     event_names: frozenset[str]
     link: re.Pattern  # what may stand between a weekday and its date («، الموافق»)
     range_link: re.Pattern  # what joins the two ends of a range («و», «إلى», «حتى», «-»)
@@ -86,6 +85,8 @@ def cues() -> Cues:
         not_before=frozenset(map(fold, context["not_before"])),
         habitual_before=frozenset(map(fold, rel["habitual_weekdays"]["before"])),
         event_names=frozenset(map(fold, rel["event_names"])),
+        dated=re.compile(rf"[\s،,(]*\d+(?![\d:.]*\s*(?:{alternation(rel['habitual_weekdays']['clock'])})(?!\w))"
+                         r"(?!\d*:)"),
         habitual_after=re.compile(rf"[\s،,]*(?:{alternation(rel['habitual_weekdays']['after'])})(?![\w])"),
         link=re.compile(rf"[\s،,(«»)]*(?:(?:{links})(?:\s+ل)?[\s،,(«»)]*)?"),
         range_link=re.compile(rf"\s*(?:{alternation(rel['range_links'])})?\s*"),
@@ -340,7 +341,7 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     if pub is None:
         return "", ""
     expr = found[index]
-    if pending.kind in ("day_month", "month") and _named_event(article, expr, c):
+    if pending.kind in ("day_month", "month") and _named_event(found, index, article, c):
         return "", ""
     if pending.kind == "weekday":
         anchor = {"past": "past", "future": "future"}.get(tense(article, expr.view_start, expr.view_end, c), "none")
@@ -367,10 +368,17 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
     return dates.iso(dates.hijri_date(pub, pending.month, None, direction), "YYYY-MM"), "YYYY-MM"
 
 
-def _named_event(article: Article, expr: Expression, c: Cues) -> bool:
-    """Whether a date without a year names a past happening: right after «ثورة», «هجمات» … (`event_names`)."""
-    s0, _ = article.bounds(expr.view_start)
-    before = article.words(max(s0, expr.view_start - 30), expr.view_start)
+def _named_event(found: list[Expression], index: int, article: Article, c: Cues) -> bool:
+    """Whether a date without a year names a past happening: it, or the first date of the list it stands in,
+    comes right after «ثورة», «هجمات» … (`event_names`): «ذكرى ثورتي 25 يناير و30 يونيو»."""
+    text = article.view.text
+    first = index
+    while first > 0 and found[first - 1].family == found[index].family and \
+            c.item_link.fullmatch(text, found[first - 1].view_end, found[first].view_start):
+        first -= 1
+    start = found[first].view_start
+    s0, _ = article.bounds(start)
+    before = article.words(max(s0, start - 30), start)
     return bool(before) and is_one_of(before[-1][0], c.event_names)
 
 
@@ -558,9 +566,10 @@ def _habitual(found: list[Expression], pendings: list[Pending | None], linked: s
             s0, s1 = article.bounds(found[i].view_start)
             before = article.words(max(s0, found[i].view_start - 40), found[i].view_start)
             counted = len(before) > 1 and _is_number(before[-2][0])  # «لمدة أربعة أيام الإثنين، الثلاثاء …»
-            dated = any(_DATED.match(text, found[j].view_end) for j in run)  # «أيام الأحد والاثنين 10 و11 شوال»
-            if not counted and not dated and ((before and is_one_of(before[-1][0], c.habitual_before))
-                                              or c.habitual_after.match(text, found[last].view_end, s1)):
+            dated = any(c.dated.match(text, found[j].view_end) for j in run)  # «أيام الأحد والاثنين 10 و11 شوال»
+            cue = bool(before) and is_one_of(before[-1][0], c.habitual_before) \
+                and not text[before[-1][2]:found[i].view_start].strip()  # right before it: «قبل أيام، الخميس» no
+            if not counted and not dated and (cue or c.habitual_after.match(text, found[last].view_end, s1)):
                 out.update(run)
         i = last + 1
     return out
