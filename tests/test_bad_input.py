@@ -833,3 +833,12 @@ def test_a_lexicon_column_renamed_by_a_researcher_is_named(tmp_path, lexicon, he
     done = _stage_with_edited_lexicon(tmp_path, lexicon, lambda lines: [header, *lines[1:]], stage)
     assert done.returncode == 1, done.stderr
     assert f"{lexicon}: the column «{column}» is missing" in done.stderr
+
+
+@pytest.mark.parametrize("stage", ["terms", "timeline"])
+def test_a_lexicon_row_with_too_few_cells_is_named(tmp_path, stage):
+    """A row a researcher added to months.csv without its other cells («ديسمبر,دجنبر», December and its Maghrebi
+    spelling) fails with one line naming the file and the line, exit code 1, not an internal error."""
+    done = _stage_with_edited_lexicon(tmp_path, "months.csv", lambda lines: [*lines, "ديسمبر,دجنبر"], stage)
+    assert done.returncode == 1, done.stderr
+    assert "months.csv: line" in done.stderr and "has 2 cells where the header names 6 columns" in done.stderr

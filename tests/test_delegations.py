@@ -168,6 +168,8 @@ def test_a_name_without_its_lineage_is_the_full_name_in_the_same_role():
     assert delegations.reconcile(names, ["وزير الصحة"] * 3) == names
     assert delegations.short_form("عبدالله بن عبدالعزيز آل سعود") == "عبدالله آل سعود"
     assert delegations.short_form("محمد بن سلمان") is None  # no family name: «سلمان» is his father
+    assert delegations.short_form("محمد بن أحمد أبو زيد") == "محمد أبو زيد"  # a family name built with «أبو»
+    assert delegations.short_form("") is None and delegations.reconcile(["عادل الجبير"], [float("nan")])
 
 
 def test_unknown_spellings_are_reconciled_by_folding_across_articles():

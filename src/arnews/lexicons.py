@@ -37,10 +37,18 @@ def read_csv(name: str) -> list[dict[str, str]]:
     file = path(name)
     if not file.is_file():
         raise InputError(file, _missing_reason())
+    rows = []
     with open(file, encoding="utf-8", newline="") as f:
-        rows = [_Row(row, file) for row in csv.DictReader(f) if any((v or "").strip() for v in row.values())]
-    first = next(iter(rows[0])) if rows else None
-    return [r for r in rows if not (r.get(first) or "").lstrip().startswith("#")]
+        reader = csv.DictReader(f)
+        for row in reader:
+            first = row.get(reader.fieldnames[0]) or ""
+            if first.lstrip().startswith("#") or not any((v or "").strip() for v in row.values() if isinstance(v, str)):
+                continue  # a comment or a blank line
+            if None in row.values():  # fewer cells than the header names (DictReader fills them with None)
+                raise InputError(file, f"line {reader.line_num} has {sum(v is not None for v in row.values())} cells "
+                                       f"where the header names {len(reader.fieldnames)} columns")
+            rows.append(_Row(row, file))
+    return rows
 
 
 class _Row(dict):

@@ -62,7 +62,7 @@ def reconcile(names: list[str], titles: list[str] | None = None) -> list[str]:
     if titles is not None:
         roles: dict[str, set[str]] = {}  # a group's titles and sectors: what a person does
         for c, title in zip(canon, titles, strict=True):
-            if c not in known and title:
+            if c not in known and isinstance(title, str) and title.strip():
                 roles.setdefault(name_key(c), set()).update({arabic.phrase_key(title), sector(title)} - {OTHER_SECTOR})
         full: dict[str, set[str]] = {}  # the key of a short form → the full names that shorten to it
         for key, spelling in best.items():
@@ -79,15 +79,18 @@ def reconcile(names: list[str], titles: list[str] | None = None) -> list[str]:
 def short_form(name: str) -> str | None:
     """The name without its lineage: the given name and the family name, when the name has both around a chain
     of «بن/بنت» links. "عادل بن أحمد الجبير" → "عادل الجبير", "عبدالله بن عبدالعزيز آل سعود" → "عبدالله آل
-    سعود", "عبد الله بن زايد آل نهيان" → "عبد الله آل نهيان"; None for "محمد بن سلمان" (no family name) or
-    a name without a link."""
+    سعود", "عبد الله بن زايد آل نهيان" → "عبد الله آل نهيان", "محمد بن أحمد أبو زيد" → "محمد أبو زيد"; None
+    for "محمد بن سلمان" (no family name) or a name without a link."""
     particles = arabic.name_particles()
     words = name.split()
+    if len(words) < 4:
+        return None
     head = 2 if particles.get(arabic.fold(words[0])) == "head" else 1  # «عبد الله», «أبو بكر»
     if len(words) < head + 3 or particles.get(arabic.fold(words[head])) != "link":
         return None
-    family = 2 if particles.get(arabic.fold(words[-2])) == "link" else 1
-    if family == 2 and arabic.fold(words[-2]) != arabic.fold("آل"):  # «… بن سلمان»: the last name is a father's
+    before_last = particles.get(arabic.fold(words[-2]))
+    family = 2 if before_last in ("link", "head") else 1  # «آل سعود», «أبو زيد»
+    if before_last == "link" and arabic.fold(words[-2]) != arabic.fold("آل"):  # «… بن سلمان»: a father's name
         return None
     if len(words) - family <= head + 1:
         return None
