@@ -26,12 +26,13 @@ _NOT_A_HEADLINE_END = (".", "،", ",", "؛", ";", ":")
 _COMPLEMENTIZERS = frozenset(arabic.fold_words(["أن", "إن", "بأن", "لأن", "وأن", "وإن", "فإن", "كأن"]))
 
 
-def headline_shaped(line: str) -> bool:
+def headline_shaped(line: str, clauses: bool = True) -> bool:
     """Whether a stripped line reads as a headline of another story rather than prose: at most
-    `HEADLINE_MAX_WORDS` words, no full stop, comma or colon at the end, and no «أن»/«إن» (that) clause."""
+    `HEADLINE_MAX_WORDS` words, no full stop, comma or colon at the end, and (`clauses`) no «أن»/«إن» (that)
+    clause. `clauses=False` skips the last test, the one that folds the words: a quick first pass."""
     words = line.split()
     return 0 < len(words) <= HEADLINE_MAX_WORDS and not line.endswith(_NOT_A_HEADLINE_END) \
-        and _COMPLEMENTIZERS.isdisjoint(arabic.fold_words(words))
+        and (not clauses or _COMPLEMENTIZERS.isdisjoint(arabic.fold_words(words)))
 
 _HSPACE = " \t\xa0\u2009\u200a\u202f\u3000"
 

@@ -129,7 +129,7 @@ def count_lines(texts: list, outlets: list[str], max_chars: int, lead_lines: int
                 lines.append(line)
         short = 0  # the short headline-shaped lines that close the article: the last ones appended
         while short < min(tail_lines, len(content)) and len(content[-1 - short]) <= max_chars \
-                and headline_shaped(content[-1 - short]):
+                and headline_shaped(content[-1 - short], clauses=False):  # the clause test: on candidates only
             short += 1
         closing.append((row, len(lines) - short, len(lines)))
     keys = line_keys(lines)
@@ -185,7 +185,8 @@ def _teasers(counts: LineCounts, settings: LearnSettings) -> set[tuple[str, str]
 
     def headline(seen: _Seen) -> bool:
         line = seen.example
-        return len(line.split()) >= teasers.min_words and not settings.guard.reason(line, 0.0)
+        return len(line.split()) >= teasers.min_words and headline_shaped(line) \
+            and not settings.guard.reason(line, 0.0)
 
     candidates = {entry for entry, n in closing.items()
                   if n >= teasers.min_articles and headline(counts.lines[entry])}
