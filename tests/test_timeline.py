@@ -291,6 +291,20 @@ def test_same_happening_in_two_articles_is_one_event():
     assert "[x1]" in row["evidence"] and "[x2]" in row["evidence"]
 
 
+def test_a_happening_deep_in_an_article_does_not_take_the_leads_place():
+    # An aawsat column (SaudiNewsNet, 10 August 2015) opens on an attack in Kuwait and, twelve sentences later,
+    # recalls the Alexandria church bombing of 1 January 2011, a place the lexicon does not know: the lead's
+    # Kuwait is not its place (it used to be labelled «هجوم في الكويت», attack in Kuwait).
+    lead = "استهدف تفجير انتحاري مسجد الإمام الصادق في الكويت يوم الجمعة."  # a suicide bombing hit a mosque in Kuwait
+    filler = ["وتحدث الكاتب عن ظاهرة التطرف في المنطقة."] * 12  # the writer spoke of extremism in the region
+    recalled = ("ثم كان التفجير التالي في تفجير كنيسة القديسين في الإسكندرية الأول من يناير (كانون الثاني) سنة "
+                "2011، الذي أسفر عن سقوط 21 قتيلا.")  # then came the bombing of the Saints' Church in Alexandria …
+    table = timeline.events(timeline.event_mentions(frame(("k", " ".join([lead, *filler, recalled]), "2015-08-10"))))
+    recalled_event = table[table["date"].str.startswith("2011")]
+    assert len(recalled_event) == 1 and "الكويت" not in recalled_event.iloc[0]["label"]
+    assert any("الكويت" in label for label in table["label"])  # the lead's own attack keeps its place
+
+
 def test_anniversary_dates_what_it_commemorates():
     # "the two countries celebrated last year the sixtieth anniversary of establishing diplomatic relations"
     articles = frame(("y", "احتفل البلدان العام الماضي بالذكرى الستين لإقامة العلاقات الدبلوماسية بينهما.",

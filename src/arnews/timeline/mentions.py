@@ -128,12 +128,16 @@ def _persons_near(doc: Article, sentence: tuple[int, int], trigger: Trigger,
 
 def _place(doc: Article, trigger: Trigger, sentence: tuple[int, int], previous: int | None):
     """The place of an event: the one its trigger governs, or a same-type trigger of the sentence governs,
-    or the nearest place introduced by في/إلى/ل in the sentence, or one a same-type trigger of the article's
-    first PLACE_LEAD_SENTENCES sentences governs, or the nearest such place in the previous sentence."""
+    or the nearest place introduced by في/إلى/ل in the sentence, or (for a mention in the article's first
+    PLACE_LEAD_SENTENCES sentences) one a same-type trigger of those sentences governs, or the nearest such
+    place in the previous sentence. A happening recalled further down is not the lead's: an opinion piece on an
+    attack in Kuwait that recalls the Alexandria church bombing (a place the lexicon does not know) does not
+    put that bombing in Kuwait."""
     index = doc.sentence_of(sentence[0])
     span = (trigger.start, trigger.end)
+    lead = doc.lead_place(trigger.kind) if index < PLACE_LEAD_SENTENCES else None
     return (doc.place_after(trigger) or doc.governed_place(index, trigger.kind) or doc.nearest_locative(index, span)
-            or doc.lead_place(trigger.kind) or (doc.nearest_locative(previous, span) if previous is not None else None))
+            or lead or (doc.nearest_locative(previous, span) if previous is not None else None))
 
 
 def _anniversary(doc: Article, expr: Expression, trigger: Trigger) -> tuple[str, str, str] | None:
