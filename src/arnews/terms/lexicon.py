@@ -26,7 +26,7 @@ from arnews.errors import InputError
 
 __all__ = [
     "LetterName", "PhraseSettings", "letter_names", "letter_spellings", "month_words", "name_particles",
-    "package_stopwords",
+    "news_stopwords", "package_stopwords",
     "phrase_settings", "project_stopwords", "protected_words", "stopwords",
 ]
 
@@ -45,13 +45,20 @@ def project_stopwords() -> frozenset[str]:
     (number_words.csv: ثلاثه three, الثاني the second, and each ordinal without its article: ثاني), the name
     particles, the letter names and the Gregorian month names (`month_words`): a word of these with a proclitic
     is a stopword too («وقال» and he said)."""
-    words = set(arabic.fold_words([row["word"] for row in lexicons.read_csv("stopwords_news.csv")]))
+    words = set(news_stopwords())
     for spelling in arabic.number_words():
         words.add(spelling)
         if arabic.is_definite(spelling):
             words.add(spelling[2:])
     words |= set(name_particles()) | set(letter_names()) | month_words()
     return frozenset(w for w in words if w) - protected_words()
+
+
+@cache
+def news_stopwords() -> frozenset[str]:
+    """The words of stopwords_news.csv, folded (read once: the project's stopwords and the protected given names
+    both need them)."""
+    return frozenset(arabic.fold_words([row["word"] for row in lexicons.read_csv("stopwords_news.csv")]))
 
 
 def month_words() -> frozenset[str]:
@@ -78,8 +85,7 @@ def protected_words() -> frozenset[str]:
     letter (given_names.csv: فيصل Faisal is not ف + يصل "arrives", لجين Lujain not ل + جين "gene"), unless a
     stopword list has them."""
     words = set(arabic.fold_words([row["word"] for row in lexicons.read_csv("clitic_exceptions.csv")]))
-    listed = package_stopwords() | set(arabic.fold_words([row["word"] for row in
-                                                         lexicons.read_csv("stopwords_news.csv")]))
+    listed = package_stopwords() | news_stopwords()
     letters = clitics.CONJUNCTIONS + clitics.PREPOSITIONS
     words |= {name for name in arabic.given_names() if name[:1] in letters and " " not in name} - listed
     return frozenset(w for w in words if w)

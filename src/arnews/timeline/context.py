@@ -371,26 +371,25 @@ def _value(found: list[Expression], index: int, pending: Pending, article: Artic
 def _named_event(found: list[Expression], index: int, article: Article, c: Cues) -> bool:
     """Whether a date without a year names a past happening: it, or the first date of the list it stands in,
     comes right after «ثورة», «هجمات» … (`event_names`): «ذكرى ثورتي 25 يناير و30 يونيو»."""
-    text = article.view.text
-    first = index
-    while first > 0 and found[first - 1].family == found[index].family and \
-            c.item_link.fullmatch(text, found[first - 1].view_end, found[first].view_start):
-        first -= 1
-    start = found[first].view_start
+    start = found[_last_of_run(found, index, article.view.text, c.item_link, step=-1)].view_start
     s0, _ = article.bounds(start)
     before = article.words(max(s0, start - 30), start)
     return bool(before) and is_one_of(before[-1][0], c.event_names)
 
 
-def _last_of_run(found: list[Expression], index: int, text: str, link: re.Pattern, dated: bool = False) -> int:
-    """The index of the last expression of the run that starts at `found[index]`: expressions of its family, each
-    joined to the one before by `link` (and, `dated`, each with a day)."""
-    last = index
-    while last + 1 < len(found) and found[last + 1].family == found[index].family and \
-            (not dated or found[last + 1].precision == "YYYY-MM-DD") and \
-            link.fullmatch(text, found[last].view_end, found[last + 1].view_start):
-        last += 1
-    return last
+def _last_of_run(found: list[Expression], index: int, text: str, link: re.Pattern, dated: bool = False,
+                 step: int = 1) -> int:
+    """The index of the last expression of the run that starts at `found[index]` (with `step=-1`: the first of
+    the run that ends there): expressions of its family, each joined to the one before by `link` (and, `dated`,
+    each with a day)."""
+    end = index
+    while 0 <= end + step < len(found) and found[end + step].family == found[index].family and \
+            (not dated or found[end + step].precision == "YYYY-MM-DD"):
+        before, after = sorted((end, end + step))
+        if not link.fullmatch(text, found[before].view_end, found[after].view_start):
+            break
+        end += step
+    return end
 
 
 def _list_end(found: list[Expression], index: int, article: Article, c: Cues) -> str | None:
